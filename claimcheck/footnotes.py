@@ -1,0 +1,186 @@
+"""Footnotes and markers: Document -> Notes.
+
+Endnote lists come as `2. Author, “Title,” Publisher, July 11, 2019, https://...` lines, `[19] ...`
+lines under an Endnotes/References/Notes heading, Markdown footnotes (`[^1]: ...`) or an HTML
+ordered list. Markers in the text come as `[19]`, `[^1]`, `<sup>3</sup>`, or glued to a word in
+text converted from HTML (`Uyghurs2`, `them.5`, `(‘Fatherland’)7`, `50.4` = 50 then marker 4).
+A glued number is a marker only where the document has a footnote of that number.
+"""
+from __future__ import annotations
+
+import re
+
+from .model import Document, Footnote, Marker, Notes
+
+_HEADING = re.compile(r"^[ \t#]*(?:end ?notes|notes|references|footnotes|sources|citations|bibliography|works cited)[ \t]*:?[ \t]*$", re.I | re.M)
+_ENTRY = re.compile(r"^[ \t]*(?:\[(?P<b>\d{1,4})\]|(?P<d>\d{1,4})\.|\[\^(?P<md>[\w-]+)\]:)(?:[ \t]+|$)", re.M)
+_URL = re.compile(r"""(?:https?|ftp)://[^\s<>"“”‘’\]]+|\b(?:javascript|file|mailto|data):[^\s<>"“”]+""", re.I)
+_BRACKET_MARKER = re.compile(r"\[(\d{1,4}(?:[ \t]*[,–-][ \t]*\d{1,4})*)\]")
+_MD_MARKER = re.compile(r"\[\^([\w-]+)\](?!:)")
+_GLUED = re.compile(r"(?:(?<=[a-z]{2})|(?<=[.,;:!?’'”\")\]]))(\d{1,3})(?=[\s.,;:)]|$)")
+_DECIMAL_MARKER = re.compile(r"(?<![\d.,])(\d+)\.(\d{1,3})(?=\s+[A-Z“‘\"']|\s*$)", re.M)
+_MONTH_DATE = re.compile(
+    r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}"
+    r"|(?<![\d/])(?:1[5-9]|20)\d{2}(?![\d/]))")
+
+
+def clean_url(raw: str) -> str:
+    """Trim what a sentence glued to a URL: trailing punctuation and unbalanced closers."""
+    url = raw
+    while url:
+        last = url[-1]
+        if last in ".,;:!?'\"’”»*_":
+            url = url[:-1]
+        elif last == ")" and url.count(")") > url.count("("):
+            url = url[:-1]
+        elif last == "]" and url.count("]") > url.count("["):
+            url = url[:-1]
+        else:
+            break
+    return url
+
+
+def find_urls(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
+    end = len(text) if end is None else end
+    out = []
+    for m in _URL.finditer(text, start, end):
+        url = clean_url(m.group())
+        out.append((url, m.start(), m.start() + len(url)))
+    return out
+
+
+def iso_date(text: str) -> str | None:
+    """The first date in a footnote as ISO: YYYY-MM-DD where the day is given, else YYYY-MM / YYYY."""
+    m = _MONTH_DATE.search(text)
+    if not m:
+        return None
+    raw = m.group().replace(",", "")
+    if re.fullmatch(r"\d{4}", raw):
+        return raw
+    from datetime import datetime
+
+    from dateutil import parser
+
+    has_day = bool(re.search(r"\b\d{1,2}\b", re.sub(r"\d{4}", "", raw)))
+    try:
+        when = parser.parse(raw, default=datetime(1900, 1, 1))
+    except (ValueError, OverflowError):
+        return None
+    return when.strftime("%Y-%m-%d" if has_day else "%Y-%m")
+
+
+def split_footnote(body: str) -> tuple[str | None, str | None, str | None]:
+    """(authors, title, publisher) of one endnote, Chicago-style or close to it."""
+    without_urls = _URL.sub("", body).strip().rstrip(".;, ")
+    title = None
+    quoted = re.search(r"[“\"](.+)[”\"]", without_urls)
+    if quoted:
+        title = quoted.group(1).strip().rstrip(",.")
+        before, after = without_urls[:quoted.start()], without_urls[quoted.end():]
+    else:
+        before, after = without_urls, ""
+    paren = re.search(r"\(([^()]*:\s*)?([^():]+?),\s*(?:\d{4})\)", without_urls)
+    if not quoted and paren:  # book: "Title (City, ST: Publisher, 2020)"
+        head = without_urls[:paren.start()].strip()
+        authors, _, book = head.partition(", ")
+        return authors or None, book or None, paren.group(2).strip()
+    is_part = lambda p: p and not _MONTH_DATE.fullmatch(p) and not re.fullmatch(r"(?:pp?\.?\s*[\d\s–-]+|accessed.*|retrieved.*|see|op\.?\s?cit\.?)", p, re.I)  # noqa: E731
+    after_parts = [p.strip() for p in re.split(r",\s*", _MONTH_DATE.sub("", after)) if is_part(p.strip())]
+    before_parts = [p.strip() for p in re.split(r",\s*", re.sub(r"^See\s+", "", before.strip(), flags=re.I)) if is_part(p.strip())]
+    publisher = after_parts[0] if after_parts else None
+    authors = ", ".join(before_parts) or None
+    if publisher is None and before_parts:
+        publisher = before_parts[-1]
+        authors = ", ".join(before_parts[:-1]) or None
+    return authors, title, publisher
+
+
+def parse_notes(doc: Document) -> Notes:
+    """Find the endnote list, split its entries, and link the markers in the running text."""
+    text = doc.text
+    section_start = _find_section(text)
+    footnotes: list[Footnote] = []
+    if section_start is not None:
+        entries = [m for m in _ENTRY.finditer(text, section_start)]
+        for i, m in enumerate(entries):
+            end = entries[i + 1].start() if i + 1 < len(entries) else len(text)
+            body_end = _entry_end(text, m.end(), end)
+            label = m.group("b") or m.group("d") or m.group("md")
+            number = int(label) if label.isdigit() else i + 1
+            body = text[m.end():body_end]
+            urls = [u for u, _, _ in find_urls(text, m.end(), body_end)]
+            urls += [h for h, s, _ in doc.links if m.start() <= s < body_end and h not in urls and not h.startswith("#")]
+            authors, title, publisher = split_footnote(body)
+            plain = _URL.sub("", body)
+            after_title = plain[plain.find(title) + len(title):] if title and title in plain else plain
+            footnotes.append(Footnote(number, m.start(), body_end, body.strip(), tuple(urls), authors, title,
+                                      publisher, iso_date(after_title) or iso_date(plain)))
+    numbers = {f.number for f in footnotes}
+    limit = section_start if section_start is not None else len(text)
+    markers = _find_markers(doc, limit, numbers)
+    bare = tuple((u, s, e) for u, s, e in find_urls(text, 0, limit))
+    bare += tuple((h, s, e) for h, s, e in doc.links if s < limit and re.match(r"https?://", h) and h not in {u for u, _, _ in bare})
+    section = (section_start, len(text)) if section_start is not None else None
+    return Notes(tuple(footnotes), tuple(markers), section, bare)
+
+
+def _find_section(text: str) -> int | None:
+    """Start of the endnote list: after a Notes/References heading, else a trailing numbered run."""
+    headings = [m for m in _HEADING.finditer(text) if _ENTRY.search(text, m.end())]
+    if headings:
+        return headings[-1].end() if len(headings) == 1 else headings[0].end()
+    if re.search(r"^\[\^[\w-]+\]:", text, re.M):
+        return re.search(r"^\[\^[\w-]+\]:", text, re.M).start()
+    # No heading: the last run of consecutively numbered lines that read like citations.
+    runs: list[list[re.Match]] = []
+    for m in re.finditer(r"^[ \t]*(\d{1,4})\.[ \t]+\S", text, re.M):
+        if runs and int(m.group(1)) == int(runs[-1][-1].group(1)) + 1:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in reversed(runs):
+        cited = sum(bool(_URL.search(text, m.start(), m.start() + 600) or _MONTH_DATE.search(text[m.start():m.start() + 400])) for m in run)
+        if len(run) >= 2 and cited * 2 >= len(run):
+            return run[0].start()
+    return None
+
+
+def _entry_end(text: str, body_start: int, next_start: int) -> int:
+    """An entry runs to the next entry, but not over a blank line followed by non-note prose."""
+    chunk = text[body_start:next_start]
+    blank = re.search(r"\n[ \t]*\n(?=[^\n]*[a-z][^\n]{60,})", chunk)
+    end = body_start + (blank.start() if blank and next_start == len(text) else len(chunk))
+    return len(text[:end].rstrip())
+
+
+def _find_markers(doc: Document, limit: int, numbers: set[int]) -> list[Marker]:
+    text = doc.text
+    found: dict[tuple[int, int], Marker] = {}
+    for m in _BRACKET_MARKER.finditer(text, 0, limit):
+        parts = re.split(r"[ \t]*([,–-])[ \t]*", m.group(1))
+        values = [int(p) for p in parts[::2]]
+        if len(values) == 2 and parts[1] in "–-":
+            values = list(range(values[0], values[1] + 1)) if values[1] - values[0] < 50 else values
+        pos = m.start(1)
+        for v in values:
+            found[(m.start(), v)] = Marker(v, m.start(), m.end())
+        del pos
+    for i, m in enumerate(_MD_MARKER.finditer(text, 0, limit)):
+        label = m.group(1)
+        found[(m.start(), 0)] = Marker(int(label) if label.isdigit() else i + 1, m.start(), m.end())
+    for s, e in doc.superscripts:
+        raw = text[s:e].strip().strip("[]")
+        if raw.isdigit() and s < limit:
+            found[(s, int(raw))] = Marker(int(raw), s, e)
+    if numbers and not found:  # glued markers only in documents without explicit ones
+        for m in _GLUED.finditer(text, 0, limit):
+            n = int(m.group(1))
+            if n in numbers and not any(k[0] <= m.start() < v.end for k, v in found.items()):
+                found[(m.start(1), n)] = Marker(n, m.start(1), m.end(1))
+        for m in _DECIMAL_MARKER.finditer(text, 0, limit):
+            n = int(m.group(2))
+            if n in numbers and (m.start(2), n) not in found:
+                found[(m.start(2), n)] = Marker(n, m.start(2), m.end(2))
+    return sorted(found.values(), key=lambda mk: (mk.start, mk.number))

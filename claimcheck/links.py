@@ -1,0 +1,401 @@
+"""Link checking: cited URLs -> LinkResults. The only module that imports httpx.
+
+httpx's exception tree, and the status each failure gets here:
+
+    HTTPError
+    +-- RequestError
+        +-- TransportError
+        |   +-- TimeoutException (Connect/Read/Write/PoolTimeout) -> timeout        (retried)
+        |   +-- NetworkError
+        |   |   +-- ConnectError: refused -> broken, TLS -> tls-error, DNS -> broken (retried otherwise)
+        |   |   +-- ReadError / WriteError / CloseError (resets)  -> server-error   (retried)
+        |   +-- ProtocolError: RemoteProtocolError (closed early) -> server-error   (retried)
+        |   +-- UnsupportedProtocol                               -> invalid-url
+        +-- DecodingError                                         -> server-error
+    InvalidURL                                                    -> invalid-url
+
+HTTP answers: 2xx ok (redirected when a chain led there), 404/410 and other 4xx broken, 401/403/999
+blocked (a bot wall: unverified, not dead), 429 retried after Retry-After up to a cap then
+blocked, 408/502/503/504 retried with backoff then server-error, other 5xx server-error.
+"""
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import random
+import re
+import socket
+import ssl
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from . import USER_AGENT
+from .config import LinkSettings
+from .model import LinkRef, LinkResult, LinkStatus
+from .soft404 import landed_elsewhere, same_as_catch_all, title_says_missing
+
+MAX_URL = 2048
+PROBE_HOSTS = ("example.com", "www.wikipedia.org")
+_CGNAT = ipaddress.ip_network("100.64.0.0/10")
+Resolver = Callable[[str, int], "asyncio.Future"]
+
+
+@dataclass(frozen=True)
+class CheckOutcome:
+    results: list[LinkResult]
+    network_note: str | None = None
+
+
+class _Answer(Exception):
+    """Internal: a finished verdict raised from deep inside a check."""
+
+    def __init__(self, status: LinkStatus, reason: str, http_status: int | None = None) -> None:
+        super().__init__(reason)
+        self.status, self.reason, self.http_status = status, reason, http_status
+
+
+def check_links(targets: dict[str, list[LinkRef]], settings: LinkSettings, progress=None,
+                probe_hosts: tuple[str, ...] = PROBE_HOSTS, resolver: Resolver | None = None) -> CheckOutcome:
+    """Check every URL (with where it is cited) and return one LinkResult per URL."""
+    return asyncio.run(Checker(settings, progress, probe_hosts, resolver).run(targets))
+
+
+def is_private(address: str) -> bool:
+    ip = ipaddress.ip_address(address.split("%")[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    return (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast
+            or ip.is_unspecified or (ip.version == 4 and ip in _CGNAT))
+
+
+def validate(url: str) -> tuple[LinkStatus, str] | None:
+    """A verdict for URLs that must not be fetched, or None when the URL can be checked."""
+    if len(url) > MAX_URL:
+        return LinkStatus.INVALID_URL, f"URL is {len(url)} characters long (limit {MAX_URL})"
+    scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+    if scheme not in ("http", "https"):
+        return LinkStatus.SKIPPED, f"scheme {scheme or '(none)'!r} is not fetched (only http and https)"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+        httpx.URL(url)
+    except (ValueError, httpx.InvalidURL) as exc:
+        return LinkStatus.INVALID_URL, f"malformed URL: {exc}"
+    if not parts.hostname or re.search(r"\s", url):
+        return LinkStatus.INVALID_URL, "malformed URL: no host" if not parts.hostname else "malformed URL: contains whitespace"
+    return None
+
+
+def retry_after_seconds(value: str | None) -> float | None:
+    """Retry-After as seconds, whether given as a number or an HTTP-date."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+
+
+def classify_error(exc: Exception) -> tuple[LinkStatus, str, bool]:
+    """(status, reason, worth retrying) for a failed request."""
+    chain, cause = [], exc
+    while cause is not None and len(chain) < 8:
+        chain.append(cause)
+        cause = cause.__cause__ or cause.__context__
+    text = " ".join(str(c) for c in chain)
+    if isinstance(exc, httpx.TimeoutException):
+        return LinkStatus.TIMEOUT, f"{type(exc).__name__}: no answer in time", True
+    if isinstance(exc, (httpx.UnsupportedProtocol, httpx.InvalidURL)):
+        return LinkStatus.INVALID_URL, f"malformed URL: {exc}", False
+    if any(isinstance(c, ssl.SSLError) for c in chain) or "CERTIFICATE_VERIFY_FAILED" in text or "SSL" in text:
+        return LinkStatus.TLS_ERROR, f"TLS handshake failed: {str(exc)[:160]}", False
+    if isinstance(exc, httpx.ConnectError):
+        if any(isinstance(c, ConnectionRefusedError) for c in chain) or "refused" in text.lower():
+            return LinkStatus.BROKEN, "connection refused: nothing listens at this address", False
+        if any(isinstance(c, socket.gaierror) for c in chain) or "name or service not known" in text.lower():
+            return LinkStatus.BROKEN, "domain does not resolve (DNS)", False
+        return LinkStatus.SERVER_ERROR, f"cannot connect: {str(exc)[:160]}", True
+    if isinstance(exc, httpx.RemoteProtocolError):
+        return LinkStatus.SERVER_ERROR, "server closed the connection without a complete answer", True
+    if isinstance(exc, (httpx.ReadError, httpx.WriteError, httpx.CloseError)):
+        return LinkStatus.SERVER_ERROR, "connection reset by the server", True
+    return LinkStatus.SERVER_ERROR, f"{type(exc).__name__}: {str(exc)[:160]}", False
+
+
+def status_for(code: int, accept: list[int]) -> tuple[LinkStatus, str]:
+    if code in accept or 200 <= code < 300:
+        return LinkStatus.OK, f"HTTP {code}"
+    if code in (404, 410):
+        return LinkStatus.BROKEN, "gone (410)" if code == 410 else "not found (404)"
+    if code in (401, 403, 999, 451):
+        return LinkStatus.BLOCKED, f"HTTP {code}: access refused (bot wall or login); not verified, not dead"
+    if code == 429:
+        return LinkStatus.BLOCKED, "rate-limited (429) beyond the retry budget; not verified, not dead"
+    if 400 <= code < 500:
+        return LinkStatus.BROKEN, f"client error {code}"
+    if code >= 500:
+        return LinkStatus.SERVER_ERROR, f"server error {code}"
+    return LinkStatus.SERVER_ERROR, f"unexpected status {code}"
+
+
+class Checker:
+    def __init__(self, settings: LinkSettings, progress=None, probe_hosts=PROBE_HOSTS, resolver: Resolver | None = None):
+        self.s = settings
+        self.progress = progress
+        self.probe_hosts = probe_hosts
+        self.resolver = resolver
+        self.host_locks: dict[str, asyncio.Semaphore] = {}
+        self.host_pause: dict[str, float] = {}
+        self.dns: dict[str, list[str] | Exception] = {}
+        self.siblings: dict[str, str | None] = {}
+        self.offline = False
+
+    # -- orchestration -------------------------------------------------------------------------
+    async def run(self, targets: dict[str, list[LinkRef]]) -> CheckOutcome:
+        from .cache import LinkCache, default_path
+
+        cache = None
+        if self.s.cache:
+            cache = LinkCache(Path(self.s.cache_path) if self.s.cache_path else default_path(), self.s.cache_max_age)
+        results: dict[str, LinkResult] = {}
+        todo = []
+        for url in targets:
+            verdict = validate(url)
+            if verdict is None and self.s.include and not any(re.search(p, url) for p in self.s.include):
+                verdict = (LinkStatus.SKIPPED, "not matched by links.include")
+            if verdict is None and any(re.search(p, url) for p in self.s.exclude):
+                verdict = (LinkStatus.SKIPPED, "excluded by links.exclude")
+            cached = cache.get(url) if cache and verdict is None else None
+            if verdict:
+                results[url] = LinkResult(url, verdict[0], reason=verdict[1])
+            elif cached:
+                results[url] = cached
+            else:
+                todo.append(url)
+        await self._resolve_all({urlsplit(u).hostname for u in todo})
+        note = None
+        if self.offline:
+            note = ("No network: no public host name resolves here (tried "
+                    f"{', '.join(self.probe_hosts) or 'the cited hosts'}), so public links are 'unverified', not dead; "
+                    "--require-network makes that fail.")
+        limits = httpx.Limits(max_connections=self.s.concurrency, max_keepalive_connections=self.s.concurrency)
+        timeout = httpx.Timeout(self.s.timeout, connect=self.s.connect_timeout, pool=self.s.total_timeout)
+        headers = {"User-Agent": self.s.user_agent or USER_AGENT, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
+        global_lock = asyncio.Semaphore(self.s.concurrency)
+        done = 0
+        async with httpx.AsyncClient(http2=True, limits=limits, timeout=timeout, headers=headers,
+                                     follow_redirects=False, verify=True) as client:
+            self.client = client
+
+            async def one(url: str) -> None:
+                nonlocal done
+                async with global_lock:
+                    results[url] = await self._check_bounded(url)
+                done += 1
+                if self.progress:
+                    self.progress("links", done, len(todo))
+
+            await asyncio.gather(*(one(u) for u in todo))
+            if self.s.suggest_archive:
+                await self._suggest_archives(results, targets)
+        out = []
+        for url, refs in targets.items():
+            result = replace(results[url], refs=tuple(refs))
+            if cache and not result.from_cache:
+                cache.put(result)
+            out.append(result)
+        if cache:
+            cache.close()
+        return CheckOutcome(out, note)
+
+    async def _resolve(self, host: str) -> list[str] | Exception:
+        try:
+            ipaddress.ip_address(host)
+            return [host]
+        except ValueError:
+            pass
+        try:
+            if self.resolver is not None:
+                return await self.resolver(host, 443)
+            loop = asyncio.get_running_loop()
+            infos = await asyncio.wait_for(loop.getaddrinfo(host, 443, type=socket.SOCK_STREAM), self.s.connect_timeout)
+            return sorted({info[4][0] for info in infos})
+        except (OSError, asyncio.TimeoutError) as exc:
+            return exc
+
+    async def _resolve_all(self, hosts: set[str | None]) -> None:
+        names = sorted(h for h in hosts if h)
+        answers = await asyncio.gather(*(self._resolve(h) for h in names))
+        self.dns.update(zip(names, answers))
+        public_ok = any(isinstance(a, list) and not all(is_private(x) for x in a) for a in answers)
+        failed = any(isinstance(a, Exception) for a in answers)
+        if failed and not public_ok:
+            probes = await asyncio.gather(*(self._resolve(h) for h in self.probe_hosts))
+            self.offline = not any(isinstance(p, list) for p in probes)
+
+    async def _check_bounded(self, url: str) -> LinkResult:
+        started = time.monotonic()
+        try:
+            result = await asyncio.wait_for(self._check(url), self.s.total_timeout)
+        except asyncio.TimeoutError:
+            result = LinkResult(url, LinkStatus.TIMEOUT, reason=f"whole check took over {self.s.total_timeout:g}s")
+        return replace(result, elapsed_ms=int((time.monotonic() - started) * 1000))
+
+    def _guard(self, url: str) -> None:
+        """Refuse hosts that do not resolve, or that resolve to private addresses (unless allowed)."""
+        host = urlsplit(url).hostname or ""
+        answer = self.dns.get(host)
+        if isinstance(answer, Exception):
+            if self.offline:
+                raise _Answer(LinkStatus.UNVERIFIED, f"no network to resolve {host}")
+            raise _Answer(LinkStatus.BROKEN, f"domain {host} does not resolve (DNS: {answer})")
+        if answer and not self.s.allow_private and any(is_private(a) for a in answer):
+            raise _Answer(LinkStatus.SKIPPED, f"{host} is a private/loopback/link-local address "
+                                              f"({answer[0]}); use --allow-private to check it")
+
+    # -- one link ------------------------------------------------------------------------------
+    async def _check(self, url: str) -> LinkResult:
+        chain: list[tuple[int, str]] = []
+        current, seen = url, {url}
+        try:
+            for _ in range(self.s.max_redirects + 1):
+                self._guard(current)
+                code, headers, body = await self._fetch(current)
+                location = headers.get("location")
+                if 300 <= code < 400 and location:
+                    nxt = urljoin(current, location)
+                    chain.append((code, nxt))
+                    if nxt in seen:
+                        raise _Answer(LinkStatus.BROKEN, f"redirect loop: {' -> '.join([url] + [c[1] for c in chain])}", code)
+                    seen.add(nxt)
+                    host = urlsplit(nxt).hostname
+                    if host and host not in self.dns:
+                        self.dns[host] = await self._resolve(host)
+                    if validate(nxt):
+                        raise _Answer(*validate(nxt), code)
+                    current = nxt
+                    continue
+                break
+            else:
+                raise _Answer(LinkStatus.BROKEN, f"more than {self.s.max_redirects} redirects", chain[-1][0])
+        except _Answer as verdict:
+            return LinkResult(url, verdict.status, verdict.http_status, current if chain else None, verdict.reason,
+                              tuple(chain), any(c in (301, 308) for c, _ in chain))
+        status, reason = status_for(code, self.s.accept)
+        permanent = any(c in (301, 308) for c, _ in chain)
+        final = current if chain else None
+        if status is LinkStatus.OK:
+            soft = landed_elsewhere(url, final) or (title_says_missing(body) if body else None)
+            if not soft and body and self.s.soft_404:
+                soft = same_as_catch_all(body, await self._sibling_body(current))
+            if soft:
+                return LinkResult(url, LinkStatus.BROKEN, code, final, f"soft 404: {soft}", tuple(chain), permanent)
+            if chain:
+                kind = "permanent" if permanent else "temporary"
+                return LinkResult(url, LinkStatus.REDIRECTED, code, final, f"{kind} redirect to {final}" +
+                                  ("; update the citation" if permanent else ""), tuple(chain), permanent)
+        return LinkResult(url, status, code, final, reason, tuple(chain), permanent)
+
+    async def _fetch(self, url: str) -> tuple[int, httpx.Headers, str]:
+        """One URL, no redirects: HEAD first, GET when HEAD is refused or unreliable, with retries."""
+        host = urlsplit(url).hostname or ""
+        lock = self.host_locks.setdefault(host, asyncio.Semaphore(self.s.per_host))
+        method, attempt = "HEAD", 0
+        while True:
+            await self._wait_host(host)
+            try:
+                async with lock:
+                    code, headers, body = await self._request(method, url)
+            except httpx.HTTPError as exc:
+                status, reason, transient = classify_error(exc)
+                if transient and attempt < self.s.retries:
+                    attempt += 1
+                    await asyncio.sleep(self._backoff(attempt))
+                    continue
+                raise _Answer(status, reason + (f" (after {attempt + 1} attempts)" if attempt else "")) from None
+            if code == 429 or (code == 503 and headers.get("retry-after")):
+                delay = retry_after_seconds(headers.get("retry-after"))
+                delay = self._backoff(attempt + 1) if delay is None else delay
+                if delay > self.s.retry_after_cap or attempt >= self.s.retries:
+                    if code == 429:
+                        raise _Answer(LinkStatus.BLOCKED, f"rate-limited (429); Retry-After {delay:g}s "
+                                      f"{'exceeds the cap' if delay > self.s.retry_after_cap else 'after retries'}; not dead", 429)
+                    return code, headers, body
+                attempt += 1
+                self.host_pause[host] = max(self.host_pause.get(host, 0), time.monotonic() + delay)
+                continue
+            if method == "HEAD" and (code in (400, 403, 404, 405, 501) or (200 <= code < 300 and self._wants_body(headers))):
+                method = "GET"  # HEAD refused, mishandled, or the page must be read for soft 404s
+                continue
+            if code in (408, 502, 503, 504) and attempt < self.s.retries:
+                attempt += 1
+                await asyncio.sleep(self._backoff(attempt))
+                continue
+            return code, headers, body
+
+    def _wants_body(self, headers: httpx.Headers) -> bool:
+        kind = headers.get("content-type", "text/html")
+        return self.s.soft_404 and "html" in kind
+
+    async def _request(self, method: str, url: str) -> tuple[int, httpx.Headers, str]:
+        """Send one request; read at most max_body_bytes of the body, and only for GET."""
+        async with self.client.stream(method, url) as response:
+            chunks, size = [], 0
+            if method == "GET" and not (300 <= response.status_code < 400):
+                async for chunk in response.aiter_bytes():
+                    chunks.append(chunk)
+                    size += len(chunk)
+                    if size >= self.s.max_body_bytes:
+                        break  # closing the stream drops the rest: a gigabyte body is never read
+            body = b"".join(chunks)[: self.s.max_body_bytes].decode(response.encoding or "utf-8", errors="replace")
+            return response.status_code, response.headers, body
+
+    async def _wait_host(self, host: str) -> None:
+        pause = self.host_pause.get(host, 0) - time.monotonic()
+        if pause > 0:
+            await asyncio.sleep(pause)
+
+    def _backoff(self, attempt: int) -> float:
+        base = self.s.backoff * (2 ** (attempt - 1))
+        return base / 2 + random.uniform(0, base / 2)  # "equal jitter": spreads retries, keeps a floor
+
+    async def _sibling_body(self, url: str) -> str | None:
+        """What the site serves for a URL beside this one that cannot exist (memoised per folder)."""
+        parts = urlsplit(url)
+        folder = parts.path.rsplit("/", 1)[0] + "/"
+        key = f"{parts.scheme}://{parts.netloc}{folder}"
+        if key not in self.siblings:
+            probe = f"{key}claimcheck-{random.getrandbits(64):016x}"
+            try:
+                async with self.host_locks.setdefault(parts.hostname or "", asyncio.Semaphore(self.s.per_host)):
+                    code, _, body = await self._request("GET", probe)
+                self.siblings[key] = body if 200 <= code < 300 else None
+            except httpx.HTTPError:
+                self.siblings[key] = None
+        return self.siblings[key]
+
+    async def _suggest_archives(self, results: dict[str, LinkResult], targets: dict[str, list[LinkRef]]) -> None:
+        """For broken links, the Wayback Machine snapshot nearest the citation's date."""
+        for url, result in list(results.items()):
+            if result.status is not LinkStatus.BROKEN:
+                continue
+            when = next((ref.date for ref in targets.get(url, []) if ref.date), None)
+            params = {"url": url}
+            if when:
+                params["timestamp"] = re.sub(r"\D", "", when)[:8]
+            try:
+                response = await self.client.get(self.s.archive_api, params=params)
+                closest = response.json().get("archived_snapshots", {}).get("closest") or {}
+                if closest.get("available") and closest.get("url"):
+                    results[url] = replace(result, archive_url=closest["url"])
+            except (httpx.HTTPError, ValueError, AttributeError):
+                continue

@@ -1,0 +1,358 @@
+"""Numbers, hedges and intervals: text -> Quantities. Pure Python, no spaCy.
+
+How a stated figure becomes an interval (`low`, `high`), in one place:
+
+* Exact figures are exact (`32,215` -> [32215, 32215]) unless they are round: a figure with a scale
+  word (`1.8 million`) or of 1,000 or more ending in zeros (`200,000`) allows half a unit of its
+  last stated digit, capped at 5% (`1.8 million` -> [1.75m, 1.85m], `1 million` -> [0.95m, 1.05m]).
+* `~` approximate (about, around, roughly, some, an estimated, or so): +/-10% or the rounding
+  allowance, whichever is wider.
+* `>` / `>=` lower bounds (over, more than, at least, upward of, 90-odd, or more): [value, open];
+  `high` is null because the text sets no ceiling.
+* `<` / `<=` upper bounds: "nearly", "almost", "close to" imply the figure is near: [0.9v, v];
+  "under", "fewer than", "up to", "as many as" do not: [0, v].
+* `range` (between A and B, from A to B, A-B, A to B): [A, B], the two ends as stated.
+* Vague amounts have no value and a conventional interval: dozens [24, 119], scores [40, 199],
+  hundreds [200, 999], thousands [2,000, 9,999], tens of thousands [20,000, 99,999], hundreds of
+  thousands [200,000, 999,999], millions / billions likewise.
+* Shares are percentages 0-100 whatever the wording ("a quarter" -> 25, "one-in-ten" -> 10).
+
+What is *not* a quantity: years and dates (they qualify a claim as its `time`), clock times,
+ordinals (except "second largest"-style ranks), identifiers ("Article 55", "Resolution 2231"),
+numbers glued inside words ("COVID-19", "G7"), and anything in a masked span (URLs, footnote
+markers, page chrome).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+
+from .model import Bound, Quantity, Span
+
+UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+          "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+ORDINALS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth".split())}
+MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
+          "july|august|september|october|november|december")
+FRACTIONS = {"half": 50, "a half": 50, "one-half": 50, "a third": 100 / 3, "one-third": 100 / 3,
+             "one third": 100 / 3, "two-thirds": 200 / 3, "two thirds": 200 / 3, "a quarter": 25,
+             "one-quarter": 25, "one quarter": 25, "three-quarters": 75, "three quarters": 75,
+             "a fifth": 20, "one-fifth": 20, "a tenth": 10, "one-tenth": 10}
+CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "₸": "KZT", "₽": "RUB"}
+CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
+                  "yuan": "CNY", "renminbi": "CNY", "tenge": "KZT", "rubles": "RUB", "roubles": "RUB",
+                  "som": "KGS", "yen": "JPY", "rupees": "INR"}
+TIME_UNITS = {"year": ("year", 1), "years": ("year", 1), "month": ("month", 1), "months": ("month", 1),
+              "week": ("week", 1), "weeks": ("week", 1), "day": ("day", 1), "days": ("day", 1),
+              "hour": ("hour", 1), "hours": ("hour", 1), "decade": ("year", 10), "decades": ("year", 10),
+              "century": ("year", 100), "centuries": ("year", 100)}
+MEASURES = {"km": "km", "kilometres": "km", "kilometers": "km", "miles": "mile", "mile": "mile",
+            "metres": "m", "meters": "m", "tonnes": "t", "tons": "t", "kg": "kg", "hectares": "ha",
+            "acres": "acre", "square kilometres": "km2", "square kilometers": "km2", "sq km": "km2",
+            "feet": "ft", "mw": "MW", "gw": "GW", "barrels": "barrel"}
+VAGUE = {"dozens": (24, 119), "scores": (40, 199), "hundreds": (200, 999), "thousands": (2e3, 9999),
+         "tens of thousands": (2e4, 99999), "hundreds of thousands": (2e5, 999999),
+         "millions": (2e6, 999999999), "billions": (2e9, 999e9)}
+
+# Hedges before a number: (phrase, bound, near). "near" upper bounds imply closeness.
+PREFIX_HEDGES: list[tuple[str, Bound, bool]] = [
+    ("an estimated", Bound.APPROX, False), ("estimated", Bound.APPROX, False),
+    ("approximately", Bound.APPROX, False), ("about", Bound.APPROX, False),
+    ("around", Bound.APPROX, False), ("roughly", Bound.APPROX, False), ("some", Bound.APPROX, False),
+    ("circa", Bound.APPROX, False), ("nearly", Bound.UNDER, True), ("almost", Bound.UNDER, True),
+    ("close to", Bound.UNDER, True), ("just under", Bound.UNDER, True), ("just over", Bound.OVER, False),
+    ("well over", Bound.OVER, False), ("more than", Bound.OVER, False), ("over", Bound.OVER, False),
+    ("upward of", Bound.OVER, False), ("upwards of", Bound.OVER, False), ("in excess of", Bound.OVER, False),
+    ("at least", Bound.AT_LEAST, False), ("no fewer than", Bound.AT_LEAST, False),
+    ("no less than", Bound.AT_LEAST, False), ("up to", Bound.AT_MOST, False),
+    ("as many as", Bound.AT_MOST, False), ("as much as", Bound.AT_MOST, False),
+    ("at most", Bound.AT_MOST, False), ("no more than", Bound.AT_MOST, False),
+    ("under", Bound.UNDER, False), ("fewer than", Bound.UNDER, False), ("less than", Bound.UNDER, False),
+    ("below", Bound.UNDER, False),
+]
+_SP = r"[\s\u00a0\u202f\u2009]+"
+_HEDGE_RE = re.compile(r"(?:" + "|".join(
+    re.escape(h).replace(r"\ ", _SP) for h, _, _ in PREFIX_HEDGES) + rf")({_SP})$", re.I)
+_HEDGES = {h: (b, near) for h, b, near in PREFIX_HEDGES}
+
+_WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
+_SCALE_WORD = "hundred|thousand|million|billion|trillion"
+_NUMWORDS = rf"(?:{_WORD})(?:(?:-|{_SP})(?:{_WORD}|dozen)|{_SP}(?:{_SCALE_WORD})(?:{_SP}and(?={_SP}(?:{_WORD})))?)*\b"
+_DIGITS = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:[\u00a0\u202f\u2009][0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
+CORE = re.compile(
+    rf"(?:(?<![\w/.,:])(?P<cur>US\$|[$€£¥₸₽])|(?<![\w/.,:$€£¥₸₽])(?<![A-Za-z]-))(?P<num>{_DIGITS}|\.[0-9]+|{_NUMWORDS}|an?(?={_SP}(?:{_SCALE_WORD}|dozen)\b))"
+    rf"(?:(?P<gscale>bn|mn|mln|k|m|b)(?![\w])|{_SP}(?P<scale>{_SCALE_WORD}|dozen)\b)?",
+    re.I)
+_VAGUE_RE = re.compile(r"\b(?P<q>(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands|millions|billions)"
+                       r"(?=\s+of\s+\w|\s+(?:more\s+)?[a-z]+s\b)", re.I)
+_FRACTION_RE = re.compile(r"\b(?P<q>" + "|".join(sorted((re.escape(f) for f in FRACTIONS), key=len, reverse=True))
+                          + r")(?=\s+of\b)|\b(?P<q2>(?:one|two|three)[\s-]in[\s-](?:two|three|four|five|ten|\d+))\b", re.I)
+_RANK_RE = re.compile(r"\b(?P<q>(?:" + "|".join(ORDINALS) + r")[\s-](?:largest|biggest|smallest|highest|lowest|most|least|richest|poorest))\b", re.I)
+_IDENTIFIER_BEFORE = re.compile(
+    r"\b(?:article|section|chapter|part|paragraph|clause|no|number|resolution|rule|figure|fig|table|page|"
+    r"pp?|vol|volume|issue|route|highway|flight|room|grade|level|phase|version|title|act|amendment|"
+    r"covid|group of|unit|tier|protocol|item|case|episode|season|line|platform|gate|district|zone|"
+    r"square|street|st|avenue|road|rd|paragraphs|articles)\.?[\s\u00a0]*#?$", re.I)
+_DATE_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?[\s\u00a0]+$", re.I)
+_DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?[\s\u00a0]+(?:of[\s\u00a0]+)?(?:{MONTHS})\b", re.I)
+_YEARISH = re.compile(r"^(1[0-9]{3}|20[0-9]{2}|2100)$")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her|our|your|my|all|both|every|each)[\s\u00a0]+$", re.I)
+_EMPHASIS_BEFORE = re.compile(r"\b(?:just|only|a mere|merely)[\s\u00a0]+$", re.I)
+_OF_AFTER = re.compile(r"^[\s\u00a0]+of\b", re.I)
+_CLOCK_AFTER = re.compile(r"^(?::[0-9]{2}|[\s\u00a0]*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b))", re.I)
+
+
+def words_to_number(words: str) -> float | None:
+    """'Twenty-two' -> 22, 'one hundred and fifty' -> 150, 'a million' -> 1e6, 'two dozen' -> 24."""
+    total, current = 0.0, 0.0
+    seen = False
+    for token in re.split(r"[\s\u00a0\u202f\-]+", words.lower().strip()):
+        if token in ("and", ""):
+            continue
+        if token in ("a", "an"):
+            current, seen = 1, True
+        elif token in UNITS:
+            current += UNITS[token]
+            seen = True
+        elif token in TENS:
+            current += TENS[token]
+            seen = True
+        elif token == "dozen":
+            current = (current or 1) * 12
+        elif token == "hundred":
+            current = (current or 1) * 100
+        elif token in ("thousand", "million", "billion", "trillion"):
+            total += (current or 1) * SCALES[token]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def parse_number(text: str) -> float | None:
+    """A bare number phrase ('2,000', '1.8 million', '$275m', 'Twenty-two') -> its value."""
+    m = CORE.fullmatch(text.strip())
+    return _core_value(m)[0] if m else None
+
+
+def _core_value(m: re.Match) -> tuple[float | None, float]:
+    """(value, rounding step) of a CORE match; the step is one unit of the last stated digit."""
+    num = m.group("num")
+    scale_word = (m.group("scale") or m.group("gscale") or "").lower()
+    if num[0].isdigit() or num[0] == ".":
+        digits = re.sub(r"[,\u00a0\u202f\u2009]", "", num)
+        value = float(digits)
+        decimals = len(digits.split(".")[1]) if "." in digits else 0
+        step = 10.0 ** -decimals
+        if not decimals:
+            stripped = digits.rstrip("0")
+            step = 10.0 ** (len(digits) - len(stripped)) if stripped else 1.0
+    else:
+        value = words_to_number(num)
+        if value is None:
+            return None, 0.0
+        step = value if value < 20 else 10.0 ** (len(str(int(value))) - len(str(int(value)).rstrip("0")))
+    if scale_word == "dozen":
+        return value * 12, 12.0
+    if scale_word == "m" and not m.group("cur"):
+        return value, step  # "5m" without a currency reads as metres; the unit says so
+    scale = SCALES.get(scale_word, 1.0)
+    return value * scale, step * scale
+
+
+def _allowance(value: float, step: float, scaled: bool) -> float:
+    """Half a unit of the last stated digit, capped at 5%, for round figures only."""
+    if not (scaled or (value >= 1000 and step >= 10)):
+        return 0.0
+    return min(step / 2, abs(value) * 0.05)
+
+
+def interval(bound: Bound, value: float, allowance: float, near: bool = False) -> tuple[float | None, float | None]:
+    """The interval a hedged figure allows (the rules in the module docstring)."""
+    if bound is Bound.EXACT:
+        return value - allowance, value + allowance
+    if bound is Bound.APPROX:
+        spread = max(allowance, abs(value) * 0.10)
+        return value - spread, value + spread
+    if bound in (Bound.OVER, Bound.AT_LEAST):
+        return value, None
+    if bound in (Bound.UNDER, Bound.AT_MOST):
+        return (value * 0.9 if near else 0.0), value
+    raise ValueError(bound)
+
+
+def blank(text: str, spans: Iterable[Span]) -> str:
+    """`text` with the given spans replaced by spaces: same length, so offsets survive."""
+    chars = list(text)
+    for s, e in spans:
+        chars[s:e] = " " * (e - s)
+    return "".join(chars)
+
+
+def _masked(start: int, end: int, masks: list[Span]) -> bool:
+    return any(s < end and start < e for s, e in masks)
+
+
+def _unit_after(text: str, end: int) -> tuple[str, str | None, float, int]:
+    """Look right of a number for its unit: (kind, unit, multiplier, new end of the phrase)."""
+    after = text[end:end + 40]
+    m = re.match(r"[\s\u00a0]*(?:%|per[\s\u00a0]?cent\b|percent\b|pc\b)", after, re.I)
+    if m:
+        return "percent", "percent", 1.0, end + m.end()
+    m = re.match(r"-year-old\b|[\s\u00a0]+years?[\s\u00a0]+old\b", after, re.I)
+    if m:
+        return "age", "year", 1.0, end + m.end()
+    m = re.match(r"[\s\u00a0\-]+(?:more[\s\u00a0]+|long[\s\u00a0]+|full[\s\u00a0]+)?([a-z]+(?:[\s\u00a0]+[a-z]+)?)", after, re.I)
+    if m:
+        first = m.group(1).split()[0].lower()
+        if first in TIME_UNITS:
+            unit, mult = TIME_UNITS[first]
+            return "duration", unit, float(mult), end + m.start(1) + len(m.group(1).split()[0])
+        if first in CURRENCY_WORDS:
+            return "money", CURRENCY_WORDS[first], 1.0, end + m.start(1) + len(first)
+        two = " ".join(m.group(1).lower().split()[:2])
+        for key in (two, first):
+            if key in MEASURES:
+                return "measure", MEASURES[key], 1.0, end + m.start(1) + len(key)
+    return "count", None, 1.0, end
+
+
+def find_quantities(text: str, masks: Iterable[Span] = ()) -> list[Quantity]:
+    """Every stated quantity in `text`, hedge and range included, outside the masked spans."""
+    masks = sorted(masks)
+    original, text = text, blank(text, masks)  # same length, so offsets still point into the original
+    found: list[Quantity] = []
+    taken: list[Span] = []
+    cores = list(CORE.finditer(text))
+    i = 0
+    while i < len(cores):
+        m = cores[i]
+        i += 1
+        q = _quantity_at(text, m, cores[i] if i < len(cores) else None)
+        if q is None:
+            continue
+        if q.bound is Bound.RANGE:
+            i += 1  # the range consumed the next number
+        found.append(q)
+        taken.append((q.start, q.end))
+    for rx, make in ((_VAGUE_RE, _vague), (_FRACTION_RE, _fraction), (_RANK_RE, _rank)):
+        for m in rx.finditer(text):
+            if _masked(m.start(), m.end(), masks) or _masked(m.start(), m.end(), taken):
+                continue
+            q = make(text, m)
+            if q:
+                found.append(q)
+    return sorted((replace(q, quote=original[q.start:q.end]) for q in found), key=lambda q: q.start)
+
+
+def _is_not_a_quantity(text: str, m: re.Match, value: float) -> bool:
+    start, end = m.start("num"), m.end()
+    num = m.group("num")
+    before, after = text[max(0, start - 40):start], text[end:end + 30]
+    is_digits = num[0].isdigit()
+    if re.match(r"^(?:st|nd|rd|th|s)\b|^[:/][0-9]|^\.[0-9]|^-(?!odd\b|year)[a-z]", after, re.I):
+        return True  # ordinals, decades, clock times, dotted identifiers, "19-year" handled as age
+    if _CLOCK_AFTER.match(after) or _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
+        return True
+    if _IDENTIFIER_BEFORE.search(before) or re.search(r"[A-Za-z][\-–]$", before):
+        return True
+    if is_digits and not m.group("cur") and not m.group("scale") and _YEARISH.match(num) and not re.match(r"^[\s\u00a0]*(?:%|per)", after):
+        return True  # a year qualifies a claim, it is not one
+    if not is_digits:
+        lowered = num.lower()
+        if lowered in ("one", "a", "an") and not m.group("scale") and not re.match(r"^[\s\u00a0]+each\b", after):
+            return True  # "one of", "on the one hand", "one it cannot": not counts
+        if _DETERMINER_BEFORE.search(before) and not m.group("scale"):
+            return True  # "the two neighbouring countries": a reference, not a claim
+        if lowered == "zero":
+            return True
+    return False
+
+
+def _quantity_at(text: str, m: re.Match, nxt: re.Match | None) -> Quantity | None:
+    value, step = _core_value(m)
+    if value is None or _is_not_a_quantity(text, m, value):
+        return None
+    start, end = m.start(), m.end()
+    scaled = bool(m.group("scale") or m.group("gscale"))
+    currency = CURRENCY_SIGNS.get((m.group("cur") or "").lower())
+    before = text[max(0, start - 30):start]
+    # Ranges: "between A and B", "from A to B", "A-B", "A to B".
+    if nxt is not None:
+        gap = text[end:nxt.start()]
+        lead = re.search(r"\b(between|from)[\s\u00a0]+$", before, re.I)
+        joiner = r"[\s\u00a0]*(?:-|–|—)[\s\u00a0]*" if not lead else (
+            r"[\s\u00a0]+and[\s\u00a0]+" if lead.group(1).lower() == "between" else r"[\s\u00a0]+to[\s\u00a0]+")
+        if re.fullmatch(joiner, gap) or (not lead and re.fullmatch(r"[\s\u00a0]+to[\s\u00a0]+", gap)):
+            high, high_step = _core_value(nxt)
+            if high is not None and not _is_not_a_quantity(text, nxt, high) and high > 0:
+                if not scaled and (nxt.group("scale") or nxt.group("gscale")):
+                    factor = SCALES.get((nxt.group("scale") or nxt.group("gscale")).lower(), 1)
+                    if value * factor <= high:  # "1.25 to 1.5 million"
+                        value, step, scaled = value * factor, step * factor, True
+                if value < high:
+                    qstart = start - len(lead.group(0)) if lead else start
+                    kind, unit, mult, qend = _unit_after(text, nxt.end())
+                    currency = currency or CURRENCY_SIGNS.get((nxt.group("cur") or "").lower())
+                    return Quantity(qstart, qend, text[qstart:qend], "money" if currency else kind, Bound.RANGE,
+                                    None, value * mult, high * mult, currency or unit)
+    kind, unit, mult, qend = _unit_after(text, end)
+    if currency:
+        kind, unit = "money", currency
+    elif kind == "count" and re.search(r"[A-Z][a-z]+,[\s\u00a0]*$", before) and text[end:end + 1] == "," and value < 130:
+        kind, unit = "age", "year"  # "Omir Bekaly, 46, is": an appositive age
+    each = re.match(r"[\s\u00a0]+each\b", text[qend:qend + 8])
+    if each:
+        qend += each.end()
+    # "from three days to several months": only the lower end is a figure.
+    if re.search(r"\bfrom[\s\u00a0]+$", before, re.I) and re.match(r"[\s\u00a0]+to[\s\u00a0]+(?:several|many|a few)\b", text[qend:qend + 20], re.I):
+        value *= mult
+        return Quantity(start, qend, text[start:qend], kind, Bound.AT_LEAST, value, value, None, unit)
+    bound, near, qstart = Bound.EXACT, False, start
+    hedge = _HEDGE_RE.search(before)
+    if hedge and not _EMPHASIS_BEFORE.search(before[:hedge.start()] + " "):
+        phrase = re.sub(r"[\s\u00a0\u202f\u2009]+", " ", hedge.group(0)).strip().lower()
+        bound, near = _HEDGES[phrase]
+        qstart = start - len(hedge.group(0))
+        if phrase in ("some", "over", "under", "about", "around") and kind == "count" and value < 10 and not scaled and not m.group("num")[0].isdigit():
+            bound, qstart = Bound.EXACT, start  # "some two" is rare; "under one roof" is not a bound
+    suffix = re.match(r"(?:-odd|[\s\u00a0]+odd|[\s\u00a0]+or[\s\u00a0]+more|\+|[\s\u00a0]+plus\b)|([\s\u00a0]+or[\s\u00a0]+so)", text[end:end + 12], re.I)
+    if suffix and kind == "count" and bound is Bound.EXACT:
+        bound = Bound.APPROX if suffix.group(1) else (Bound.AT_LEAST if "more" in suffix.group(0) or "+" in suffix.group(0) or "plus" in suffix.group(0) else Bound.OVER)
+        qend = end + suffix.end()
+    value *= mult
+    step *= mult
+    low, high = interval(bound, value, _allowance(value, step, scaled), near)
+    return Quantity(qstart, qend, text[qstart:qend], kind, bound, value, low, high, unit)
+
+
+def _vague(text: str, m: re.Match) -> Quantity:
+    word = re.sub(r"\s+", " ", m.group("q").lower())
+    low, high = VAGUE[word]
+    after = text[m.end():m.end() + 20].lower()
+    money = re.match(r"\s+of\s+(dollars|euros|pounds|yuan|tenge)", after)
+    kind, unit = ("money", CURRENCY_WORDS[money.group(1)]) if money else ("count", None)
+    return Quantity(m.start("q"), m.end("q"), m.group("q"), kind, Bound.APPROX, None, low, high, unit, vague=True)
+
+
+def _fraction(text: str, m: re.Match) -> Quantity:
+    group = "q" if m.group("q") else "q2"
+    phrase = re.sub(r"\s+", " ", m.group(group).lower())
+    if phrase in FRACTIONS:
+        value = FRACTIONS[phrase]
+    else:
+        a, b = re.split(r"[\s-]in[\s-]", phrase)
+        value = 100 * (words_to_number(a) or 0) / (float(b) if b.isdigit() else words_to_number(b) or 1)
+    return Quantity(m.start(group), m.end(group), m.group(group), "percent", Bound.EXACT, value, value, value, "percent")
+
+
+def _rank(text: str, m: re.Match) -> Quantity:
+    value = float(ORDINALS[re.split(r"[\s-]", m.group("q").lower())[0]])
+    return Quantity(m.start("q"), m.end("q"), m.group("q"), "rank", Bound.EXACT, value, value, value, "rank")
