@@ -74,11 +74,21 @@ PREFIX_HEDGES: list[tuple[str, Bound, bool]] = [
     ("as many as", Bound.AT_MOST, False), ("as much as", Bound.AT_MOST, False),
     ("at most", Bound.AT_MOST, False), ("no more than", Bound.AT_MOST, False),
     ("under", Bound.UNDER, False), ("fewer than", Bound.UNDER, False), ("less than", Bound.UNDER, False),
-    ("below", Bound.UNDER, False),
+    ("below", Bound.UNDER, False), ("greater than or equal to", Bound.AT_LEAST, False),
+    ("more than or equal to", Bound.AT_LEAST, False), ("at least or equal to", Bound.AT_LEAST, False),
+    ("bigger or equal than", Bound.AT_LEAST, False), ("higher or equal than", Bound.AT_LEAST, False),
+    ("less than or equal to", Bound.AT_MOST, False), ("smaller or equal than", Bound.AT_MOST, False),
+    ("less or equal than", Bound.AT_MOST, False), ("lower or equal than", Bound.AT_MOST, False),
+    ("greater than", Bound.OVER, False), ("higher than", Bound.OVER, False), ("larger than", Bound.OVER, False),
+    ("bigger than", Bound.OVER, False), ("above", Bound.OVER, False), ("exceeding", Bound.OVER, False),
+    ("exceed", Bound.OVER, False), ("surpass", Bound.OVER, False), ("smaller than", Bound.UNDER, False),
+    ("lower than", Bound.UNDER, False), (">=", Bound.AT_LEAST, False), ("=>", Bound.AT_LEAST, False),
+    ("<=", Bound.AT_MOST, False), ("=<", Bound.AT_MOST, False), (">", Bound.OVER, False), ("<", Bound.UNDER, False),
 ]
 _SP = r"[\s\u00a0\u202f\u2009]+"
-_HEDGE_RE = re.compile(r"(?:" + "|".join(
-    re.escape(h).replace(r"\ ", _SP) for h, _, _ in PREFIX_HEDGES) + rf")({_SP})$", re.I)
+_HEDGE_RE = re.compile(r"(?:(?<![\w<>=])" + r"|(?<![\w<>=])".join(
+    re.escape(h).replace(r"\ ", _SP) for h, _, _ in sorted(PREFIX_HEDGES, key=lambda x: -len(x[0])))
+    + r")(?:[\s\u00a0\u202f\u2009]*)$", re.I)
 _HEDGES = {h: (b, near) for h, b, near in PREFIX_HEDGES}
 
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
@@ -86,8 +96,8 @@ _SCALE_WORD = "hundred|thousand|million|billion|trillion"
 _NUMWORDS = rf"(?:{_WORD})(?:(?:-|{_SP})(?:{_WORD}|dozen)|{_SP}(?:{_SCALE_WORD})(?:{_SP}and(?={_SP}(?:{_WORD})))?)*\b"
 _DIGITS = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:[\u00a0\u202f\u2009][0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
 CORE = re.compile(
-    rf"(?:(?<![\w/.,:])(?P<cur>US\$|[$€£¥₸₽])|(?<![\w/.,:$€£¥₸₽])(?<![A-Za-z]-))(?P<num>{_DIGITS}|\.[0-9]+|{_NUMWORDS}|an?(?={_SP}(?:{_SCALE_WORD}|dozen)\b))"
-    rf"(?:(?P<gscale>bn|mn|mln|k|m|b)(?![\w])|{_SP}(?P<scale>{_SCALE_WORD}|dozen)\b)?",
+    rf"(?:(?<![\w/.,:])(?P<cur>US\$|[$€£¥₸₽])|(?<![\w/.,:$€£¥₸₽])(?:(?<![A-Za-z]-)|(?<=[0-9][km]-)|(?<=[0-9]bn-)))(?P<num>{_DIGITS}|\.[0-9]+|{_NUMWORDS}|an?(?={_SP}(?:{_SCALE_WORD}|dozen)\b))"
+    rf"(?:(?P<gscale>bn|mn|mln|k|m|b)(?![\w])|{_SP}(?P<scale>{_SCALE_WORD}|dozens?)\b)?",
     re.I)
 _VAGUE_RE = re.compile(r"\b(?P<q>(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands|millions|billions)"
                        r"(?=\s+of\s+\w|\s+(?:more\s+)?[a-z]+s\b)", re.I)
@@ -104,6 +114,10 @@ _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?[\s\u00a0]+(?:of[\s\u00a0]+)?(?:{MO
 _YEARISH = re.compile(r"^(1[0-9]{3}|20[0-9]{2}|2100)$")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her|our|your|my|all|both|every|each)[\s\u00a0]+$", re.I)
 _EMPHASIS_BEFORE = re.compile(r"\b(?:just|only|a mere|merely)[\s\u00a0]+$", re.I)
+_SUFFIX_BOUNDS = {"odd": Bound.OVER, "or more": Bound.AT_LEAST, "and more": Bound.AT_LEAST, "+": Bound.AT_LEAST,
+                  "plus": Bound.AT_LEAST, "or greater": Bound.AT_LEAST, "or above": Bound.AT_LEAST,
+                  "or so": Bound.APPROX, "or less": Bound.AT_MOST, "or fewer": Bound.AT_MOST, "or below": Bound.AT_MOST}
+_SUFFIX_RE = re.compile(r"(?:-|[\s\u00a0]+)?(odd|(?:or|and)[\s\u00a0]+(?:more|greater|above|so|less|fewer|below)|\+|plus)\b|(\+)", re.I)
 _OF_AFTER = re.compile(r"^[\s\u00a0]+of\b", re.I)
 _CLOCK_AFTER = re.compile(r"^(?::[0-9]{2}|[\s\u00a0]*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b))", re.I)
 
@@ -159,7 +173,7 @@ def _core_value(m: re.Match) -> tuple[float | None, float]:
         if value is None:
             return None, 0.0
         step = value if value < 20 else 10.0 ** (len(str(int(value))) - len(str(int(value)).rstrip("0")))
-    if scale_word == "dozen":
+    if scale_word in ("dozen", "dozens"):
         return value * 12, 12.0
     if scale_word == "m" and not m.group("cur"):
         return value, step  # "5m" without a currency reads as metres; the unit says so
@@ -249,7 +263,27 @@ def find_quantities(text: str, masks: Iterable[Span] = ()) -> list[Quantity]:
             q = make(text, m)
             if q:
                 found.append(q)
-    return sorted((replace(q, quote=original[q.start:q.end]) for q in found), key=lambda q: q.start)
+    found = _merge_two_sided(sorted(found, key=lambda q: q.start), text)
+    return [replace(q, quote=original[q.start:q.end]) for q in found]
+
+
+def _merge_two_sided(found: list[Quantity], text: str) -> list[Quantity]:
+    """"more than 10 and less than 20" is one range, not two bounds."""
+    lower, upper = (Bound.OVER, Bound.AT_LEAST), (Bound.UNDER, Bound.AT_MOST)
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if prev and prev.value is not None and q.value is not None and re.fullmatch(
+                r"[\s\u00a0,]*(?:and|but)?[\s\u00a0,]*", text[prev.end:q.start]):
+            pair = {prev.bound: prev, q.bound: q}
+            low = next((pair[b] for b in lower if b in pair), None)
+            high = next((pair[b] for b in upper if b in pair), None)
+            if low is not None and high is not None and low is not high and low.value < high.value:
+                out[-1] = Quantity(prev.start, q.end, text[prev.start:q.end], prev.kind, Bound.RANGE, None,
+                                   low.value, high.value, prev.unit or q.unit)
+                continue
+        out.append(q)
+    return out
 
 
 def _is_not_a_quantity(text: str, m: re.Match, value: float) -> bool:
@@ -264,7 +298,9 @@ def _is_not_a_quantity(text: str, m: re.Match, value: float) -> bool:
     if _IDENTIFIER_BEFORE.search(before) or re.search(r"[A-Za-z][\-–]$", before):
         return True
     if is_digits and not m.group("cur") and not m.group("scale") and _YEARISH.match(num) and not re.match(r"^[\s\u00a0]*(?:%|per)", after):
-        return True  # a year qualifies a claim, it is not one
+        other = re.match(r"^[\s\u00a0]*[-–][\s\u00a0]*([0-9][0-9,]*)", after)
+        if not (other and not _YEARISH.match(other.group(1)) and len(other.group(1)) != 2):
+            return True  # a year (or a span of years) qualifies a claim, it is not one
     if not is_digits:
         lowered = num.lower()
         if lowered in ("one", "a", "an") and not m.group("scale") and not re.match(r"^[\s\u00a0]+each\b", after):
@@ -323,9 +359,9 @@ def _quantity_at(text: str, m: re.Match, nxt: re.Match | None) -> Quantity | Non
         qstart = start - len(hedge.group(0))
         if phrase in ("some", "over", "under", "about", "around") and kind == "count" and value < 10 and not scaled and not m.group("num")[0].isdigit():
             bound, qstart = Bound.EXACT, start  # "some two" is rare; "under one roof" is not a bound
-    suffix = re.match(r"(?:-odd|[\s\u00a0]+odd|[\s\u00a0]+or[\s\u00a0]+more|\+|[\s\u00a0]+plus\b)|([\s\u00a0]+or[\s\u00a0]+so)", text[end:end + 12], re.I)
+    suffix = _SUFFIX_RE.match(text[end:end + 16])
     if suffix and kind == "count" and bound is Bound.EXACT:
-        bound = Bound.APPROX if suffix.group(1) else (Bound.AT_LEAST if "more" in suffix.group(0) or "+" in suffix.group(0) or "plus" in suffix.group(0) else Bound.OVER)
+        bound = _SUFFIX_BOUNDS[re.sub(r"[\s\u00a0-]+", " ", (suffix.group(1) or suffix.group(2)).lower()).strip()]
         qend = end + suffix.end()
     value *= mult
     step *= mult
