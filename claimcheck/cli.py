@@ -57,7 +57,7 @@ FailOnOpt = Annotated[Optional[str], typer.Option("--fail-on", help="Comma-separ
 def _err_console():
     from rich.console import Console
 
-    return Console(stderr=True)
+    return Console(stderr=True, soft_wrap=True)  # a message names a path: never break it
 
 
 def _settings(config, **overrides):

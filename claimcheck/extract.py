@@ -264,7 +264,7 @@ def _source(sent: Doc) -> str | None:
     """Who the sentence attributes its figure to: "according to X", "X reported/said/claimed"."""
     m = re.search(r"\baccording to ((?:the )?[A-Z][\w'’.&-]*(?: (?:of |for |the )?[A-Z][\w'’.&-]*)*)", sent.text)
     if m:
-        return m.group(1)
+        return m.group(1).rstrip(".")
     for token in sent:
         if token.lower_ in _SAY_VERBS and token.pos_ == "VERB":
             who = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)

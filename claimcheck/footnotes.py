@@ -133,10 +133,10 @@ def _find_section(text: str) -> int | None:
         return headings[-1].end() if len(headings) == 1 else headings[0].end()
     if re.search(r"^\[\^[\w-]+\]:", text, re.M):
         return re.search(r"^\[\^[\w-]+\]:", text, re.M).start()
-    # No heading: the last run of consecutively numbered lines that read like citations.
+    # No heading: the last run of increasingly numbered lines that read like citations.
     runs: list[list[re.Match]] = []
     for m in re.finditer(r"^[ \t]*(\d{1,4})\.[ \t]+\S", text, re.M):
-        if runs and int(m.group(1)) == int(runs[-1][-1].group(1)) + 1:
+        if runs and 0 < int(m.group(1)) - int(runs[-1][-1].group(1)) <= 5:  # gaps happen; order does not reverse
             runs[-1].append(m)
         else:
             runs.append([m])

@@ -295,7 +295,10 @@ def _is_not_a_quantity(text: str, m: re.Match, value: float) -> bool:
         return True  # ordinals, decades, clock times, dotted identifiers, "19-year" handled as age
     if _CLOCK_AFTER.match(after) or _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
         return True
-    if _IDENTIFIER_BEFORE.search(before) or re.search(r"[A-Za-z][\-–]$", before):
+    if _IDENTIFIER_BEFORE.search(before) or (re.search(r"[A-Za-z][\-–]$", before)
+                                             and not re.search(r"[0-9](?:k|m|bn)[\-–]$", before)):
+        return True
+    if re.search(r"\b(?:1[0-9]{3}|20[0-9]{2})[\-–]$", before) and (len(num) == 2 or _YEARISH.match(num)):
         return True
     if is_digits and not m.group("cur") and not m.group("scale") and _YEARISH.match(num) and not re.match(r"^[\s\u00a0]*(?:%|per)", after):
         other = re.match(r"^[\s\u00a0]*[-–][\s\u00a0]*([0-9][0-9,]*)", after)

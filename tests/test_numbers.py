@@ -180,3 +180,16 @@ def test_parse_number():
     assert parse_number("1.8 million") == pytest.approx(1.8e6)
     assert parse_number("2,000") == 2000
     assert parse_number("banana") is None
+
+
+@pytest.mark.parametrize("text, quotes", [
+    ("in 2019-20 the budget", []),                      # a fiscal year, not a range of counts
+    ("from 2019-2020 onwards", []),
+    ("The number range is 1000-5000", ["1000-5000"]),
+    ("more than 10 and less than 20 people", ["more than 10 and less than 20"]),
+    ("200+ people", ["200+"]),
+    ("500 or fewer seats", ["500 or fewer"]),
+    ("5k-20k runners", ["5k-20k"]),
+])
+def test_spans_and_two_sided_bounds(text, quotes):
+    assert [q.quote for q in find_quantities(text)] == quotes

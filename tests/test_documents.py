@@ -1,0 +1,93 @@
+"""Reading documents: encodings, HTML, page chrome, repeated text and bad input."""
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from claimcheck.documents import collect_paths, read_document
+from claimcheck.errors import DocumentError, UsageError
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize("data, encoding, warns", [
+    ("Über 2,000 Menschen".encode("utf-8"), "utf-8", False),
+    (codecs.BOM_UTF8 + "Über 2,000".encode("utf-8"), "utf-8-sig", False),
+    ("Über 2,000".encode("utf-16"), "utf-16", False),
+    ("Caf\u00e9 \u2014 more than 2,000 visitors said \u201cyes\u201d to the na\u00efve plan".encode("cp1252"), None, True),
+])
+def test_decoding(tmp_path, data, encoding, warns):
+    doc = read_document(write(tmp_path, "a.txt", data))
+    assert "2,000" in doc.text and not doc.text.startswith("\ufeff")
+    if encoding:
+        assert doc.encoding == encoding
+    assert bool(doc.warnings) is warns
+    if warns:
+        assert "a.txt" in doc.warnings[0] and "decoded as" in doc.warnings[0]
+
+
+@pytest.mark.parametrize("data, reason", [
+    (b"", "is empty"),
+    (b"   \n\n", "is empty"),
+    (b"\x00\x01\x02PNG\x00\x00binary", "looks binary"),
+    (codecs.BOM_UTF8 + b"\xff\xfe\xfa broken", "byte-order mark"),
+])
+def test_bad_files_are_named_errors(tmp_path, data, reason):
+    path = write(tmp_path, "bad.txt", data)
+    with pytest.raises(DocumentError) as err:
+        read_document(path)
+    assert reason in str(err.value) and str(path) in str(err.value)
+
+
+def test_huge_file_is_refused_without_reading(tmp_path):
+    path = write(tmp_path, "big.txt", b"12 people. " * 1000)
+    with pytest.raises(DocumentError, match="over the"):
+        read_document(path, max_bytes=1000)
+
+
+def test_missing_path_is_a_usage_error(tmp_path):
+    with pytest.raises(UsageError, match="no such file"):
+        collect_paths([str(tmp_path / "nope")])
+
+
+def test_folders_recurse_with_globs(tmp_path):
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    for name in ("a/one.txt", "a/b/two.md", "a/b/three.html", "a/skip.txt", "a/image.png"):
+        (tmp_path / name).write_text("x")
+    names = [p.name for p in collect_paths([str(tmp_path)], exclude=["skip*"])]
+    assert names == ["one.txt", "three.html", "two.md"]
+    assert [p.name for p in collect_paths([str(tmp_path)], include=["*.md"])] == ["two.md"]
+
+
+def test_html_drops_scripts_styles_navigation(tmp_path):
+    html = """<html><head><title>T</title><style>p{}</style><script>var x = 99;</script></head><body>
+    <nav>Home 12 Menu</nav><article><h1>Protests</h1><p>About 150 people <a href="https://ex.org/a">marched</a>.</p>
+    <p>Twenty<sup>3</sup> were held.</p></article><footer>© 2021 Site</footer></body></html>"""
+    doc = read_document(write(tmp_path, "page.html", html.encode()))
+    assert "About 150 people marched." in doc.text
+    assert "var x" not in doc.text and "Menu" not in doc.text and "2021 Site" not in doc.text
+    href, start, end = doc.links[0]
+    assert (href, doc.text[start:end]) == ("https://ex.org/a", "marched")
+    s, e = doc.superscripts[0]
+    assert doc.text[s:e] == "3"
+
+
+def test_chrome_and_repeated_text(tmp_path):
+    para = "There are 1.8 million Kazakhs in China, according to a census taken some years ago by officials."
+    text = f"{para}\nLoad more\nplease wait\n0:00 0:34:52 0:00\n{para}\n"
+    doc = read_document(write(tmp_path, "d.txt", text.encode()))
+    chrome = [doc.text[s:e].strip() for s, e in doc.chrome]
+    assert chrome == ["Load more", "please wait", "0:00 0:34:52 0:00"]
+    (start, end, first), = doc.duplicates
+    assert doc.text[start:end] == para and first == 0
+
+
+def test_no_break_spaces_are_kept_for_offsets(tmp_path):
+    doc = read_document(write(tmp_path, "n.txt", "more than\u00a02,000 ethnic Kazakhs".encode()))
+    assert doc.text == "more than\u00a02,000 ethnic Kazakhs"

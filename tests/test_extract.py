@@ -1,0 +1,73 @@
+"""Claim extraction with the real spaCy pipeline: sentence -> claim with subject and qualifiers."""
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.extract import extract_claims, split_sentences
+
+
+def claims_of(make_doc, nlp, text):
+    doc, notes = make_doc(text)
+    return extract_claims(doc, notes, nlp)
+
+
+@pytest.mark.parametrize("sentence, quote, subject_has", [
+    ("Twenty-two people were arrested.", "Twenty-two", "people arrested"),
+    ("In July 2019, 22 states signed a letter.", "22", "states signed"),
+    ("Kazakhstan is home to the largest Uyghur diaspora outside of China, numbering over 200,000.", "over 200,000", "diaspora"),
+    ("In fact, China is home to the largest Kazakh diaspora -- between 1.25 million and 1.5 million, most of whom live in Xinjiang.",
+     "between 1.25 million and 1.5 million", "Kazakh diaspora"),
+    ("There are 1.8 million Kazakhs in China.", "1.8 million", "Kazakhs in China"),
+    ("Hundreds of protesters gathered in Almaty.", "Hundreds", "protesters"),
+    ("In ethnic terms, 32 of the 58 interviewees were ethnic Kazakhs.", "32", "interviewees"),
+])
+def test_subjects(make_doc, nlp, sentence, quote, subject_has):
+    claim = next(c for c in claims_of(make_doc, nlp, sentence) if c.quote == quote)
+    assert subject_has in claim.subject
+
+
+def test_time_place_and_source(make_doc, nlp):
+    claims = claims_of(make_doc, nlp, "In July 2019, 22 states signed a letter in Geneva, according to Human Rights Watch.")
+    (claim,) = claims
+    assert (claim.time, claim.place, claim.source) == ("2019-07", "Geneva", "Human Rights Watch")
+    (reported,) = claims_of(make_doc, nlp, "By July, RFA reported that more than 100 friends were in custody.")
+    assert reported.source == "RFA"
+
+
+def test_markers_cite_and_never_count(make_doc, nlp):
+    text = ("In July 2019, 22 states signed a letter on Uyghurs2, and China could expand to 50.4 Those states were mostly democracies.\n\n"
+            "2. A, “22 countries sign letter,” BBC, July 11, 2019, https://www.cnn.com/2019/07/11/x.html.\n"
+            "4. B, “The 22 vs. 50 split,” The Jamestown Foundation, December 31, 2019, https://jamestown.org/x/.\n")
+    claims = claims_of(make_doc, nlp, text)
+    body = [c for c in claims if c.cited_in is None]
+    assert [(c.quote, c.value) for c in body] == [("22", 22), ("50", 50)]
+    assert all(c.citations == (2, 4) for c in body)
+    cited = [(c.quote, c.cited_in, c.source) for c in claims if c.cited_in]
+    assert cited == [("22", 2, "footnote 2"), ("22", 4, "footnote 4"), ("50", 4, "footnote 4")]
+
+
+def test_facts_are_claims_of_kind_fact(make_doc, nlp):
+    claims = claims_of(make_doc, nlp, "In 2013, Chinese President Xi Jinping launched his Belt and Road Initiative at Nazarbayev University in Nur-Sultan.")
+    (fact,) = [c for c in claims if c.kind == "fact"]
+    assert "Xi Jinping" in fact.subject and fact.predicate == "launched" and fact.time == "2013"
+    assert "Belt and Road Initiative" in fact.object and "Nur-Sultan" in fact.place
+
+
+def test_chrome_and_repeats(make_doc, nlp):
+    para = "There are 1.8 million Kazakhs in China, and it has the second largest number of Kazakhs after Kazakhstan."
+    claims = claims_of(make_doc, nlp, f"{para}\nLoad more\n0:00 0:34:52 0:00\n{para}\n")
+    assert [c.quote for c in claims] == ["1.8 million", "second largest"] * 2
+    assert [c.duplicate_of for c in claims[2:]] == [claims[0].id, claims[1].id]
+
+
+def test_ids_are_stable_and_offsets_exact(make_doc, nlp):
+    text = "Some text first. About 150 Kyrgyz citizens convened in Bishkek."
+    (claim,) = claims_of(make_doc, nlp, text)
+    assert text[claim.start:claim.end] == claim.quote == "About 150"
+    assert claim.id == f"doc:{claim.start}"
+
+
+def test_sentence_splitter_keeps_markers_and_abbreviations():
+    text = "Now, 45 agreed to support them.5 While the U.S. abstained, Dr. Smith spoke. Next"
+    spans = [text[s:e] for s, e in split_sentences(text)]
+    assert spans == ["Now, 45 agreed to support them.5", "While the U.S. abstained, Dr. Smith spoke.", "Next"]
