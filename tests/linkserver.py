@@ -1,0 +1,161 @@
+"""A real HTTP server on 127.0.0.1 that serves every case a link checker meets.
+
+Used by the link tests (as a fixture) and by scripts/bench_links.py. Paths:
+
+    /                      home page                 /ok/page-N            a real page (others under /ok/ 404)
+    /r301, /r302a          redirect chains to /ok    /loop1 <-> /loop2     a redirect loop
+    /status/404|410|500    that status               /flaky/ID             503 the first time, then 200
+    /ratelimit/ID?after=S  429 + Retry-After S once  /ratelimit-date/ID    429 with an HTTP-date, once
+    /head405               HEAD 405, GET 200         /botwall              403 with a bot-wall page
+    /soft404               200 "Page not found"      /news/deep/article    302 to the home page
+    /app/...               a catch-all app shell     /slow                 answers after 3 s
+    /huge                  claims 10 GB, streams     /close                closes without answering
+    /wayback/available     a fake Wayback Machine availability API
+"""
+from __future__ import annotations
+
+import email.utils
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "linkserver/1"
+
+    def log_message(self, *args) -> None:  # quiet
+        pass
+
+    def _send(self, code: int, body: str = "", headers: dict | None = None, ctype: str = "text/html; charset=utf-8") -> None:
+        data = body.encode()
+        self.send_response(code)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(data)))
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(data)
+
+    def _page(self, title: str, text: str) -> str:
+        return f"<html><head><title>{title}</title></head><body><h1>{title}</h1><p>{text}</p></body></html>"
+
+    def do_HEAD(self) -> None:
+        self.do_GET()
+
+    def do_GET(self) -> None:  # noqa: C901 - a routing table
+        srv = self.server
+        with srv.lock:
+            srv.hits[self.path] = srv.hits.get(self.path, 0) + 1
+            srv.total += 1
+            seen = srv.hits[self.path]
+        if srv.latency:
+            time.sleep(srv.latency)
+        url = urlsplit(self.path)
+        path, query = url.path, parse_qs(url.query)
+        if path == "/":
+            return self._send(200, self._page("Home", "Welcome to the front page of a news site."))
+        if path.startswith("/ok/page-"):
+            n = path.rsplit("-", 1)[1]
+            return self._send(200, self._page(f"Article {n}", f"Report number {n}: " + "facts and figures " * (int(n) % 7 + 3)))
+        if path.startswith("/ok/"):
+            return self._send(404, self._page("Not Found", "No such page"))
+        if path.startswith("/redirect-to/"):  # /redirect-to/CODE/TARGET...
+            _, _, code, target = path.split("/", 3)
+            return self._send(int(code), "", {"Location": "/" + target})
+        if path == "/r301":
+            return self._send(301, "", {"Location": "/ok/page-1"})
+        if path == "/r302a":
+            return self._send(302, "", {"Location": "/r302b"})
+        if path == "/r302b":
+            return self._send(302, "", {"Location": "/ok/page-2"})
+        if path == "/loop1":
+            return self._send(302, "", {"Location": "/loop2"})
+        if path == "/loop2":
+            return self._send(302, "", {"Location": "/loop1"})
+        if path.startswith("/status/"):
+            code = int(path.rsplit("/", 1)[1])
+            return self._send(code, self._page(f"Error {code}", "error"))
+        if path.startswith("/flaky/"):
+            return self._send(503 if seen == 1 else 200, self._page("Flaky" if seen > 1 else "Busy", "try again"))
+        if path.startswith("/ratelimit/"):
+            after = query.get("after", ["1"])[0]
+            if seen == 1 or after != "1" and after != "0":
+                return self._send(429, "slow down", {"Retry-After": after})
+            return self._send(200, self._page("Rate limited page", "finally"))
+        if path.startswith("/ratelimit-date/"):
+            if seen == 1:
+                when = email.utils.formatdate(time.time() + 1, usegmt=True)
+                return self._send(429, "slow down", {"Retry-After": when})
+            return self._send(200, self._page("Dated page", "finally"))
+        if path == "/head405":
+            if self.command == "HEAD":
+                return self._send(405, "", {"Allow": "GET"})
+            return self._send(200, self._page("Head refused", "but GET works"))
+        if path == "/botwall":
+            return self._send(403, self._page("Access denied", "Are you a robot? Complete the challenge."))
+        if path == "/soft404":
+            return self._send(200, self._page("Page Not Found", "Sorry, we could not find that article."))
+        if path.startswith("/news/"):
+            return self._send(302, "", {"Location": "/"})
+        if path.startswith("/app/"):
+            return self._send(200, "<html><head><title>App</title></head><body><div id=root></div>"
+                                   "<script src=/bundle.js></script></body></html>")
+        if path == "/slow":
+            time.sleep(3)
+            return self._send(200, self._page("Slow", "finally"))
+        if path == "/huge":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(10 * 1024 ** 3))
+            self.end_headers()
+            if self.command == "HEAD":
+                return None
+            chunk = b"<p>" + b"x" * 65536 + b"</p>"
+            try:
+                for _ in range(200_000):  # bounded: 13 GB at most, but the client hangs up first
+                    self.wfile.write(chunk)
+                    srv.huge_bytes += len(chunk)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            self.close_connection = True
+            return None
+        if path == "/close":
+            self.close_connection = True
+            self.connection.shutdown(2)
+            return None
+        if path == "/wayback/available":
+            target = query.get("url", [""])[0]
+            stamp = query.get("timestamp", ["20200101"])[0]
+            snap = {"closest": {"available": True, "status": "200", "timestamp": stamp,
+                                "url": f"http://web.archive.org/web/{stamp}/{target}"}}
+            return self._send(200, json.dumps({"url": target, "archived_snapshots": snap}), ctype="application/json")
+        return self._send(404, self._page("Not Found", "nothing here"))
+
+
+class LinkServer(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, latency: float = 0.0) -> None:
+        super().__init__(("127.0.0.1", 0), Handler)
+        self.lock = threading.Lock()
+        self.hits: dict[str, int] = {}
+        self.total = 0
+        self.latency = latency
+        self.huge_bytes = 0
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+    def start(self) -> "LinkServer":
+        threading.Thread(target=self.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        self.shutdown()
+        self.server_close()

@@ -1,0 +1,226 @@
+"""The link checker against a real HTTP server on 127.0.0.1 (no mocks), plus unit tests of its parts."""
+from __future__ import annotations
+
+import json
+import socket
+import xml.etree.ElementTree as ET
+
+import httpx
+import pytest
+from typer.testing import CliRunner
+
+from claimcheck.cli import app
+from claimcheck.config import LinkSettings
+from claimcheck.links import check_links, classify_error, is_private, retry_after_seconds, validate
+from claimcheck.model import LinkRef, LinkStatus
+
+from .linkserver import LinkServer
+
+
+@pytest.fixture(scope="module")
+def server():
+    srv = LinkServer().start()
+    yield srv
+    srv.stop()
+
+
+def fast(tmp_path=None, **kw) -> LinkSettings:
+    base = dict(timeout=0.5, connect_timeout=0.5, total_timeout=4.0, retries=2, backoff=0.05, retry_after_cap=2.0,
+                allow_private=True, cache=False)
+    base.update(kw)
+    return LinkSettings(**base)
+
+
+def run(urls, settings, **kw):
+    refs = {u: [LinkRef("doc.txt", "doc.txt", i + 1, i + 1)] for i, u in enumerate(urls)}
+    return {r.url: r for r in check_links(refs, settings, probe_hosts=(), **kw).results}
+
+
+def refused_port() -> int:
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    return port
+
+
+def test_the_whole_matrix(server):
+    b = server.base
+    cases = {
+        f"{b}/ok/page-1": (LinkStatus.OK, 200, ""),
+        f"{b}/r301": (LinkStatus.REDIRECTED, 200, "permanent redirect"),
+        f"{b}/r302a": (LinkStatus.REDIRECTED, 200, "temporary redirect"),
+        f"{b}/loop1": (LinkStatus.BROKEN, 302, "redirect loop"),
+        f"{b}/status/404": (LinkStatus.BROKEN, 404, "not found"),
+        f"{b}/status/410": (LinkStatus.BROKEN, 410, "gone"),
+        f"{b}/status/500": (LinkStatus.SERVER_ERROR, 500, "server error"),
+        f"{b}/flaky/a": (LinkStatus.OK, 200, ""),
+        f"{b}/ratelimit/a?after=1": (LinkStatus.OK, 200, ""),
+        f"{b}/ratelimit-date/a": (LinkStatus.OK, 200, ""),
+        f"{b}/ratelimit/b?after=3600": (LinkStatus.BLOCKED, 429, "exceeds the cap"),
+        f"{b}/head405": (LinkStatus.OK, 200, ""),
+        f"{b}/botwall": (LinkStatus.BLOCKED, 403, "bot wall"),
+        f"{b}/soft404": (LinkStatus.BROKEN, 200, "soft 404: title says"),
+        f"{b}/news/deep/article": (LinkStatus.BROKEN, 200, "soft 404: deep link redirected to the home page"),
+        f"{b}/app/article/42": (LinkStatus.BROKEN, 200, "soft 404: page is 100% identical"),
+        f"{b}/slow": (LinkStatus.TIMEOUT, None, "no answer in time"),
+        f"{b}/huge": (LinkStatus.OK, 200, ""),
+        f"{b}/close": (LinkStatus.SERVER_ERROR, None, "closed the connection"),
+        f"http://127.0.0.1:{refused_port()}/x": (LinkStatus.BROKEN, None, "connection refused"),
+        b.replace("http://", "https://") + "/ok/page-9": (LinkStatus.TLS_ERROR, None, "TLS handshake failed"),
+        "http://exa mple.com/x": (LinkStatus.INVALID_URL, None, "malformed URL"),
+        "http://[::1/x": (LinkStatus.INVALID_URL, None, "malformed URL"),
+        "javascript:alert(1)": (LinkStatus.SKIPPED, None, "scheme 'javascript'"),
+        "file:///etc/passwd": (LinkStatus.SKIPPED, None, "scheme 'file'"),
+    }
+    results = run(list(cases), fast())
+    for url, (status, code, reason) in cases.items():
+        got = results[url]
+        assert (got.status, got.http_status) == (status, code), (url, got)
+        assert reason in got.reason, (url, got.reason)
+    assert results[f"{b}/r301"].permanent_redirect and results[f"{b}/r301"].final_url == f"{b}/ok/page-1"
+    assert [c for c, _ in results[f"{b}/r302a"].redirects] == [302, 302]
+    assert server.huge_bytes < 50 * 1024 ** 2  # the gigabyte body was never read whole
+    assert server.hits[f"/flaky/a"] >= 2 and server.hits["/ratelimit/b?after=3600"] == 1
+
+
+def test_private_addresses_are_skipped_by_default(server):
+    (result,) = run([f"{server.base}/ok/page-3"], fast(allow_private=False)).values()
+    assert result.status is LinkStatus.SKIPPED and "--allow-private" in result.reason
+
+
+def test_redirect_into_a_private_address_is_refused():
+    # A public-looking host is never contacted here: the guard works on resolved addresses.
+    async def resolver(host, port):
+        return ["169.254.169.254"]  # cloud metadata address
+
+    (result,) = run(["http://metadata.example/latest"], fast(allow_private=False), resolver=resolver).values()
+    assert result.status is LinkStatus.SKIPPED and "169.254.169.254" in result.reason
+
+
+def test_no_network_means_unverified_not_dead():
+    async def resolver(host, port):
+        raise socket.gaierror(-2, "Name or service not known")
+
+    refs = {"https://www.cnn.com/a": [LinkRef("d.txt", "d.txt", 1)], "https://bbc.co.uk/b": [LinkRef("d.txt", "d.txt", 2)]}
+    outcome = check_links(refs, fast(allow_private=False), probe_hosts=("probe.example",), resolver=resolver)
+    assert {r.status for r in outcome.results} == {LinkStatus.UNVERIFIED}
+    assert outcome.network_note.startswith("No network")
+
+
+def test_unresolvable_domain_with_network_is_broken(server):
+    async def resolver(host, port):
+        if host == "gone.example":
+            raise socket.gaierror(-2, "Name or service not known")
+        return ["93.184.216.34"]
+
+    refs = {"https://gone.example/a": [LinkRef("d.txt", "d.txt", 1)]}
+    outcome = check_links(refs, fast(), probe_hosts=("probe.example",), resolver=resolver)
+    assert outcome.results[0].status is LinkStatus.BROKEN and outcome.network_note is None
+
+
+def test_cache_skips_the_second_request(server, tmp_path):
+    settings = fast(cache=True, cache_path=str(tmp_path / "cache.sqlite3"))
+    url = f"{server.base}/ok/page-77"
+    first = run([url], settings)[url]
+    hits = server.hits.get("/ok/page-77", 0)
+    second = run([url], settings)[url]
+    assert (first.from_cache, second.from_cache, second.status) == (False, True, LinkStatus.OK)
+    assert server.hits.get("/ok/page-77", 0) == hits
+    third = run([url], fast(cache=True, cache_path=str(tmp_path / "cache.sqlite3"), cache_max_age=0))[url]
+    assert third.from_cache is False
+
+
+def test_archive_suggestion_for_broken_links(server):
+    settings = fast(suggest_archive=True, archive_api=f"{server.base}/wayback/available")
+    url = f"{server.base}/status/404"
+    refs = {url: [LinkRef("d.txt", "d.txt", 3, 2, "2019-08-16")]}
+    (result,) = check_links(refs, settings, probe_hosts=()).results
+    assert result.archive_url == f"http://web.archive.org/web/20190816/{url}"
+
+
+@pytest.fixture
+def cited(tmp_path, server):
+    doc = tmp_path / "article.txt"
+    doc.write_text(f"Some 12 people died.1 Others fled.2\n\n1. A, “T,” Reuters, {server.base}/ok/page-5\n"
+                   f"2. B, “U,” Reuters, {server.base}/status/404\n", encoding="utf-8")
+    cfg = tmp_path / "claimcheck.toml"
+    cfg.write_text("[links]\ncache = false\nallow_private = true\ntimeout = 1.0\nretries = 0\n")
+    return doc, cfg
+
+
+def test_cli_exit_codes_and_formats(cited):
+    doc, cfg = cited
+    runner = CliRunner()
+    result = runner.invoke(app, ["links", str(doc), "--config", str(cfg), "--format", "json"])
+    assert result.exit_code == 1
+    statuses = {r["url"].rsplit("/", 1)[1]: r["status"] for r in json.loads(result.stdout)["links"]}
+    assert statuses == {"page-5": "ok", "404": "broken"}
+    ok_only = runner.invoke(app, ["links", str(doc), "--config", str(cfg), "--fail-on", "timeout"])
+    assert ok_only.exit_code == 0
+    github = runner.invoke(app, ["links", str(doc), "--config", str(cfg), "--format", "github"]).stdout
+    assert f"::error file={doc},line=4,title=claimcheck link broken::" in github
+    junit = ET.fromstring(runner.invoke(app, ["links", str(doc), "--config", str(cfg), "--format", "junit"]).stdout)
+    suite = junit.find("testsuite")
+    assert (suite.get("tests"), suite.get("failures")) == ("2", "1")
+    sarif = json.loads(runner.invoke(app, ["links", str(doc), "--config", str(cfg), "--format", "sarif"]).stdout)
+    (alert,) = sarif["runs"][0]["results"]
+    assert alert["ruleId"] == "link/broken" and alert["locations"][0]["physicalLocation"]["region"]["startLine"] == 4
+    markdown = runner.invoke(app, ["links", str(doc), "--config", str(cfg), "--format", "markdown"]).stdout
+    assert "| broken |" in markdown and "| ok |" in markdown
+
+
+def test_require_network_fails_on_unverified():
+    from claimcheck.cli import _exit_code
+    from claimcheck.config import Settings
+    from claimcheck.model import LinkResult, Report
+
+    report = Report(links=(LinkResult("https://a.org", LinkStatus.UNVERIFIED),))
+    settings = Settings()
+    assert _exit_code(report, settings) == 0
+    settings.links.require_network = True
+    assert _exit_code(report, settings) == 1
+
+
+@pytest.mark.parametrize("url, status", [
+    ("https://a.org/x", None), ("http://a.org:99999/x", LinkStatus.INVALID_URL), ("mailto:a@b.org", LinkStatus.SKIPPED),
+    ("https://a.org/" + "x" * 3000, LinkStatus.INVALID_URL), ("https:///nohost", LinkStatus.INVALID_URL),
+])
+def test_validate(url, status):
+    verdict = validate(url)
+    assert (verdict[0] if verdict else None) is status
+
+
+def test_retry_after_both_forms():
+    assert retry_after_seconds("7") == 7
+    assert 0 <= retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT") <= 0.0 + 1  # in the past: no wait
+    assert retry_after_seconds("soon") is None
+
+
+@pytest.mark.parametrize("address, private", [
+    ("127.0.0.1", True), ("10.1.2.3", True), ("169.254.169.254", True), ("100.64.1.1", True), ("::1", True),
+    ("fd00:ec2::254", True), ("::ffff:127.0.0.1", True), ("93.184.216.34", False), ("2606:2800:220:1::", False),
+])
+def test_is_private(address, private):
+    assert is_private(address) is private
+
+
+def test_classify_error_uses_httpx_tree():
+    request = httpx.Request("GET", "https://a.org")
+    assert classify_error(httpx.ReadTimeout("t", request=request))[0] is LinkStatus.TIMEOUT
+    refused = httpx.ConnectError("[Errno 111] Connection refused", request=request)
+    assert classify_error(refused)[:1] == (LinkStatus.BROKEN,)
+    tls = httpx.ConnectError("[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed", request=request)
+    assert classify_error(tls)[0] is LinkStatus.TLS_ERROR
+    assert classify_error(httpx.RemoteProtocolError("closed", request=request))[2] is True
+
+
+def test_status_over_mock_transport():
+    """One function, one fake transport: a 999 bot wall (LinkedIn's) maps to blocked."""
+    from claimcheck.links import status_for
+
+    transport = httpx.MockTransport(lambda request: httpx.Response(999))
+    with httpx.Client(transport=transport) as client:
+        code = client.get("https://www.linkedin.com/in/x").status_code
+    assert status_for(code, [])[0] is LinkStatus.BLOCKED
+    assert status_for(403, [403])[0] is LinkStatus.OK
