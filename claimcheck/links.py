@@ -21,7 +21,9 @@ blocked, 408/502/503/504 retried with backoff then server-error, other 5xx serve
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ipaddress
+import itertools
 import random
 import re
 import socket
@@ -41,6 +43,7 @@ from .model import LinkRef, LinkResult, LinkStatus
 from .soft404 import landed_elsewhere, same_as_catch_all, title_says_missing
 
 MAX_URL = 2048
+POOL_SIZE = 8  # connections per httpx pool (see Checker.run)
 PROBE_HOSTS = ("example.com", "www.wikipedia.org")
 _CGNAT = ipaddress.ip_network("100.64.0.0/10")
 Resolver = Callable[[str, int], "asyncio.Future"]
@@ -156,7 +159,7 @@ class Checker:
         self.host_locks: dict[str, asyncio.Semaphore] = {}
         self.host_pause: dict[str, float] = {}
         self.dns: dict[str, list[str] | Exception] = {}
-        self.siblings: dict[str, str | None] = {}
+        self.siblings: dict[str, asyncio.Future] = {}
         self.offline = False
 
     # -- orchestration -------------------------------------------------------------------------
@@ -187,14 +190,23 @@ class Checker:
             note = ("No network: no public host name resolves here (tried "
                     f"{', '.join(self.probe_hosts) or 'the cited hosts'}), so public links are 'unverified', not dead; "
                     "--require-network makes that fail.")
-        limits = httpx.Limits(max_connections=self.s.concurrency, max_keepalive_connections=self.s.concurrency)
+        # httpcore's pool does O(connections^2) bookkeeping per request event, which made 64
+        # connections in one pool cost 4x the CPU of 32 (scripts/bench_links.py). Several small
+        # pools sharing one configuration keep that cost flat while the global and per-host
+        # limits below still bound the traffic.
+        shards = max(1, self.s.concurrency // POOL_SIZE)
+        per_pool = -(-self.s.concurrency // shards)
+        limits = httpx.Limits(max_connections=per_pool, max_keepalive_connections=per_pool)
         timeout = httpx.Timeout(self.s.timeout, connect=self.s.connect_timeout, pool=self.s.total_timeout)
         headers = {"User-Agent": self.s.user_agent or USER_AGENT, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
         global_lock = asyncio.Semaphore(self.s.concurrency)
         done = 0
-        async with httpx.AsyncClient(http2=True, limits=limits, timeout=timeout, headers=headers,
-                                     follow_redirects=False, verify=True) as client:
-            self.client = client
+        tls = httpx.create_ssl_context()  # loading the CA bundle costs ~50 ms: once, not per pool
+        async with contextlib.AsyncExitStack() as stack:
+            self.clients = [await stack.enter_async_context(httpx.AsyncClient(
+                http2=True, limits=limits, timeout=timeout, headers=headers, follow_redirects=False, verify=tls))
+                for _ in range(shards)]
+            self._next = itertools.cycle(self.clients)
 
             async def one(url: str) -> None:
                 nonlocal done
@@ -309,7 +321,9 @@ class Checker:
         """One URL, no redirects: HEAD first, GET when HEAD is refused or unreliable, with retries."""
         host = urlsplit(url).hostname or ""
         lock = self.host_locks.setdefault(host, asyncio.Semaphore(self.s.per_host))
-        method, attempt = "HEAD", 0
+        # HEAD first, unless soft-404 checks need the page anyway: then one bounded GET replaces
+        # HEAD + GET (half the requests, and the server sees one visit per link).
+        method, attempt = ("GET" if self.s.soft_404 else "HEAD"), 0
         while True:
             await self._wait_host(host)
             try:
@@ -348,7 +362,7 @@ class Checker:
 
     async def _request(self, method: str, url: str) -> tuple[int, httpx.Headers, str]:
         """Send one request; read at most max_body_bytes of the body, and only for GET."""
-        async with self.client.stream(method, url) as response:
+        async with next(self._next).stream(method, url) as response:
             chunks, size = [], 0
             if method == "GET" and not (300 <= response.status_code < 400):
                 async for chunk in response.aiter_bytes():
@@ -373,15 +387,17 @@ class Checker:
         parts = urlsplit(url)
         folder = parts.path.rsplit("/", 1)[0] + "/"
         key = f"{parts.scheme}://{parts.netloc}{folder}"
-        if key not in self.siblings:
-            probe = f"{key}claimcheck-{random.getrandbits(64):016x}"
-            try:
-                async with self.host_locks.setdefault(parts.hostname or "", asyncio.Semaphore(self.s.per_host)):
-                    code, _, body = await self._request("GET", probe)
-                self.siblings[key] = body if 200 <= code < 300 else None
-            except httpx.HTTPError:
-                self.siblings[key] = None
-        return self.siblings[key]
+        if key not in self.siblings:  # one probe per folder, shared by every link that asks at once
+            self.siblings[key] = asyncio.ensure_future(self._probe(f"{key}claimcheck-{random.getrandbits(64):016x}"))
+        return await self.siblings[key]
+
+    async def _probe(self, url: str) -> str | None:
+        try:
+            async with self.host_locks.setdefault(urlsplit(url).hostname or "", asyncio.Semaphore(self.s.per_host)):
+                code, _, body = await self._request("GET", url)
+            return body if 200 <= code < 300 else None
+        except httpx.HTTPError:
+            return None
 
     async def _suggest_archives(self, results: dict[str, LinkResult], targets: dict[str, list[LinkRef]]) -> None:
         """For broken links, the Wayback Machine snapshot nearest the citation's date."""
@@ -393,7 +409,7 @@ class Checker:
             if when:
                 params["timestamp"] = re.sub(r"\D", "", when)[:8]
             try:
-                response = await self.client.get(self.s.archive_api, params=params)
+                response = await self.clients[0].get(self.s.archive_api, params=params)
                 closest = response.json().get("archived_snapshots", {}).get("closest") or {}
                 if closest.get("available") and closest.get("url"):
                     results[url] = replace(result, archive_url=closest["url"])

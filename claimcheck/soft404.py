@@ -10,7 +10,7 @@ import re
 from urllib.parse import urlsplit
 
 _NOT_FOUND = re.compile(
-    r"\b(?:404|not\s+found|page\s+(?:cannot|can't|could\s+not)\s+be\s+found|page\s+(?:does\s+not|doesn't)\s+exist|"
+    r"\b(?:error\s*404|404\s*(?:error|[-–:|]|not\s+found|page)|not\s+found|page\s+(?:cannot|can't|could\s+not)\s+be\s+found|page\s+(?:does\s+not|doesn't)\s+exist|"
     r"no\s+longer\s+(?:available|exists)|page\s+(?:is\s+)?missing|nothing\s+(?:was\s+)?found|"
     r"we\s+couldn't\s+find|content\s+(?:is\s+)?unavailable)\b", re.I)
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)

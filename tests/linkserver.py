@@ -50,6 +50,7 @@ class Handler(BaseHTTPRequestHandler):
         srv = self.server
         with srv.lock:
             srv.hits[self.path] = srv.hits.get(self.path, 0) + 1
+            srv.methods.append((self.command, self.path))
             srv.total += 1
             seen = srv.hits[self.path]
         if srv.latency:
@@ -139,14 +140,19 @@ class Handler(BaseHTTPRequestHandler):
 class LinkServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = 1024  # the default backlog of 5 drops connections under concurrent checks
 
     def __init__(self, latency: float = 0.0) -> None:
         super().__init__(("127.0.0.1", 0), Handler)
         self.lock = threading.Lock()
         self.hits: dict[str, int] = {}
+        self.methods: list[tuple[str, str]] = []
         self.total = 0
         self.latency = latency
         self.huge_bytes = 0
+
+    def handle_error(self, request, client_address) -> None:
+        pass  # clients hanging up mid-body (the /huge case) are expected, not news
 
     @property
     def base(self) -> str:

