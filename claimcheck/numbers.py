@@ -52,7 +52,7 @@ TIME_UNITS = {"year": ("year", 1), "years": ("year", 1), "month": ("month", 1), 
               "week": ("week", 1), "weeks": ("week", 1), "day": ("day", 1), "days": ("day", 1),
               "hour": ("hour", 1), "hours": ("hour", 1), "decade": ("year", 10), "decades": ("year", 10),
               "century": ("year", 100), "centuries": ("year", 100)}
-MEASURES = {"km": "km", "kilometres": "km", "kilometers": "km", "miles": "mile", "mile": "mile",
+MEASURES = {"km2": "km2", "km²": "km2", "km": "km", "kilometres": "km", "kilometers": "km", "miles": "mile", "mile": "mile",
             "metres": "m", "meters": "m", "tonnes": "t", "tons": "t", "kg": "kg", "hectares": "ha",
             "acres": "acre", "square kilometres": "km2", "square kilometers": "km2", "sq km": "km2",
             "feet": "ft", "mw": "MW", "gw": "GW", "barrels": "barrel"}
@@ -223,7 +223,7 @@ def _unit_after(text: str, end: int) -> tuple[str, str | None, float, int]:
     m = re.match(r"-year-old\b|[\s\u00a0]+years?[\s\u00a0]+old\b", after, re.I)
     if m:
         return "age", "year", 1.0, end + m.end()
-    m = re.match(r"[\s\u00a0\-]+(?:more[\s\u00a0]+|long[\s\u00a0]+|full[\s\u00a0]+)?([a-z]+(?:[\s\u00a0]+[a-z]+)?)", after, re.I)
+    m = re.match(r"[\s\u00a0\-]+(?:more[\s\u00a0]+|long[\s\u00a0]+|full[\s\u00a0]+)?([a-z]+[²2]?(?:[\s\u00a0]+[a-z]+)?)", after, re.I)
     if m:
         first = m.group(1).split()[0].lower()
         if first in TIME_UNITS:
@@ -295,6 +295,8 @@ def _is_not_a_quantity(text: str, m: re.Match, value: float) -> bool:
         return True  # ordinals, decades, clock times, dotted identifiers, "19-year" handled as age
     if _CLOCK_AFTER.match(after) or _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
         return True
+    if re.match(r"[0-9]+(?:\.[0-9]+)+[ \t]+[A-Z]", text[start:start + 20]) and re.search(r"(?:^|\n)[ \t]*$", before):
+        return True  # a section number at the start of a line: "1.1 Background"
     if _IDENTIFIER_BEFORE.search(before) or (re.search(r"[A-Za-z][\-–]$", before)
                                              and not re.search(r"[0-9](?:k|m|bn)[\-–]$", before)):
         return True
@@ -329,7 +331,7 @@ def _quantity_at(text: str, m: re.Match, nxt: re.Match | None) -> Quantity | Non
         lead = re.search(r"\b(between|from)[\s\u00a0]+$", before, re.I)
         joiner = r"[\s\u00a0]*(?:-|–|—)[\s\u00a0]*" if not lead else (
             r"[\s\u00a0]+and[\s\u00a0]+" if lead.group(1).lower() == "between" else r"[\s\u00a0]+to[\s\u00a0]+")
-        if re.fullmatch(joiner, gap) or (not lead and re.fullmatch(r"[\s\u00a0]+to[\s\u00a0]+", gap)):
+        if re.fullmatch(joiner, gap) or (not lead and re.fullmatch(r"[\s\u00a0]+(?:to|or)[\s\u00a0]+", gap)):
             high, high_step = _core_value(nxt)
             if high is not None and not _is_not_a_quantity(text, nxt, high) and high > 0:
                 if not scaled and (nxt.group("scale") or nxt.group("gscale")):
@@ -347,6 +349,9 @@ def _quantity_at(text: str, m: re.Match, nxt: re.Match | None) -> Quantity | Non
         kind, unit = "money", currency
     elif kind == "count" and re.search(r"[A-Z][a-z]+,[\s\u00a0]*$", before) and text[end:end + 1] == "," and value < 130:
         kind, unit = "age", "year"  # "Omir Bekaly, 46, is": an appositive age
+    elif kind == "count" and re.search(r"\b(?:aged?|ages)(?:[\s\u00a0]+of)?[\s\u00a0]+(?:" + "|".join(
+            re.escape(h) for h, _, _ in PREFIX_HEDGES if h.isalpha() or " " in h) + r")?[\s\u00a0]*$", before, re.I):
+        kind, unit = "age", "year"  # "the age of 18", "aged over 60"
     each = re.match(r"[\s\u00a0]+each\b", text[qend:qend + 8])
     if each:
         qend += each.end()

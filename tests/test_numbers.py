@@ -193,3 +193,18 @@ def test_parse_number():
 ])
 def test_spans_and_two_sided_bounds(text, quotes):
     assert [q.quote for q in find_quantities(text)] == quotes
+
+
+@pytest.mark.parametrize("text, quote, kind, unit, bound", [
+    ("At 1.66 million km2, Xinjiang is vast", "1.66 million km2", "measure", "km2", "="),
+    ("sentenced for 20 or 25 years.", "20 or 25 years", "duration", "year", "range"),
+    ("restrictions below the age of 18", "18", "age", "year", "="),
+    ("workers aged over 60", "over 60", "age", "year", ">"),
+])
+def test_units_and_alternatives(text, quote, kind, unit, bound):
+    q = only(text)
+    assert (q.quote, q.kind, q.unit, q.bound.value) == (quote, kind, unit, bound)
+
+
+def test_section_numbers_are_not_quantities():
+    assert find_quantities("Intro\n1.1 Background on Xinjiang\n2.3.1 Camps") == []
