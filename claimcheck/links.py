@@ -31,7 +31,6 @@ import ssl
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from email.utils import parsedate_to_datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -40,12 +39,11 @@ import httpx
 from . import USER_AGENT
 from .config import LinkSettings
 from .model import LinkRef, LinkResult, LinkStatus
+from .linkpolicy import is_private, retry_after_seconds, status_for, validate
 from .soft404 import landed_elsewhere, same_as_catch_all, title_says_missing
 
-MAX_URL = 2048
-POOL_SIZE = 8  # connections per httpx pool (see Checker.run)
+POOL_SIZE = 4  # connections per httpx pool (see Checker.run)
 PROBE_HOSTS = ("example.com", "www.wikipedia.org")
-_CGNAT = ipaddress.ip_network("100.64.0.0/10")
 Resolver = Callable[[str, int], "asyncio.Future"]
 
 
@@ -67,45 +65,6 @@ def check_links(targets: dict[str, list[LinkRef]], settings: LinkSettings, progr
                 probe_hosts: tuple[str, ...] = PROBE_HOSTS, resolver: Resolver | None = None) -> CheckOutcome:
     """Check every URL (with where it is cited) and return one LinkResult per URL."""
     return asyncio.run(Checker(settings, progress, probe_hosts, resolver).run(targets))
-
-
-def is_private(address: str) -> bool:
-    ip = ipaddress.ip_address(address.split("%")[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
-    return (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast
-            or ip.is_unspecified or (ip.version == 4 and ip in _CGNAT))
-
-
-def validate(url: str) -> tuple[LinkStatus, str] | None:
-    """A verdict for URLs that must not be fetched, or None when the URL can be checked."""
-    if len(url) > MAX_URL:
-        return LinkStatus.INVALID_URL, f"URL is {len(url)} characters long (limit {MAX_URL})"
-    scheme = url.split(":", 1)[0].lower() if ":" in url else ""
-    if scheme not in ("http", "https"):
-        return LinkStatus.SKIPPED, f"scheme {scheme or '(none)'!r} is not fetched (only http and https)"
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 - raises ValueError on a bad port
-        httpx.URL(url)
-    except (ValueError, httpx.InvalidURL) as exc:
-        return LinkStatus.INVALID_URL, f"malformed URL: {exc}"
-    if not parts.hostname or re.search(r"\s", url):
-        return LinkStatus.INVALID_URL, "malformed URL: no host" if not parts.hostname else "malformed URL: contains whitespace"
-    return None
-
-
-def retry_after_seconds(value: str | None) -> float | None:
-    """Retry-After as seconds, whether given as a number or an HTTP-date."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return None
 
 
 def classify_error(exc: Exception) -> tuple[LinkStatus, str, bool]:
@@ -132,22 +91,6 @@ def classify_error(exc: Exception) -> tuple[LinkStatus, str, bool]:
     if isinstance(exc, (httpx.ReadError, httpx.WriteError, httpx.CloseError)):
         return LinkStatus.SERVER_ERROR, "connection reset by the server", True
     return LinkStatus.SERVER_ERROR, f"{type(exc).__name__}: {str(exc)[:160]}", False
-
-
-def status_for(code: int, accept: list[int]) -> tuple[LinkStatus, str]:
-    if code in accept or 200 <= code < 300:
-        return LinkStatus.OK, f"HTTP {code}"
-    if code in (404, 410):
-        return LinkStatus.BROKEN, "gone (410)" if code == 410 else "not found (404)"
-    if code in (401, 403, 999, 451):
-        return LinkStatus.BLOCKED, f"HTTP {code}: access refused (bot wall or login); not verified, not dead"
-    if code == 429:
-        return LinkStatus.BLOCKED, "rate-limited (429) beyond the retry budget; not verified, not dead"
-    if 400 <= code < 500:
-        return LinkStatus.BROKEN, f"client error {code}"
-    if code >= 500:
-        return LinkStatus.SERVER_ERROR, f"server error {code}"
-    return LinkStatus.SERVER_ERROR, f"unexpected status {code}"
 
 
 class Checker:

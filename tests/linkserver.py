@@ -9,6 +9,7 @@ Used by the link tests (as a fixture) and by scripts/bench_links.py. Paths:
     /head405               HEAD 405, GET 200         /botwall              403 with a bot-wall page
     /soft404               200 "Page not found"      /news/deep/article    302 to the home page
     /app/...               a catch-all app shell     /slow                 answers after 3 s
+    /members/...           302 to a login page
     /huge                  claims 10 GB, streams     /close                closes without answering
     /wayback/available     a fake Wayback Machine availability API
 """
@@ -102,6 +103,10 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(200, self._page("Page Not Found", "Sorry, we could not find that article."))
         if path.startswith("/news/"):
             return self._send(302, "", {"Location": "/"})
+        if path.startswith("/members/"):
+            return self._send(302, "", {"Location": "/account/login?next=" + path})
+        if path == "/account/login":
+            return self._send(200, self._page("Sign in", "Members only. Please sign in to continue reading."))
         if path.startswith("/app/"):
             return self._send(200, "<html><head><title>App</title></head><body><div id=root></div>"
                                    "<script src=/bundle.js></script></body></html>")

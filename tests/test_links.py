@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 
 from claimcheck.cli import app
 from claimcheck.config import LinkSettings
-from claimcheck.links import check_links, classify_error, is_private, retry_after_seconds, validate
+from claimcheck.linkpolicy import is_private, retry_after_seconds, status_for, validate
+from claimcheck.links import check_links, classify_error
 from claimcheck.model import LinkRef, LinkStatus
 
 from .linkserver import LinkServer
@@ -63,6 +64,7 @@ def test_the_whole_matrix(server):
         f"{b}/soft404": (LinkStatus.BROKEN, 200, "soft 404: title says"),
         f"{b}/news/deep/article": (LinkStatus.BROKEN, 200, "soft 404: deep link redirected to the home page"),
         f"{b}/app/article/42": (LinkStatus.BROKEN, 200, "soft 404: page is 100% identical"),
+        f"{b}/members/report-2019": (LinkStatus.BROKEN, 200, "soft 404: redirected to a login page"),
         f"{b}/slow": (LinkStatus.TIMEOUT, None, "no answer in time"),
         f"{b}/huge": (LinkStatus.OK, 200, ""),
         f"{b}/close": (LinkStatus.SERVER_ERROR, None, "closed the connection"),
@@ -81,7 +83,7 @@ def test_the_whole_matrix(server):
     assert results[f"{b}/r301"].permanent_redirect and results[f"{b}/r301"].final_url == f"{b}/ok/page-1"
     assert [c for c, _ in results[f"{b}/r302a"].redirects] == [302, 302]
     assert server.huge_bytes < 50 * 1024 ** 2  # the gigabyte body was never read whole
-    assert server.hits[f"/flaky/a"] >= 2 and server.hits["/ratelimit/b?after=3600"] == 1
+    assert server.hits["/flaky/a"] >= 2 and server.hits["/ratelimit/b?after=3600"] == 1
 
 
 def test_head_first_then_get_when_head_is_refused(server):
@@ -226,8 +228,6 @@ def test_classify_error_uses_httpx_tree():
 
 def test_status_over_mock_transport():
     """One function, one fake transport: a 999 bot wall (LinkedIn's) maps to blocked."""
-    from claimcheck.links import status_for
-
     transport = httpx.MockTransport(lambda request: httpx.Response(999))
     with httpx.Client(transport=transport) as client:
         code = client.get("https://www.linkedin.com/in/x").status_code
