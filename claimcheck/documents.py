@@ -60,8 +60,10 @@ def collect_paths(paths: list[str], include: list[str] | None = None,
             if any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(child.name, g) for g in exclude):
                 continue
             found.append(child)
-    unique = dict.fromkeys(p.resolve() for p in found)
-    return sorted((Path(p) for p in unique), key=lambda p: (p.name, str(p)))
+    unique: dict[Path, Path] = {}
+    for p in found:  # the same file named twice is read once, under the name the user gave
+        unique.setdefault(p.resolve(), p)
+    return sorted(unique.values(), key=lambda p: (p.name, str(p)))
 
 
 def decode_bytes(data: bytes, name: str) -> tuple[str, str, tuple[str, ...]]:
