@@ -97,18 +97,27 @@ _NUMWORDS = rf"(?:{_WORD})(?:(?:-|{_SP})(?:{_WORD}|dozen)|{_SP}(?:{_SCALE_WORD})
 _DIGITS = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:[\u00a0\u202f\u2009][0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
 CORE = re.compile(
     rf"(?:(?<![\w/.,:])(?P<cur>US\$|[$€£¥₸₽])|(?<![\w/.,:$€£¥₸₽])(?:(?<![A-Za-z]-)|(?<=[0-9][km]-)|(?<=[0-9]bn-)))(?P<num>{_DIGITS}|\.[0-9]+|{_NUMWORDS}|an?(?={_SP}(?:{_SCALE_WORD}|dozen)\b))"
-    rf"(?:(?P<gscale>bn|mn|mln|k|m|b)(?![\w])|{_SP}(?P<scale>{_SCALE_WORD}|dozens?)\b)?",
+    rf"(?:(?P<gscale>bn|mn|mln|k|m|b)(?![\w])|{_SP}(?P<scale>{_SCALE_WORD}|dozens?)\b)?"
+    rf"(?:[\s\u00a0]*±[\s\u00a0]*(?P<tol>[0-9][0-9,]*(?:\.[0-9]+)?))?",
     re.I)
 _VAGUE_RE = re.compile(r"\b(?P<q>(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands|millions|billions)"
                        r"(?=\s+of\s+\w|\s+(?:more\s+)?[a-z]+s\b)", re.I)
 _FRACTION_RE = re.compile(r"\b(?P<q>" + "|".join(sorted((re.escape(f) for f in FRACTIONS), key=len, reverse=True))
                           + r")(?=\s+of\b)|\b(?P<q2>(?:one|two|three)[\s-]in[\s-](?:two|three|four|five|ten|\d+))\b", re.I)
 _RANK_RE = re.compile(r"\b(?P<q>(?:" + "|".join(ORDINALS) + r")[\s-](?:largest|biggest|smallest|highest|lowest|most|least|richest|poorest))\b", re.I)
+_ID_WORDS = (r"(?:articles?|sections?|chapters?|parts?|paragraphs?|clauses?|no|nos|number|resolutions?|rules?|"
+             r"figures?|figs?|tables?|pages?|pp?|vol|volumes?|issues?|routes?|highways?|flights?|rooms?|grades?|"
+             r"levels?|phases?|versions?|titles?|acts?|amendments?|covid|group of|units?|tiers?|protocols?|items?|"
+             r"cases?|episodes?|seasons?|lines?|platforms?|gates?|districts?|zones?|wards?|square|streets?|st|"
+             r"avenues?|roads?|rd|role|category|categories|class|type|model|series|exhibits?|appendix)")
+# "Article 55", and the rest of a list of them: "Districts 2, 4 and 10", "Districts 14 and 19-22"
 _IDENTIFIER_BEFORE = re.compile(
-    r"\b(?:article|section|chapter|part|paragraph|clause|no|number|resolution|rule|figure|fig|table|page|"
-    r"pp?|vol|volume|issue|route|highway|flight|room|grade|level|phase|version|title|act|amendment|"
-    r"covid|group of|unit|tier|protocol|item|case|episode|season|line|platform|gate|district|zone|"
-    r"square|street|st|avenue|road|rd|paragraphs|articles)\.?[\s\u00a0]*#?$", re.I)
+    rf"\b{_ID_WORDS}\.?[\s\u00a0]*#?(?:[0-9]+[\s\u00a0]*(?:,|and|&|or|-|–)[\s\u00a0]*)*$", re.I)
+_ERA_AFTER = re.compile(r"^(?:[\s\u00a0]*±[\s\u00a0]*[0-9,]+)?[\s\u00a0]*(?:BC|BCE|AD|CE|BP)\b")
+_CHANGE_BEFORE = re.compile(r"\b(?:increas|rose|rise|rising|grew|grow|fell|fall|dropp?|declin|decreas|jump|climb|"
+                            r"went|expand|shr[ai]nk|cut|rais|reduc|doubl|tripl|surg|soar|plung|slump)\w*"
+                            r"[\s\u00a0]+(?:[\w,]+[\s\u00a0]+){0,3}from[\s\u00a0]+"
+                            r"(?:(?:about|around|some|roughly|nearly|almost|over|under|just)[\s\u00a0]+)?$", re.I)
 _DATE_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?[\s\u00a0]+$", re.I)
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?[\s\u00a0]+(?:of[\s\u00a0]+)?(?:{MONTHS})\b", re.I)
 _YEARISH = re.compile(r"^(1[0-9]{3}|20[0-9]{2}|2100)$")
@@ -295,6 +304,13 @@ def _is_not_a_quantity(text: str, m: re.Match, value: float) -> bool:
         return True  # ordinals, decades, clock times, dotted identifiers, "19-year" handled as age
     if _CLOCK_AFTER.match(after) or _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
         return True
+    if re.search(r"[0-9]{4}(?:-[0-9]{1,2})+-$", before) or re.match(r"^-[0-9]{1,2}-[0-9]{1,2}", after):
+        return True  # ISO dates and timestamps: "2020-09-24-11-01-26"
+    if _ERA_AFTER.match(after) or re.search(r"\bc\.[\s\u00a0]*$|\bcirca[\s\u00a0]+$", before) and _ERA_AFTER.match(
+            re.sub(r"^[\s\u00a0]*[-–][\s\u00a0]*[0-9,]+", "", after)):
+        return True  # "549 BC", "2,550 ± 50 BP", "c. 678-549 BC": years of an era
+    if re.match(r"^[A-Z]", after):
+        return True  # glued to a capital: "3G", "4K"
     if re.match(r"[0-9]+(?:\.[0-9]+)+[ \t]+[A-Z]", text[start:start + 20]) and re.search(r"(?:^|\n)[ \t]*$", before):
         return True  # a section number at the start of a line: "1.1 Background"
     if _IDENTIFIER_BEFORE.search(before) or (re.search(r"[A-Za-z][\-–]$", before)
@@ -326,12 +342,15 @@ def _quantity_at(text: str, m: re.Match, nxt: re.Match | None) -> Quantity | Non
     currency = CURRENCY_SIGNS.get((m.group("cur") or "").lower())
     before = text[max(0, start - 30):start]
     # Ranges: "between A and B", "from A to B", "A-B", "A to B".
-    if nxt is not None:
+    # "rose from 11 to 18" is a before and an after, not a range
+    if nxt is not None and not _CHANGE_BEFORE.search(before):
         gap = text[end:nxt.start()]
         lead = re.search(r"\b(between|from)[\s\u00a0]+$", before, re.I)
         joiner = r"[\s\u00a0]*(?:-|–|—)[\s\u00a0]*" if not lead else (
             r"[\s\u00a0]+and[\s\u00a0]+" if lead.group(1).lower() == "between" else r"[\s\u00a0]+to[\s\u00a0]+")
         if re.fullmatch(joiner, gap) or (not lead and re.fullmatch(r"[\s\u00a0]+(?:to|or)[\s\u00a0]+", gap)):
+            if _ERA_AFTER.match(text[nxt.end():nxt.end() + 20]):
+                return None  # "between 11,940 ± 40 and 2,550 ± 50 BP": a span of dates
             high, high_step = _core_value(nxt)
             if high is not None and not _is_not_a_quantity(text, nxt, high) and high > 0:
                 if not scaled and (nxt.group("scale") or nxt.group("gscale")):
@@ -373,6 +392,9 @@ def _quantity_at(text: str, m: re.Match, nxt: re.Match | None) -> Quantity | Non
         qend = end + suffix.end()
     value *= mult
     step *= mult
+    if m.group("tol") and bound is Bound.EXACT:  # "2,550 ± 50": the stated uncertainty is the interval
+        tol = float(m.group("tol").replace(",", "")) * mult
+        return Quantity(qstart, qend, text[qstart:qend], kind, Bound.APPROX, value, value - tol, value + tol, unit)
     low, high = interval(bound, value, _allowance(value, step, scaled), near)
     return Quantity(qstart, qend, text[qstart:qend], kind, bound, value, low, high, unit)
 

@@ -208,3 +208,21 @@ def test_units_and_alternatives(text, quote, kind, unit, bound):
 
 def test_section_numbers_are_not_quantities():
     assert find_quantities("Intro\n1.1 Background on Xinjiang\n2.3.1 Camps") == []
+
+
+@pytest.mark.parametrize("text, quotes", [
+    ("date: 2020-09-24-11-01-26 categories", []),                       # front-matter timestamps
+    ("the Median Empire (c. 678-549 BC). In 549 BC, the", []),          # years of an era
+    ("formed between 11,940 ± 40 and 2,550 ± 50 BP, with", []),
+    ("Districts 2, 4 and 10 hold most offices", []),                   # a list of identifiers
+    ("all of them provide 3G services", []),
+    ("increased from 11 to 18 in 2005", ["11", "18"]),                 # a change, not a range
+    ("rose from about 500,000 to 3 million", ["about 500,000", "3 million"]),
+])
+def test_dates_identifiers_and_changes(text, quotes):
+    assert [q.quote for q in find_quantities(text)] == quotes
+
+
+def test_stated_uncertainty_is_the_interval():
+    q = only("a mass of 120 ± 5 kg")
+    assert (q.quote, q.bound.value, q.low, q.high, q.unit) == ("120 ± 5 kg", "~", 115, 125, "kg")
