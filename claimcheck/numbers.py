@@ -96,14 +96,15 @@ _SCALE_WORD = "hundred|thousand|million|billion|trillion"
 _NUMWORDS = rf"(?:{_WORD})(?:(?:-|{_SP})(?:{_WORD}|dozen)|{_SP}(?:{_SCALE_WORD})(?:{_SP}and(?={_SP}(?:{_WORD})))?)*\b"
 _DIGITS = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:[\u00a0\u202f\u2009][0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
 CORE = re.compile(
-    rf"(?:(?<![\w/.,:])(?P<cur>US\$|[$€£¥₸₽])|(?<![\w/.,:$€£¥₸₽])(?:(?<![A-Za-z]-)|(?<=[0-9][km]-)|(?<=[0-9]bn-)))(?P<num>{_DIGITS}|\.[0-9]+|{_NUMWORDS}|an?(?={_SP}(?:{_SCALE_WORD}|dozen)\b))"
-    rf"(?:(?P<gscale>bn|mn|mln|k|m|b)(?![\w])|{_SP}(?P<scale>{_SCALE_WORD}|dozens?)\b)?"
-    rf"(?:[\s\u00a0]*±[\s\u00a0]*(?P<tol>[0-9][0-9,]*(?:\.[0-9]+)?))?",
+    rf"(?:(?<![\w/.,:])(?P<cur>US\$|[$€£¥₸₽])|(?<![\w/.,:$€£¥₸₽])(?:(?<![A-Za-z]-)|(?<=[0-9][km]-)|(?<=[0-9]bn-)))(?P<num>{_DIGITS}|\.[0-9]+|{_NUMWORDS}|an?(?={_SP}(?:{_SCALE_WORD}|dozen)\b)"
+    rf"|half(?:{_SP}an?)?(?={_SP}(?:{_SCALE_WORD}|dozen)\b))"
+    rf"(?:(?P<gscale>bn|mn|mln|k|m|b)(?![\w])|(?:{_SP}|(?<=[0-9]))(?P<scale>{_SCALE_WORD}|dozens?)\b)?"
+    rf"(?:[\s\u00a0]*±[\s\u00a0]*(?P<tol>[0-9][0-9,]*(?:\.[0-9]+)?)(?:{_SP}(?P<tscale>{_SCALE_WORD})\b)?)?",
     re.I)
 _VAGUE_RE = re.compile(r"\b(?P<q>(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands|millions|billions)"
                        r"(?=\s+of\s+\w|\s+(?:more\s+)?[a-z]+s\b)", re.I)
 _FRACTION_RE = re.compile(r"\b(?P<q>" + "|".join(sorted((re.escape(f) for f in FRACTIONS), key=len, reverse=True))
-                          + r")(?=\s+of\b)|\b(?P<q2>(?:one|two|three)[\s-]in[\s-](?:two|three|four|five|ten|\d+))\b", re.I)
+                          + r")(?=\s+of\b)|\b(?P<q2>(?:one|two|three|[0-9]{1,2})[\s-]in[\s-](?:two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,3}))\b", re.I)
 _RANK_RE = re.compile(r"\b(?P<q>(?:" + "|".join(ORDINALS) + r")[\s-](?:largest|biggest|smallest|highest|lowest|most|least|richest|poorest))\b", re.I)
 _ID_WORDS = (r"(?:articles?|sections?|chapters?|parts?|paragraphs?|clauses?|no|nos|number|resolutions?|rules?|"
              r"figures?|figs?|tables?|pages?|pp?|vol|volumes?|issues?|routes?|highways?|flights?|rooms?|grades?|"
@@ -177,6 +178,8 @@ def _core_value(m: re.Match) -> tuple[float | None, float]:
         if not decimals:
             stripped = digits.rstrip("0")
             step = 10.0 ** (len(digits) - len(stripped)) if stripped else 1.0
+    elif num.lower().startswith("half"):
+        value, step = 0.5, 0.5  # "half a million"
     else:
         value = words_to_number(num)
         if value is None:
@@ -186,7 +189,7 @@ def _core_value(m: re.Match) -> tuple[float | None, float]:
         return value * 12, 12.0
     if scale_word == "m" and not m.group("cur"):
         return value, step  # "5m" without a currency reads as metres; the unit says so
-    scale = SCALES.get(scale_word, 1.0)
+    scale = SCALES.get(scale_word or (m.group("tscale") or "").lower(), 1.0)
     return value * scale, step * scale
 
 
@@ -309,8 +312,13 @@ def _is_not_a_quantity(text: str, m: re.Match, value: float) -> bool:
     if _ERA_AFTER.match(after) or re.search(r"\bc\.[\s\u00a0]*$|\bcirca[\s\u00a0]+$", before) and _ERA_AFTER.match(
             re.sub(r"^[\s\u00a0]*[-–][\s\u00a0]*[0-9,]+", "", after)):
         return True  # "549 BC", "2,550 ± 50 BP", "c. 678-549 BC": years of an era
-    if re.match(r"^[A-Z]", after):
-        return True  # glued to a capital: "3G", "4K"
+    if re.match(r"^[A-Z_]|^(?:,[0-9])+-[a-z]", after):
+        return True  # glued to a capital or underscore ("3G", "01_file"), chemical locants ("1,2,3-tri...")
+    if re.search(r"\bper[\s\u00a0]+$|[0-9][\s\u00a0]+in[\s\u00a0]+$", before) or re.match(r"^[\s\u00a0]+in[\s\u00a0]+[0-9]{1,3}\b", after):
+        return True  # denominators: "15.88 per 1,000", "1 in 6" (a share, read as one)
+    if (not is_digits and num[0].isupper() and re.match(r"^[\s\u00a0]+[A-Z][a-z]", after)
+            and not re.search(r"(?:^|[.!?:;\"“”(]|\n)[\s\u00a0]*$", before)):
+        return True  # part of a name: "the Four Corners region"
     if re.match(r"[0-9]+(?:\.[0-9]+)+[ \t]+[A-Z]", text[start:start + 20]) and re.search(r"(?:^|\n)[ \t]*$", before):
         return True  # a section number at the start of a line: "1.1 Background"
     if _IDENTIFIER_BEFORE.search(before) or (re.search(r"[A-Za-z][\-–]$", before)
@@ -318,8 +326,9 @@ def _is_not_a_quantity(text: str, m: re.Match, value: float) -> bool:
         return True
     if re.search(r"\b(?:1[0-9]{3}|20[0-9]{2})[\-–]$", before) and (len(num) == 2 or _YEARISH.match(num)):
         return True
-    if is_digits and not m.group("cur") and not m.group("scale") and _YEARISH.match(num) and not re.match(r"^[\s\u00a0]*(?:%|per)", after):
-        other = re.match(r"^[\s\u00a0]*[-–][\s\u00a0]*([0-9][0-9,]*)", after)
+    if (is_digits and not m.group("cur") and not m.group("scale") and _YEARISH.match(num)
+            and not re.match(r"^[\s\u00a0]*(?:%|per)", after) and not _HEDGE_RE.search(before)):
+        other = re.match(r"^[\s\u00a0]*[-–][\s\u00a0]*([0-9](?:[0-9,]*[0-9])?)", after)
         if not (other and not _YEARISH.match(other.group(1)) and len(other.group(1)) != 2):
             return True  # a year (or a span of years) qualifies a claim, it is not one
     if not is_digits:
@@ -347,14 +356,16 @@ def _quantity_at(text: str, m: re.Match, nxt: re.Match | None) -> Quantity | Non
         gap = text[end:nxt.start()]
         lead = re.search(r"\b(between|from)[\s\u00a0]+$", before, re.I)
         joiner = r"[\s\u00a0]*(?:-|–|—)[\s\u00a0]*" if not lead else (
-            r"[\s\u00a0]+and[\s\u00a0]+" if lead.group(1).lower() == "between" else r"[\s\u00a0]+to[\s\u00a0]+")
+            r"[\s\u00a0]+(?:and|to)[\s\u00a0]+" if lead.group(1).lower() == "between" else r"[\s\u00a0]+to[\s\u00a0]+")
         if re.fullmatch(joiner, gap) or (not lead and re.fullmatch(r"[\s\u00a0]+(?:to|or)[\s\u00a0]+", gap)):
             if _ERA_AFTER.match(text[nxt.end():nxt.end() + 20]):
                 return None  # "between 11,940 ± 40 and 2,550 ± 50 BP": a span of dates
             high, high_step = _core_value(nxt)
             if high is not None and not _is_not_a_quantity(text, nxt, high) and high > 0:
-                if not scaled and (nxt.group("scale") or nxt.group("gscale")):
-                    factor = SCALES.get((nxt.group("scale") or nxt.group("gscale")).lower(), 1)
+                words_scale = re.search(rf"(?:{_SCALE_WORD})$", nxt.group("num"), re.I)
+                tail = nxt.group("scale") or nxt.group("gscale") or (words_scale and words_scale.group())
+                if not scaled and tail:  # "1.25 to 1.5 million", "three to four million"
+                    factor = SCALES.get(tail.lower(), 1)
                     if value * factor <= high:  # "1.25 to 1.5 million"
                         value, step, scaled = value * factor, step * factor, True
                 if value < high:
@@ -393,7 +404,8 @@ def _quantity_at(text: str, m: re.Match, nxt: re.Match | None) -> Quantity | Non
     value *= mult
     step *= mult
     if m.group("tol") and bound is Bound.EXACT:  # "2,550 ± 50": the stated uncertainty is the interval
-        tol = float(m.group("tol").replace(",", "")) * mult
+        tol = float(m.group("tol").replace(",", "")) * mult * SCALES.get(
+            (m.group("scale") or m.group("tscale") or "").lower(), 1.0)
         return Quantity(qstart, qend, text[qstart:qend], kind, Bound.APPROX, value, value - tol, value + tol, unit)
     low, high = interval(bound, value, _allowance(value, step, scaled), near)
     return Quantity(qstart, qend, text[qstart:qend], kind, bound, value, low, high, unit)
@@ -415,7 +427,8 @@ def _fraction(text: str, m: re.Match) -> Quantity:
         value = FRACTIONS[phrase]
     else:
         a, b = re.split(r"[\s-]in[\s-]", phrase)
-        value = 100 * (words_to_number(a) or 0) / (float(b) if b.isdigit() else words_to_number(b) or 1)
+        num = float(a) if a.isdigit() else words_to_number(a) or 0
+        value = 100 * num / (float(b) if b.isdigit() else words_to_number(b) or 1)
     return Quantity(m.start(group), m.end(group), m.group(group), "percent", Bound.EXACT, value, value, value, "percent")
 
 

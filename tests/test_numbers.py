@@ -226,3 +226,29 @@ def test_dates_identifiers_and_changes(text, quotes):
 def test_stated_uncertainty_is_the_interval():
     q = only("a mass of 120 ± 5 kg")
     assert (q.quote, q.bound.value, q.low, q.high, q.unit) == ("120 ± 5 kg", "~", 115, 125, "kg")
+
+
+@pytest.mark.parametrize("text, quote, value, low, high, kind", [
+    ("close to half a million people", "close to half a million", 5e5, 4.5e5, 5e5, "count"),
+    ("home to around 11million Uighurs", "around 11million", 11e6, 9.9e6, 12.1e6, "count"),
+    ("1 in 6 children in the valley", "1 in 6", 100 / 6, 100 / 6, 100 / 6, "percent"),
+    ("estimated to be 158 ± 12 million tonnes.", "158 ± 12 million tonnes", 158e6, 146e6, 170e6, "measure"),
+    ("more than 1500 people", "more than 1500", 1500, 1500, None, "count"),  # a hedge: not a year
+])
+def test_more_shapes(text, quote, value, low, high, kind):
+    q = only(text)
+    assert (q.quote, q.kind) == (quote, kind)
+    assert q.value == pytest.approx(value) and q.low == pytest.approx(low)
+    assert q.high == (pytest.approx(high) if high is not None else None)
+
+
+@pytest.mark.parametrize("text, quotes", [
+    ("between three to four million Uighurs", ["between three to four million"]),
+    ("dropped from 15.88 per 1,000 people", ["15.88"]),                # the denominator is not a claim
+    ("1,2,3-trichloropropane in the water", []),
+    ("`01_amnesty_xinjiang.txt`", []),
+    ("the Four Corners region", []),
+    ("were reported in 1258–1259, with", []),
+])
+def test_more_non_quantities(text, quotes):
+    assert [q.quote for q in find_quantities(text)] == quotes
