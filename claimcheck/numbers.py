@@ -232,6 +232,9 @@ def _unit_after(text: str, end: int) -> tuple[str, str | None, float, int]:
     m = re.match(r"[\s\u00a0]*(?:%|per[\s\u00a0]?cent\b|percent\b|pc\b)", after, re.I)
     if m:
         return "percent", "percent", 1.0, end + m.end()
+    m = re.match(r"[\s\u00a0]+per[\s\u00a0]+([0-9][0-9,]*|thousand|hundred|million|capita|head)\b", after, re.I)
+    if m:  # "15.88 per 1,000": a rate
+        return "rate", "per " + m.group(1).replace(",", ""), 1.0, end + m.end()
     m = re.match(r"-year-old\b|[\s\u00a0]+years?[\s\u00a0]+old\b", after, re.I)
     if m:
         return "age", "year", 1.0, end + m.end()
