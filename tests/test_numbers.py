@@ -244,7 +244,7 @@ def test_more_shapes(text, quote, value, low, high, kind):
 
 @pytest.mark.parametrize("text, quotes", [
     ("between three to four million Uighurs", ["between three to four million"]),
-    ("dropped from 15.88 per 1,000 people", ["15.88"]),                # the denominator is not a claim
+    ("dropped from 15.88 per 1,000 people", ["15.88 per 1,000"]),      # a rate; the denominator is no claim
     ("1,2,3-trichloropropane in the water", []),
     ("`01_amnesty_xinjiang.txt`", []),
     ("the Four Corners region", []),
