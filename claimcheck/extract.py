@@ -34,6 +34,7 @@ _EVENT_VERBS = re.compile(r"\b(?:launched|announced|signed|founded|established|p
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 _MONTHS = "January February March April May June July August September October November December".split()
 _cache: dict[str, Language] = {}
+_PLAIN_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003"})
 _TAG_CLASSES = {"NOUN": {"NN", "NNS"}, "PROPN": {"NNP", "NNPS"}, "VERB": set(), "NUM": {"CD"}}
 
 
@@ -134,6 +135,7 @@ def extract_many(items: Sequence[tuple[Document, Notes]], nlp: Language, batch_s
         spans = sorted(wanted)
         # spaCy reads the sentence with markers and URLs blanked, so "Uyghurs2" parses as "Uyghurs".
         clean = blank(doc.text, [(m.start, m.end) for m in notes.markers] + [(s, e) for _, s, e in find_urls(doc.text)])
+        clean = clean.translate(_PLAIN_SPACES)  # no-break spaces split tokens oddly; same length, offsets hold
         parsed = nlp.pipe((clean[s:e] for s, e in spans), batch_size=batch_size)
         claims: list[Claim] = []
         for (s, e), sent in zip(spans, parsed):
@@ -315,16 +317,23 @@ def _fact(doc: Document, sent: Doc, offset: int, citations: tuple[int, ...]) -> 
     if actor is None or year is None or not any(t.tag_ in ("NNP", "NNPS") for t in actor.subtree):
         return None
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
+    # The object up to its first aside: "his Belt and Road Initiative (BRI), a massive ..." -> "his Belt and Road Initiative"
+    obj_tokens = []
+    for t in (obj.subtree if obj is not None else []):
+        if t.i > obj.i and (t.text in (",", "(", ";", "--", "—") or t.dep_ in ("appos", "relcl", "acl", "prep")):
+            break
+        obj_tokens.append(t)
     subject = _text(actor.subtree)
     start = offset + min(t.idx for t in actor.subtree)
-    end = offset + max(t.idx + len(t) for t in (obj.subtree if obj is not None else [verb]))
+    end = offset + max(t.idx + len(t) for t in (obj_tokens or [verb]))
+    inside = {t.i for t in actor.subtree} | {t.i for t in obj_tokens}
     places = [_text([*(w for w in t.lefts if w.dep_ == "compound"), t]) for t in sent if t.dep_ == "pobj" and t.tag_ in ("NNP", "NNPS")
-              and t.head.lower_ in ("in", "at") and t.i > verb.i and not _YEAR.fullmatch(t.text)]
+              and t.head.lower_ in ("in", "at") and t.i not in inside and not _YEAR.fullmatch(t.text)]
     return Claim(
         id=f"{doc.name.rsplit('.', 1)[0]}:{start}", doc=doc.name, start=start, end=end, quote=doc.text[start:end],
         kind="fact", bound=None, value=None, low=None, high=None, unit=None, subject=subject,
         sentence=doc.text[offset:offset + len(sent.text)], citations=citations, place=", ".join(places) or None,
-        time=year.group(), predicate=verb.lower_, object=_text(obj.subtree) if obj is not None else None,
+        time=year.group(), predicate=verb.lower_, object=_text(obj_tokens) or None,
         source=_source(sent), line=line_of(doc.text, start),
     )
 

@@ -16,23 +16,28 @@ def _fmt(x: float | None) -> str:
     return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.4g}"
 
 
-def claims_table(report: Report) -> Table:
-    table = Table(title="Claims", show_lines=False, expand=True)
-    for col in ("where", "quote", "reads as", "counts", "time", "notes"):
-        table.add_column(col, overflow="fold")
+def claims_tables(report: Report) -> list[Table]:
+    """One table per document: line, the phrase, how it reads, what it counts, when, support."""
+    tables: dict[str, Table] = {}
     for c in report.claims:
+        table = tables.get(c.doc)
+        if table is None:
+            table = tables[c.doc] = Table(title=f"Claims in {c.doc}", title_justify="left", expand=True)
+            for col, ratio in (("line", 1), ("quote", 3), ("reads as", 3), ("counts", 5), ("time", 2), ("support", 3)):
+                table.add_column(col, overflow="fold", ratio=ratio)
         if c.kind == "fact":
-            reads = f"{c.subject} {c.predicate} {c.object or ''}".strip()
+            reads = f"fact: {c.predicate}"
         elif c.bound == "range":
             reads = f"{_fmt(c.low)}-{_fmt(c.high)}"
         else:
             reads = f"{c.bound} {_fmt(c.value)}" if c.value is not None else f"~ {_fmt(c.low)}-{_fmt(c.high)}"
         unit = f" {c.unit}" if c.unit and c.kind != "fact" else ""
-        notes = [f"[{', '.join(map(str, c.citations))}]" if c.citations else "", c.source or "",
-                 "repeat" if c.duplicate_of else ""]
-        table.add_row(f"{c.doc}:{c.line}", c.quote, reads + unit, c.subject if c.kind != "fact" else "",
-                      c.time or "", " ".join(n for n in notes if n))
-    return table
+        what = f"{c.subject} {c.predicate} {c.object or ''}".strip() if c.kind == "fact" else c.subject
+        support = [f"[{', '.join(map(str, c.citations))}]" if c.citations else "",
+                   c.source if c.source and not c.source.startswith("footnote") else "",
+                   "(cited title)" if c.cited_in else "", "(repeat)" if c.duplicate_of else ""]
+        table.add_row(str(c.line), c.quote, reads + unit, what, c.time or "", " ".join(x for x in support if x))
+    return list(tables.values())
 
 
 def citations_table(report: Report) -> Table | None:
@@ -61,8 +66,9 @@ def links_table(report: Report) -> Table | None:
 
 
 def render_scan(report: Report, console: Console, show_claims: bool = True) -> None:
-    if show_claims and report.claims:
-        console.print(claims_table(report))
+    if show_claims:
+        for table in claims_tables(report):
+            console.print(table)
     for table in (citations_table(report), links_table(report)):
         if table is not None:
             console.print(table)
