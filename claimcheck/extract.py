@@ -215,12 +215,20 @@ def _subject(tokens: list[Token], q: Quantity) -> str:
     unit = next((t for t in tokens if t.lower_ in ("years", "months", "days", "decades", "weeks", "year")), None)
     if unit is not None and any(c.dep_ == "poss" for c in unit.children):
         return _noun_phrase(unit, skip).replace(unit.text, "").strip()  # "Nazarbayev's eighteen years as President"
+    if q.kind == "age":  # "Omir Bekaly, 46, is ...": whose age
+        name = [t for t in head.doc[max(0, tokens[0].i - 4):tokens[0].i] if t.tag_ in ("NNP", "NNPS")]
+        if name:
+            return _text([*(w for w in name[-1].lefts if w.tag_ in ("NNP", "NNPS")), name[-1]])
     if q.kind in ("duration", "age") or (_is(head, "NOUN") and head.lower_ in ("years", "months", "days", "decades")):
         verb = next((a for a in head.ancestors if _is(a, "VERB")), None)
-        if verb is not None:
+        if verb is not None:  # a period: who did what for that long ("Kazakhstan pursued a foreign policy course")
             actor = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            phrase = " ".join(t.text for t in actor.subtree) if actor is not None else ""
-            return f"{phrase} {verb.text}".strip()
+            what = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "acomp") and c.i not in skip
+                         and not any(a.i in skip for a in c.subtree)), None)
+            words = [_text(actor.subtree) if actor is not None else "", verb.text]
+            if what is not None:
+                words.append(" ".join(t.text for t in what.lefts if t.dep_ in ("det", "amod", "compound", "poss")) + " " + what.text)
+            return " ".join(w.strip() for w in words if w.strip())
     if _is(head, "NOUN", "PROPN") and head.dep_ not in ("nummod",) and head.i not in skip:
         return _noun_phrase(head, skip)
     # "hundreds of protesters", "32 of the 58 interviewees": the object of "of"

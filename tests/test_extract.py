@@ -20,6 +20,9 @@ def claims_of(make_doc, nlp, text):
     ("There are 1.8 million Kazakhs in China.", "1.8 million", "Kazakhs in China"),
     ("Hundreds of protesters gathered in Almaty.", "Hundreds", "protesters"),
     ("In ethnic terms, 32 of the 58 interviewees were ethnic Kazakhs.", "32", "interviewees"),
+    ("Her husband, Omir Bekaly, 46, is also an oralman.", "46", "Omir Bekaly"),
+    ("Kazakhstan has pursued a foreign policy course over the last two decades.", "two decades", "Kazakhstan pursued"),
+    ("Only 45 still agreed while 39 countries sought to condemn China.", "39", "countries"),
 ])
 def test_subjects(make_doc, nlp, sentence, quote, subject_has):
     claim = next(c for c in claims_of(make_doc, nlp, sentence) if c.quote == quote)
