@@ -60,6 +60,12 @@ def _err_console():
     return Console(stderr=True, soft_wrap=True)  # a message names a path: never break it
 
 
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)  # messages quote config tables like [tool.claimcheck]: not markup
+
+
 def _settings(config, **overrides):
     from .config import load_settings
 
@@ -80,7 +86,7 @@ def _run(fn):
     try:
         return fn()
     except ClaimcheckError as exc:
-        _err_console().print(f"[bold red]error:[/] {exc}", highlight=False)
+        _err_console().print(f"[bold red]error:[/] {_escape(str(exc))}", highlight=False)
         raise typer.Exit(exc.exit_code) from None
     except KeyboardInterrupt:
         raise typer.Exit(130) from None
@@ -135,11 +141,11 @@ def _report_warnings(report) -> None:
     console = _err_console()
     for doc in report.documents:
         for warning in doc.warnings:
-            console.print(f"[yellow]warning:[/] {warning}", highlight=False)
+            console.print(f"[yellow]warning:[/] {_escape(warning)}", highlight=False)
     for skipped in report.skipped:
-        console.print(f"[yellow]skipped:[/] {skipped.path}: {skipped.reason}", highlight=False)
+        console.print(f"[yellow]skipped:[/] {_escape(skipped.path)}: {_escape(skipped.reason)}", highlight=False)
     if report.network_note:
-        console.print(f"[dim]{report.network_note}[/]", highlight=False)
+        console.print(f"[dim]{_escape(report.network_note)}[/]", highlight=False)
 
 
 def _emit(report, fmt: ScanFormat, show_claims: bool = True) -> None:

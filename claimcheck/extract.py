@@ -65,7 +65,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
             _cache[name] = spacy.load(name, exclude=["lemmatizer", "attribute_ruler", "ner"])
         except (OSError, ImportError) as exc:
             raise ModelError(
-                f"cannot load the spaCy pipeline {name!r}: {exc}. Install it (the README's setup "
+                f"cannot load the spaCy pipeline {name!r}: {str(exc).rstrip('.')}. Install it (the README's setup "
                 f"does) or choose another with `model = \"...\"` in [tool.claimcheck] or --model."
             ) from exc
     return _cache[name]

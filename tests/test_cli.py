@@ -99,3 +99,10 @@ def test_machine_formats_write_only_data_to_stdout(fmt):
 def test_text_report(tmp_path):
     result = runner.invoke(app, ["scan", str(SEEDS / "004_e20d5d065b71fd36.txt"), "--offline"])
     assert result.exit_code == 0 and "Twenty-two" in result.stdout and "numeric claims" in result.stdout
+
+
+def test_missing_model_cannot_run(tmp_path):
+    (tmp_path / "a.txt").write_text("About 150 people marched.")
+    result = runner.invoke(app, ["scan", str(tmp_path / "a.txt"), "--offline", "--model", "en_core_web_missing"])
+    assert result.exit_code == 3
+    assert "en_core_web_missing" in result.stderr and "[tool.claimcheck]" in result.stderr
