@@ -203,6 +203,8 @@ class Checker:
             result = await asyncio.wait_for(self._check(url), self.s.total_timeout)
         except asyncio.TimeoutError:
             result = LinkResult(url, LinkStatus.TIMEOUT, reason=f"whole check took over {self.s.total_timeout:g}s")
+        except Exception as exc:  # noqa: BLE001 - a hostile server must not end the run for every link
+            result = LinkResult(url, LinkStatus.SERVER_ERROR, reason=f"unexpected {type(exc).__name__}: {str(exc)[:160]}")
         return replace(result, elapsed_ms=int((time.monotonic() - started) * 1000))
 
     def _guard(self, url: str) -> None:
@@ -313,7 +315,11 @@ class Checker:
                     size += len(chunk)
                     if size >= self.s.max_body_bytes:
                         break  # closing the stream drops the rest: a gigabyte body is never read
-            body = b"".join(chunks)[: self.s.max_body_bytes].decode(response.encoding or "utf-8", errors="replace")
+            raw = b"".join(chunks)[: self.s.max_body_bytes]
+            try:
+                body = raw.decode(response.encoding or "utf-8", errors="replace")
+            except LookupError:  # a charset Python does not know
+                body = raw.decode("utf-8", errors="replace")
             return response.status_code, response.headers, body
 
     async def _wait_host(self, host: str) -> None:

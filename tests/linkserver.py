@@ -9,7 +9,7 @@ Used by the link tests (as a fixture) and by scripts/bench_links.py. Paths:
     /head405               HEAD 405, GET 200         /botwall              403 with a bot-wall page
     /soft404               200 "Page not found"      /news/deep/article    302 to the home page
     /app/...               a catch-all app shell     /slow                 answers after 3 s
-    /members/...           302 to a login page
+    /members/...           302 to a login page      /badcharset, /garbage  hostile answers
     /huge                  claims 10 GB, streams     /close                closes without answering
     /wayback/available     a fake Wayback Machine availability API
 """
@@ -127,6 +127,12 @@ class Handler(BaseHTTPRequestHandler):
                     srv.huge_bytes += len(chunk)
             except (BrokenPipeError, ConnectionResetError):
                 pass
+            self.close_connection = True
+            return None
+        if path == "/badcharset":
+            return self._send(200, self._page("Odd charset", "text"), ctype="text/html; charset=x-no-such-codec")
+        if path == "/garbage":
+            self.wfile.write(b"HELLO THERE\r\n\r\n")
             self.close_connection = True
             return None
         if path == "/close":

@@ -68,6 +68,8 @@ def test_the_whole_matrix(server):
         f"{b}/slow": (LinkStatus.TIMEOUT, None, "no answer in time"),
         f"{b}/huge": (LinkStatus.OK, 200, ""),
         f"{b}/close": (LinkStatus.SERVER_ERROR, None, "closed the connection"),
+        f"{b}/badcharset": (LinkStatus.OK, 200, ""),
+        f"{b}/garbage": (LinkStatus.SERVER_ERROR, None, ""),
         f"http://127.0.0.1:{refused_port()}/x": (LinkStatus.BROKEN, None, "connection refused"),
         b.replace("http://", "https://") + "/ok/page-9": (LinkStatus.TLS_ERROR, None, "TLS handshake failed"),
         "http://exa mple.com/x": (LinkStatus.INVALID_URL, None, "malformed URL"),
