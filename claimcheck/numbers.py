@@ -58,6 +58,7 @@ MEASURES = {"km2": "km2", "km²": "km2", "km": "km", "kilometres": "km", "kilome
             "feet": "ft", "mw": "MW", "gw": "GW", "barrels": "barrel"}
 VAGUE = {"dozens": (24, 119), "scores": (40, 199), "hundreds": (200, 999), "thousands": (2e3, 9999),
          "tens of thousands": (2e4, 99999), "hundreds of thousands": (2e5, 999999),
+         "tens of millions": (2e7, 99999999), "hundreds of millions": (2e8, 999999999),
          "millions": (2e6, 999999999), "billions": (2e9, 999e9)}
 
 # Hedges before a number: (phrase, bound, near). "near" upper bounds imply closeness.
@@ -101,8 +102,8 @@ CORE = re.compile(
     rf"(?:(?P<gscale>bn|mn|mln|k|m|b)(?![\w])|(?:{_SP}|(?<=[0-9]))(?P<scale>{_SCALE_WORD}|dozens?)\b)?"
     rf"(?:[\s\u00a0]*±[\s\u00a0]*(?P<tol>[0-9][0-9,]*(?:\.[0-9]+)?)(?:{_SP}(?P<tscale>{_SCALE_WORD})\b)?)?",
     re.I)
-_VAGUE_RE = re.compile(r"\b(?P<q>(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands|millions|billions)"
-                       r"(?=\s+of\s+\w|\s+(?:more\s+)?[a-z]+s\b)", re.I)
+_VAGUE_RE = re.compile(r"\b(?P<q>(?:tens|hundreds)\s+of\s+(?:thousands|millions)\b|(?:dozens|scores|hundreds|thousands|millions|billions)"
+                       r"(?=\s+of\s+\w|\s+(?:more\s+)?[a-z]+s\b))", re.I)
 _FRACTION_RE = re.compile(r"\b(?P<q>" + "|".join(sorted((re.escape(f) for f in FRACTIONS), key=len, reverse=True))
                           + r")(?=\s+of\b)|\b(?P<q2>(?:one|two|three|[0-9]{1,2})[\s-]in[\s-](?:two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,3}))\b", re.I)
 _RANK_RE = re.compile(r"\b(?P<q>(?:" + "|".join(ORDINALS) + r")[\s-](?:largest|biggest|smallest|highest|lowest|most|least|richest|poorest))\b", re.I)

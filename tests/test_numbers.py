@@ -124,6 +124,8 @@ def test_shares_are_percentages(text, quote, value):
     ("thousands of Uyghurs", "thousands", 2000, 9999),
     ("hundreds of thousands of people", "hundreds of thousands", 2e5, 999999),
     ("trade totaling billions of dollars", "billions", 2e9, 999e9),
+    ("They include hundreds of thousands who were sent", "hundreds of thousands", 2e5, 999999),
+    ("would take hundreds of millions of dollars", "hundreds of millions", 2e8, 999999999),
 ])
 def test_vague_amounts(text, quote, low, high):
     q = only(text)
