@@ -198,10 +198,8 @@ def _noun_phrase(noun: Token, skip: set[int]) -> str:
 def _subject(tokens: list[Token], q: Quantity) -> str:
     """What the quantity counts, read off the dependency parse."""
     skip = {t.i for t in tokens}
-    head = max(tokens, key=lambda t: sum(1 for a in t.ancestors if a.i in skip) == 0 and t.i)
-    for t in tokens:
-        if t.head.i not in skip:
-            head = t
+    # The phrase's head: its last token whose parent lies outside the phrase.
+    head = next((t for t in reversed(tokens) if t.head.i not in skip), tokens[-1])
     if head.dep_ == "prep" and head.head.i not in skip:
         head = head.head  # "numbering over 200,000", "diaspora -- between A and B", "children under 18"
         if _is(head, "NOUN", "PROPN"):

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from ..model import Report
 from . import ci, data
 
+# Every machine format; `scan` and `links` share them (the text report is drawn by terminal.py).
 SCAN_FORMATS: dict[str, Callable[[Report], str]] = {
     "json": data.report_json,
     "jsonl": data.claims_jsonl,
@@ -20,6 +21,5 @@ SCAN_FORMATS: dict[str, Callable[[Report], str]] = {
     "junit": ci.junit,
     "sarif": ci.sarif,
 }
-LINK_FORMATS = SCAN_FORMATS
 
-__all__ = ["SCAN_FORMATS", "LINK_FORMATS"]
+__all__ = ["SCAN_FORMATS"]
