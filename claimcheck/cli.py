@@ -123,6 +123,7 @@ class _Progress:
 def write_atomic(path: Path, text: str) -> None:
     """Write via a temporary file in the same folder and rename: a crash never leaves half a file."""
     path = Path(path)
+    tmp: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
@@ -132,7 +133,7 @@ def write_atomic(path: Path, text: str) -> None:
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except OSError as exc:
-        if "tmp" in locals() and os.path.exists(tmp):
+        if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)
         raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
 

@@ -122,4 +122,31 @@ def load_settings(config: Path | None = None, cwd: Path | None = None, overrides
     if overrides:
         _apply(settings, {k: v for k, v in overrides.items() if v is not None and k != "links"}, "command line")
         _apply(settings.links, {k: v for k, v in (overrides.get("links") or {}).items() if v is not None}, "command line")
+    _check(settings)
     return settings
+
+
+LINK_STATUSES = ("ok", "redirected", "broken", "blocked", "server-error", "timeout", "tls-error", "invalid-url",
+                 "skipped", "unverified")
+
+
+def _check(settings: Settings) -> None:
+    """Values that parse but cannot work: say so before anything runs."""
+    import re
+
+    links = settings.links
+    unknown = [s for s in links.fail_on if s not in LINK_STATUSES]
+    if unknown:
+        raise ConfigError(f"fail_on: unknown status {', '.join(map(repr, unknown))} (known: {', '.join(LINK_STATUSES)})")
+    for name in ("concurrency", "per_host", "jobs"):
+        target = settings if name == "jobs" else links
+        if getattr(target, name) < 1:
+            raise ConfigError(f"{name} must be at least 1")
+    for name in ("timeout", "connect_timeout", "total_timeout"):
+        if getattr(links, name) <= 0:
+            raise ConfigError(f"links.{name} must be more than 0 seconds")
+    for pattern in [*links.include, *links.exclude]:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ConfigError(f"links include/exclude pattern {pattern!r}: {exc}") from exc

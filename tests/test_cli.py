@@ -106,3 +106,13 @@ def test_missing_model_cannot_run(tmp_path):
     result = runner.invoke(app, ["scan", str(tmp_path / "a.txt"), "--offline", "--model", "en_core_web_missing"])
     assert result.exit_code == 3
     assert "en_core_web_missing" in result.stderr and "[tool.claimcheck]" in result.stderr
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--fail-on", "broken,dead"], "unknown status 'dead'"),
+    (["--timeout", "0"], "links.timeout must be more than 0"),
+])
+def test_bad_link_policy_is_a_usage_error(tmp_path, args, message):
+    (tmp_path / "a.txt").write_text("See https://example.org/a for details.")
+    result = runner.invoke(app, ["links", str(tmp_path / "a.txt"), *args])
+    assert result.exit_code == 2 and message in result.stderr
