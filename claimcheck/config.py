@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .model import LinkStatus
 
 # Fresh-enough ages per status: a dead link is re-checked sooner than a healthy one.
 DEFAULT_CACHE_AGES = {"ok": 86400, "redirected": 86400, "broken": 3600, "blocked": 3600, "server-error": 600,
@@ -126,8 +127,7 @@ def load_settings(config: Path | None = None, cwd: Path | None = None, overrides
     return settings
 
 
-LINK_STATUSES = ("ok", "redirected", "broken", "blocked", "server-error", "timeout", "tls-error", "invalid-url",
-                 "skipped", "unverified")
+LINK_STATUSES = tuple(s.value for s in LinkStatus)
 
 
 def _check(settings: Settings) -> None:
