@@ -100,7 +100,7 @@ def split_footnote(body: str) -> tuple[str | None, str | None, str | None]:
 def parse_notes(doc: Document) -> Notes:
     """Find the endnote list, split its entries, and link the markers in the running text."""
     text = doc.text
-    section_start = _find_section(text)
+    section_start = _find_section(text, min_run=1 if doc.superscripts else 2)
     footnotes: list[Footnote] = []
     if section_start is not None:
         entries = [m for m in _ENTRY.finditer(text, section_start)]
@@ -126,7 +126,7 @@ def parse_notes(doc: Document) -> Notes:
     return Notes(tuple(footnotes), tuple(markers), section, bare)
 
 
-def _find_section(text: str) -> int | None:
+def _find_section(text: str, min_run: int = 2) -> int | None:
     """Start of the endnote list: after a Notes/References heading, else a trailing numbered run."""
     headings = [m for m in _HEADING.finditer(text) if _ENTRY.search(text, m.end())]
     if headings:
@@ -142,7 +142,7 @@ def _find_section(text: str) -> int | None:
             runs.append([m])
     for run in reversed(runs):
         cited = sum(bool(_URL.search(text, m.start(), m.start() + 600) or _MONTH_DATE.search(text[m.start():m.start() + 400])) for m in run)
-        if len(run) >= 2 and cited * 2 >= len(run):
+        if len(run) >= min_run and cited * 2 >= len(run):
             return run[0].start()
     return None
 

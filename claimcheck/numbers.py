@@ -323,8 +323,8 @@ def _is_not_a_quantity(text: str, m: re.Match, value: float) -> bool:
     if (not is_digits and num[0].isupper() and re.match(r"^[\s\u00a0]+[A-Z][a-z]", after)
             and not re.search(r"(?:^|[.!?:;\"“”(]|\n)[\s\u00a0]*$", before)):
         return True  # part of a name: "the Four Corners region"
-    if re.match(r"[0-9]+(?:\.[0-9]+)+[ \t]+[A-Z]", text[start:start + 20]) and re.search(r"(?:^|\n)[ \t]*$", before):
-        return True  # a section number at the start of a line: "1.1 Background"
+    if re.match(r"[0-9]+(?:(?:\.[0-9]+)+[ \t]+[A-Z]|[.)][ \t])", text[start:start + 20]) and re.search(r"(?:^|\n)[ \t]*$", before):
+        return True  # numbering at the start of a line: "1.1 Background", "1. The first point", "2) then"
     if _IDENTIFIER_BEFORE.search(before) or (re.search(r"[A-Za-z][\-–]$", before)
                                              and not re.search(r"[0-9](?:k|m|bn)[\-–]$", before)):
         return True

@@ -116,3 +116,26 @@ def test_bad_link_policy_is_a_usage_error(tmp_path, args, message):
     (tmp_path / "a.txt").write_text("See https://example.org/a for details.")
     result = runner.invoke(app, ["links", str(tmp_path / "a.txt"), *args])
     assert result.exit_code == 2 and message in result.stderr
+
+
+def test_jobs_split_documents_across_processes_with_the_same_result():
+    one = runner.invoke(app, ["scan", str(SEEDS), "--offline", "--format", "jsonl"])
+    two = runner.invoke(app, ["scan", str(SEEDS), "--offline", "--format", "jsonl", "--jobs", "2"])
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout and one.stdout.count("\n") > 40
+
+
+def test_html_claims_point_into_the_extracted_text(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><nav>Menu 12</nav><article><p>Police said about 150 people marched in Bishkek."
+                    "<sup>1</sup></p><ol><li>RFE/RL, <a href='https://www.rferl.org/a/x.html'>report</a>, 2018.</li></ol>"
+                    "</article></body></html>", encoding="utf-8")
+    result = runner.invoke(app, ["scan", str(page), "--offline", "--format", "json"])
+    report = json.loads(result.stdout)
+    (claim,) = report["claims"]
+    assert (claim["quote"], claim["place"], claim["citations"]) == ("about 150", "Bishkek", [1])
+    from claimcheck.documents import read_document
+
+    assert read_document(page).text[claim["start"]:claim["end"]] == "about 150"
+    (citation,) = report["citations"]
+    assert citation["url"] == "https://www.rferl.org/a/x.html"

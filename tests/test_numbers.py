@@ -254,3 +254,7 @@ def test_more_shapes(text, quote, value, low, high, kind):
 ])
 def test_more_non_quantities(text, quotes):
     assert [q.quote for q in find_quantities(text)] == quotes
+
+
+def test_list_numbering_is_not_a_quantity():
+    assert [q.quote for q in find_quantities("Steps:\n1. Count 40 sheep\n2) Then 12 goats")] == ["40", "12"]
