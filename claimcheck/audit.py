@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .documents import line_of
+from .documents import LineIndex
 from .errors import ConfigError
 from .model import Citation, Document, Notes
 
@@ -121,6 +121,7 @@ def audit_citations(doc: Document, notes: Notes, owners: dict[str, set[str]]) ->
     for marker in notes.markers:
         by_number.setdefault(marker.number, []).append((marker.start, marker.end))
     seen_urls: dict[str, int] = {}
+    lines = LineIndex(doc.text)
     citations = []
     previous = None
     for note in notes.footnotes:
@@ -156,13 +157,13 @@ def audit_citations(doc: Document, notes: Notes, owners: dict[str, set[str]]) ->
         citations.append(Citation(
             doc=doc.name, number=note.number, urls=note.urls, authors=note.authors, title=note.title,
             publisher=note.publisher, date=note.date, markers=tuple(by_number.get(note.number, ())),
-            flags=tuple(dict.fromkeys(flags)), notes=tuple(why), line=line_of(doc.text, note.start)))
+            flags=tuple(dict.fromkeys(flags)), notes=tuple(why), line=lines.line(note.start)))
     numbers = {n.number for n in notes.footnotes}
     for number, spans in sorted(by_number.items()):
         if number not in numbers:
             citations.append(Citation(doc.name, number, (), None, None, None, None, tuple(spans),
                                       ("orphan-marker",), (f"marker [{number}] has no footnote",),
-                                      line_of(doc.text, spans[0][0])))
+                                      lines.line(spans[0][0])))
     return citations
 
 

@@ -7,6 +7,7 @@ text, and offsets point into it.
 """
 from __future__ import annotations
 
+import bisect
 import codecs
 import fnmatch
 import hashlib
@@ -75,6 +76,13 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str, tuple[str, ...]]:
                 return data.decode(encoding), encoding, ()
             except UnicodeDecodeError as exc:
                 raise DocumentError(name, f"has a {encoding} byte-order mark but is not valid {encoding}: {exc.reason}") from exc
+    declared = re.search(rb"""<meta[^>]+charset=["']?([\w-]+)""", data[:4096], re.I)
+    if declared and name.lower().endswith((".html", ".htm")):
+        encoding = declared.group(1).decode("ascii").lower()
+        try:
+            return data.decode(encoding), encoding, ()  # the page says what it is
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong or unknown declaration: detect instead
     if b"\x00" in data[:8192]:
         raise DocumentError(name, "looks binary (NUL bytes and no UTF-16 byte-order mark); not a text document")
     try:
@@ -192,5 +200,11 @@ def find_duplicates(text: str, min_chars: int = 80) -> tuple[tuple[int, int, int
     return tuple(repeats)
 
 
-def line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
+class LineIndex:
+    """Line numbers (1-based) for many offsets of one text, by binary search."""
+
+    def __init__(self, text: str) -> None:
+        self.breaks = [i for i, c in enumerate(text) if c == "\n"]
+
+    def line(self, offset: int) -> int:
+        return bisect.bisect_left(self.breaks, offset) + 1

@@ -7,14 +7,15 @@ the place and time qualifiers, and who the sentence attributes the figure to.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from .documents import line_of
+from .documents import LineIndex
 from .errors import ModelError
 from .footnotes import find_urls
-from .model import Claim, Document, Notes, Quantity, Span
+from .model import Claim, Document, Footnote, Notes, Quantity, Span
 from .numbers import blank, find_quantities
 
 if TYPE_CHECKING:
@@ -124,9 +125,13 @@ def extract_many(items: Sequence[tuple[Document, Notes]], nlp: Language, batch_s
         quantities = find_quantities(doc.text, extraction_masks(doc, notes))
         body_end = notes.section[0] if notes.section else len(doc.text)
         sentences = split_sentences(doc.text, 0, body_end)
+        sentence_starts = [s for s, _ in sentences]
+        note_starts = [n.start for n in notes.footnotes]
+        marker_starts = [m.start for m in notes.markers]
+        lines = LineIndex(doc.text)
         wanted: dict[Span, list[Quantity]] = {}
         for q in quantities:
-            span = _sentence_of(q, sentences, notes, doc)
+            span = _sentence_of(q, sentences, sentence_starts, _footnote_at(notes, note_starts, q.start), doc)
             wanted.setdefault(span, []).append(q)
         for s, e in sentences:
             chunk = doc.text[s:e]
@@ -139,35 +144,37 @@ def extract_many(items: Sequence[tuple[Document, Notes]], nlp: Language, batch_s
         parsed = nlp.pipe((clean[s:e] for s, e in spans), batch_size=batch_size)
         claims: list[Claim] = []
         for (s, e), sent in zip(spans, parsed):
-            cited_in = _footnote_at(notes, s)
-            citations = tuple(sorted({m.number for m in notes.markers if s <= m.start < e + 4}))
-            if cited_in is not None:
-                citations = (cited_in,)
+            note = _footnote_at(notes, note_starts, s)
+            cited_in = note.number if note is not None else None
+            inside = notes.markers[bisect.bisect_left(marker_starts, s):bisect.bisect_left(marker_starts, e + 4)]
+            citations = (cited_in,) if cited_in is not None else tuple(sorted({m.number for m in inside}))
             for q in wanted[(s, e)]:
-                claims.append(_claim(doc, q, sent, s, citations, cited_in))
+                claims.append(_claim(doc, q, sent, s, citations, cited_in, lines.line(q.start)))
             if not wanted[(s, e)]:
-                fact = _fact(doc, sent, s, citations)
+                fact = _fact(doc, sent, s, citations, lines)
                 if fact:
                     claims.append(fact)
         yield _mark_duplicates(doc, sorted(claims, key=lambda c: (c.start, c.end)))
 
 
-def _sentence_of(q: Quantity, sentences: list[Span], notes: Notes, doc: Document) -> Span:
-    for note in notes.footnotes:
-        if note.start <= q.start < note.end and note.title:
-            at = doc.text.find(note.title, note.start, note.end)
-            return at, at + len(note.title)
-    for s, e in sentences:
-        if s <= q.start < e:
-            return s, max(e, q.end)
+def _sentence_of(q: Quantity, sentences: list[Span], starts: list[int], note: Footnote | None, doc: Document) -> Span:
+    """The span spaCy should read for a quantity: its sentence, or the cited title it stands in."""
+    if note is not None and note.title:
+        at = doc.text.find(note.title, note.start, note.end)
+        return at, at + len(note.title)
+    i = bisect.bisect_right(starts, q.start) - 1
+    if i >= 0 and sentences[i][0] <= q.start < sentences[i][1]:
+        return sentences[i][0], max(sentences[i][1], q.end)
     return q.start, q.end
 
 
-def _footnote_at(notes: Notes, offset: int) -> int | None:
-    return next((n.number for n in notes.footnotes if n.start <= offset < n.end), None)
+def _footnote_at(notes: Notes, starts: list[int], offset: int) -> Footnote | None:
+    i = bisect.bisect_right(starts, offset) - 1
+    return notes.footnotes[i] if i >= 0 and offset < notes.footnotes[i].end else None
 
 
-def _claim(doc: Document, q: Quantity, sent: Doc, offset: int, citations: tuple[int, ...], cited_in: int | None) -> Claim:
+def _claim(doc: Document, q: Quantity, sent: Doc, offset: int, citations: tuple[int, ...], cited_in: int | None,
+           line: int) -> Claim:
     tokens = [t for t in sent if t.idx + offset < q.end and t.idx + len(t) + offset > q.start]
     subject = re.sub(r"\s+", " ", _subject(tokens, q)) if tokens else ""
     time = _time(sent, q, offset)
@@ -176,7 +183,7 @@ def _claim(doc: Document, q: Quantity, sent: Doc, offset: int, citations: tuple[
         id=f"{doc.name.rsplit('.', 1)[0]}:{q.start}", doc=doc.name, start=q.start, end=q.end, quote=q.quote,
         kind=q.kind, bound=q.bound.value, value=q.value, low=q.low, high=q.high, unit=q.unit,
         subject=subject, sentence=doc.text[offset:offset + len(sent.text)], citations=citations, place=_place(sent, q, offset),
-        time=time, source=source, cited_in=cited_in, line=line_of(doc.text, q.start),
+        time=time, source=source, cited_in=cited_in, line=line,
     )
 
 
@@ -313,7 +320,7 @@ def _source(sent: Doc) -> str | None:
     return None
 
 
-def _fact(doc: Document, sent: Doc, offset: int, citations: tuple[int, ...]) -> Claim | None:
+def _fact(doc: Document, sent: Doc, offset: int, citations: tuple[int, ...], lines: LineIndex) -> Claim | None:
     """A dated event: subject, predicate, object, place and time, for later reconciliation."""
     verb = next((t for t in sent if _is(t, "VERB") and _EVENT_VERBS.fullmatch(t.lower_)), None)
     if verb is None:
@@ -340,7 +347,7 @@ def _fact(doc: Document, sent: Doc, offset: int, citations: tuple[int, ...]) -> 
         kind="fact", bound=None, value=None, low=None, high=None, unit=None, subject=subject,
         sentence=doc.text[offset:offset + len(sent.text)], citations=citations, place=", ".join(places) or None,
         time=year.group(), predicate=verb.lower_, object=_text(obj_tokens) or None,
-        source=_source(sent), line=line_of(doc.text, start),
+        source=_source(sent), line=lines.line(start),
     )
 
 
@@ -351,11 +358,14 @@ def _mark_duplicates(doc: Document, claims: list[Claim]) -> list[Claim]:
     from dataclasses import replace
 
     by_start = {c.start: c for c in claims}
+    starts = [s for s, _, _ in doc.duplicates]
     out = []
     for c in claims:
-        for s, e, first in doc.duplicates:
-            if s <= c.start < e and (first + c.start - s) in by_start:
-                c = replace(c, duplicate_of=by_start[first + c.start - s].id)
-                break
+        i = bisect.bisect_right(starts, c.start) - 1
+        if i >= 0:
+            s, e, first = doc.duplicates[i]
+            twin = by_start.get(first + c.start - s)
+            if c.start < e and twin is not None:
+                c = replace(c, duplicate_of=twin.id)
         out.append(c)
     return out

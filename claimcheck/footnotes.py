@@ -130,7 +130,15 @@ def _find_section(text: str, min_run: int = 2) -> int | None:
     """Start of the endnote list: after a Notes/References heading, else a trailing numbered run."""
     headings = [m for m in _HEADING.finditer(text) if _ENTRY.search(text, m.end())]
     if headings:
-        return headings[-1].end() if len(headings) == 1 else headings[0].end()
+        # The last heading, extended back over earlier ones ("Notes", then "References") only while
+        # no prose stands between them: a Notes heading mid-article does not swallow the article.
+        start = headings[-1]
+        for earlier in reversed(headings[:-1]):
+            between = text[earlier.end():start.start()]
+            if any(len(line) > 200 and not _ENTRY.match(line) for line in between.splitlines()):
+                break
+            start = earlier
+        return start.end()
     if re.search(r"^\[\^[\w-]+\]:", text, re.M):
         return re.search(r"^\[\^[\w-]+\]:", text, re.M).start()
     # No heading: the last run of increasingly numbered lines that read like citations.

@@ -9,7 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 from .audit import audit_citations, load_publishers
 from .config import Settings
-from .documents import collect_paths, line_of, read_document
+from .documents import LineIndex, collect_paths, read_document
 from .errors import DocumentError
 from .footnotes import parse_notes
 from .model import Claim, Document, LinkRef, Notes, Report, Skipped
@@ -71,8 +71,9 @@ def link_targets(items: list[tuple[Document, Notes]], citations) -> dict[str, li
         for url in c.urls:
             targets.setdefault(url, []).append(LinkRef(c.doc, docs[c.doc].path, c.line, c.number, c.date))
     for doc, notes in items:
+        lines = LineIndex(doc.text) if notes.bare_urls else None
         for url, start, _ in notes.bare_urls:
-            targets.setdefault(url, []).append(LinkRef(doc.name, doc.path, line_of(doc.text, start)))
+            targets.setdefault(url, []).append(LinkRef(doc.name, doc.path, lines.line(start)))
     return targets
 
 

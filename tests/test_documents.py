@@ -91,3 +91,9 @@ def test_chrome_and_repeated_text(tmp_path):
 def test_no_break_spaces_are_kept_for_offsets(tmp_path):
     doc = read_document(write(tmp_path, "n.txt", "more than\u00a02,000 ethnic Kazakhs".encode()))
     assert doc.text == "more than\u00a02,000 ethnic Kazakhs"
+
+
+def test_html_meta_charset_is_honoured(tmp_path):
+    page = b'<html><head><meta charset="windows-1251"></head><body><p>' + "Более 2000 человек".encode("cp1251") + b"</p></body></html>"
+    doc = read_document(write(tmp_path, "ru.html", page))
+    assert doc.encoding == "windows-1251" and "Более 2000 человек" in doc.text and doc.warnings == ()

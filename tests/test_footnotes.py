@@ -121,3 +121,10 @@ def test_malformed_lists(make_doc):
     assert notes.footnotes[2].urls == ("file:///etc/passwd",)
     assert notes.footnotes[3].urls == (long_url,)
     assert {m.number for m in notes.markers} == {1, 2}  # 7 has no footnote: a plain number
+
+
+def test_a_notes_heading_mid_article_does_not_swallow_the_article(make_doc):
+    prose = "Some 40 people were arrested in the city according to the police and local reporters on the scene. " * 3
+    doc, notes = make_doc(f"Notes\n1. An early aside, https://a.org/x\n\n{prose}\n\nReferences\n1. A, https://b.org/1\n2. B, https://c.org/2\n")
+    assert notes.section[0] > doc.text.index(prose)
+    assert [n.urls[0] for n in notes.footnotes] == ["https://b.org/1", "https://c.org/2"]
