@@ -1,21 +1,6 @@
-"""Numbers, hedges and intervals: text -> Quantities. Pure Python, no spaCy.
-
-How a stated figure becomes an interval (`low`, `high`), in one place:
-
-* Exact figures are exact (`32,215` -> [32215, 32215]) unless they are round: a figure with a scale
-  word (`1.8 million`) or of 1,000 or more ending in zeros (`200,000`) allows half a unit of its
-  last stated digit, capped at 5% (`1.8 million` -> [1.75m, 1.85m], `1 million` -> [0.95m, 1.05m]).
-* `~` approximate (about, around, roughly, some, an estimated, or so): +/-10% or the rounding
-  allowance, whichever is wider.
-* `>` / `>=` lower bounds (over, more than, at least, upward of, 90-odd, or more): [value, open];
-  `high` is null because the text sets no ceiling.
-* `<` / `<=` upper bounds: "nearly", "almost", "close to" imply the figure is near: [0.9v, v];
-  "under", "fewer than", "up to", "as many as" do not: [0, v].
-* `range` (between A and B, from A to B, A-B, A to B): [A, B], the two ends as stated.
-* Vague amounts have no value and a conventional interval: dozens [24, 119], scores [40, 199],
-  hundreds [200, 999], thousands [2,000, 9,999], tens of thousands [20,000, 99,999], hundreds of
-  thousands [200,000, 999,999], millions / billions likewise.
-* Shares are percentages 0-100 whatever the wording ("a quarter" -> 25, "one-in-ten" -> 10).
+"""Numbers: text -> Quantities (digits, scales, number words, money, shares, ranges, vague amounts).
+Pure Python, no spaCy. The hedge words, and the rules that turn a hedged figure into an interval,
+live in `hedges.py`.
 
 What is *not* a quantity: years and dates (they qualify a claim as its `time`), clock times,
 ordinals (except "second largest"-style ranks), identifiers ("Article 55", "Resolution 2231"),
@@ -28,6 +13,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from .hedges import (EMPHASIS_BEFORE, HEDGE_RE, HEDGES, PREFIX_HEDGES, SP as _SP, SUFFIX_BOUNDS, SUFFIX_RE,
+                     VAGUE, allowance, interval)
 from .model import Bound, Quantity, Span
 
 UNITS = {w: i for i, w in enumerate(
@@ -56,41 +43,6 @@ MEASURES = {"km2": "km2", "km²": "km2", "km": "km", "kilometres": "km", "kilome
             "metres": "m", "meters": "m", "tonnes": "t", "tons": "t", "kg": "kg", "hectares": "ha",
             "acres": "acre", "square kilometres": "km2", "square kilometers": "km2", "sq km": "km2",
             "feet": "ft", "mw": "MW", "gw": "GW", "barrels": "barrel"}
-VAGUE = {"dozens": (24, 119), "scores": (40, 199), "hundreds": (200, 999), "thousands": (2e3, 9999),
-         "tens of thousands": (2e4, 99999), "hundreds of thousands": (2e5, 999999),
-         "tens of millions": (2e7, 99999999), "hundreds of millions": (2e8, 999999999),
-         "millions": (2e6, 999999999), "billions": (2e9, 999e9)}
-
-# Hedges before a number: (phrase, bound, near). "near" upper bounds imply closeness.
-PREFIX_HEDGES: list[tuple[str, Bound, bool]] = [
-    ("an estimated", Bound.APPROX, False), ("estimated", Bound.APPROX, False),
-    ("approximately", Bound.APPROX, False), ("about", Bound.APPROX, False),
-    ("around", Bound.APPROX, False), ("roughly", Bound.APPROX, False), ("some", Bound.APPROX, False),
-    ("circa", Bound.APPROX, False), ("nearly", Bound.UNDER, True), ("almost", Bound.UNDER, True),
-    ("close to", Bound.UNDER, True), ("just under", Bound.UNDER, True), ("just over", Bound.OVER, False),
-    ("well over", Bound.OVER, False), ("more than", Bound.OVER, False), ("over", Bound.OVER, False),
-    ("upward of", Bound.OVER, False), ("upwards of", Bound.OVER, False), ("in excess of", Bound.OVER, False),
-    ("at least", Bound.AT_LEAST, False), ("no fewer than", Bound.AT_LEAST, False),
-    ("no less than", Bound.AT_LEAST, False), ("up to", Bound.AT_MOST, False),
-    ("as many as", Bound.AT_MOST, False), ("as much as", Bound.AT_MOST, False),
-    ("at most", Bound.AT_MOST, False), ("no more than", Bound.AT_MOST, False),
-    ("under", Bound.UNDER, False), ("fewer than", Bound.UNDER, False), ("less than", Bound.UNDER, False),
-    ("below", Bound.UNDER, False), ("greater than or equal to", Bound.AT_LEAST, False),
-    ("more than or equal to", Bound.AT_LEAST, False), ("at least or equal to", Bound.AT_LEAST, False),
-    ("bigger or equal than", Bound.AT_LEAST, False), ("higher or equal than", Bound.AT_LEAST, False),
-    ("less than or equal to", Bound.AT_MOST, False), ("smaller or equal than", Bound.AT_MOST, False),
-    ("less or equal than", Bound.AT_MOST, False), ("lower or equal than", Bound.AT_MOST, False),
-    ("greater than", Bound.OVER, False), ("higher than", Bound.OVER, False), ("larger than", Bound.OVER, False),
-    ("bigger than", Bound.OVER, False), ("above", Bound.OVER, False), ("exceeding", Bound.OVER, False),
-    ("exceed", Bound.OVER, False), ("surpass", Bound.OVER, False), ("smaller than", Bound.UNDER, False),
-    ("lower than", Bound.UNDER, False), (">=", Bound.AT_LEAST, False), ("=>", Bound.AT_LEAST, False),
-    ("<=", Bound.AT_MOST, False), ("=<", Bound.AT_MOST, False), (">", Bound.OVER, False), ("<", Bound.UNDER, False),
-]
-_SP = r"[\s\u00a0\u202f\u2009]+"
-_HEDGE_RE = re.compile(r"(?:(?<![\w<>=])" + r"|(?<![\w<>=])".join(
-    re.escape(h).replace(r"\ ", _SP) for h, _, _ in sorted(PREFIX_HEDGES, key=lambda x: -len(x[0])))
-    + r")(?:[\s\u00a0\u202f\u2009]*)$", re.I)
-_HEDGES = {h: (b, near) for h, b, near in PREFIX_HEDGES}
 
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _SCALE_WORD = "hundred|thousand|million|billion|trillion"
@@ -124,12 +76,6 @@ _DATE_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?[\s\u00a0]+$", re.I)
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?[\s\u00a0]+(?:of[\s\u00a0]+)?(?:{MONTHS})\b", re.I)
 _YEARISH = re.compile(r"^(1[0-9]{3}|20[0-9]{2}|2100)$")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her|our|your|my|all|both|every|each)[\s\u00a0]+$", re.I)
-_EMPHASIS_BEFORE = re.compile(r"\b(?:just|only|a mere|merely)[\s\u00a0]+$", re.I)
-_SUFFIX_BOUNDS = {"odd": Bound.OVER, "or more": Bound.AT_LEAST, "and more": Bound.AT_LEAST, "+": Bound.AT_LEAST,
-                  "plus": Bound.AT_LEAST, "or greater": Bound.AT_LEAST, "or above": Bound.AT_LEAST,
-                  "or so": Bound.APPROX, "or less": Bound.AT_MOST, "or fewer": Bound.AT_MOST, "or below": Bound.AT_MOST}
-_SUFFIX_RE = re.compile(r"(?:-|[\s\u00a0]+)?(odd|(?:or|and)[\s\u00a0]+(?:more|greater|above|so|less|fewer|below)|\+|plus)\b|(\+)", re.I)
-_OF_AFTER = re.compile(r"^[\s\u00a0]+of\b", re.I)
 _CLOCK_AFTER = re.compile(r"^(?::[0-9]{2}|[\s\u00a0]*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b))", re.I)
 
 
@@ -192,27 +138,6 @@ def _core_value(m: re.Match) -> tuple[float | None, float]:
         return value, step  # "5m" without a currency reads as metres; the unit says so
     scale = SCALES.get(scale_word or (m.group("tscale") or "").lower(), 1.0)
     return value * scale, step * scale
-
-
-def _allowance(value: float, step: float, scaled: bool) -> float:
-    """Half a unit of the last stated digit, capped at 5%, for round figures only."""
-    if not (scaled or (value >= 1000 and step >= 10)):
-        return 0.0
-    return min(step / 2, abs(value) * 0.05)
-
-
-def interval(bound: Bound, value: float, allowance: float, near: bool = False) -> tuple[float | None, float | None]:
-    """The interval a hedged figure allows (the rules in the module docstring)."""
-    if bound is Bound.EXACT:
-        return value - allowance, value + allowance
-    if bound is Bound.APPROX:
-        spread = max(allowance, abs(value) * 0.10)
-        return value - spread, value + spread
-    if bound in (Bound.OVER, Bound.AT_LEAST):
-        return value, None
-    if bound in (Bound.UNDER, Bound.AT_MOST):
-        return (value * 0.9 if near else 0.0), value
-    raise ValueError(bound)
 
 
 def blank(text: str, spans: Iterable[Span]) -> str:
@@ -331,7 +256,7 @@ def _is_not_a_quantity(text: str, m: re.Match, value: float) -> bool:
     if re.search(r"\b(?:1[0-9]{3}|20[0-9]{2})[\-–]$", before) and (len(num) == 2 or _YEARISH.match(num)):
         return True
     if (is_digits and not m.group("cur") and not m.group("scale") and _YEARISH.match(num)
-            and not re.match(r"^[\s\u00a0]*(?:%|per)", after) and not _HEDGE_RE.search(before)):
+            and not re.match(r"^[\s\u00a0]*(?:%|per)", after) and not HEDGE_RE.search(before)):
         other = re.match(r"^[\s\u00a0]*[-–][\s\u00a0]*([0-9](?:[0-9,]*[0-9])?)", after)
         if not (other and not _YEARISH.match(other.group(1)) and len(other.group(1)) != 2):
             return True  # a year (or a span of years) qualifies a claim, it is not one
@@ -394,16 +319,16 @@ def _quantity_at(text: str, m: re.Match, nxt: re.Match | None) -> Quantity | Non
         value *= mult
         return Quantity(start, qend, text[start:qend], kind, Bound.AT_LEAST, value, value, None, unit)
     bound, near, qstart = Bound.EXACT, False, start
-    hedge = _HEDGE_RE.search(before)
-    if hedge and not _EMPHASIS_BEFORE.search(before[:hedge.start()] + " "):
+    hedge = HEDGE_RE.search(before)
+    if hedge and not EMPHASIS_BEFORE.search(before[:hedge.start()] + " "):
         phrase = re.sub(r"[\s\u00a0\u202f\u2009]+", " ", hedge.group(0)).strip().lower()
-        bound, near = _HEDGES[phrase]
+        bound, near = HEDGES[phrase]
         qstart = start - len(hedge.group(0))
         if phrase in ("some", "over", "under", "about", "around") and kind == "count" and value < 10 and not scaled and not m.group("num")[0].isdigit():
             bound, qstart = Bound.EXACT, start  # "some two" is rare; "under one roof" is not a bound
-    suffix = _SUFFIX_RE.match(text[end:end + 16])
+    suffix = SUFFIX_RE.match(text[end:end + 16])
     if suffix and kind == "count" and bound is Bound.EXACT:
-        bound = _SUFFIX_BOUNDS[re.sub(r"[\s\u00a0-]+", " ", (suffix.group(1) or suffix.group(2)).lower()).strip()]
+        bound = SUFFIX_BOUNDS[re.sub(r"[\s\u00a0-]+", " ", (suffix.group(1) or suffix.group(2)).lower()).strip()]
         qend = end + suffix.end()
     value *= mult
     step *= mult
@@ -411,7 +336,7 @@ def _quantity_at(text: str, m: re.Match, nxt: re.Match | None) -> Quantity | Non
         tol = float(m.group("tol").replace(",", "")) * mult * SCALES.get(
             (m.group("scale") or m.group("tscale") or "").lower(), 1.0)
         return Quantity(qstart, qend, text[qstart:qend], kind, Bound.APPROX, value, value - tol, value + tol, unit)
-    low, high = interval(bound, value, _allowance(value, step, scaled), near)
+    low, high = interval(bound, value, allowance(value, step, scaled), near)
     return Quantity(qstart, qend, text[qstart:qend], kind, bound, value, low, high, unit)
 
 

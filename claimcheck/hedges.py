@@ -1,0 +1,87 @@
+"""Hedges and intervals: the words that qualify a figure, and the interval each one allows.
+
+How a stated figure becomes an interval (`low`, `high`), in one place:
+
+* Exact figures are exact (`32,215` -> [32215, 32215]) unless they are round: a figure with a scale
+  word (`1.8 million`) or of 1,000 or more ending in zeros (`200,000`) allows half a unit of its
+  last stated digit, capped at 5% (`1.8 million` -> [1.75m, 1.85m], `1 million` -> [0.95m, 1.05m]).
+* `~` approximate (about, around, roughly, some, an estimated, or so): +/-10% or the rounding
+  allowance, whichever is wider.
+* `>` / `>=` lower bounds (over, more than, at least, upward of, 90-odd, or more): [value, open];
+  `high` is null because the text sets no ceiling.
+* `<` / `<=` upper bounds: "nearly", "almost", "close to" imply the figure is near: [0.9v, v];
+  "under", "fewer than", "up to", "as many as" do not: [0, v].
+* `range` (between A and B, from A to B, A-B, A to B): [A, B], the two ends as stated.
+* Vague amounts have no value and a conventional interval: dozens [24, 119], scores [40, 199],
+  hundreds [200, 999], thousands [2,000, 9,999], tens of thousands [20,000, 99,999], hundreds of
+  thousands [200,000, 999,999], millions / billions likewise.
+* Shares are percentages 0-100 whatever the wording ("a quarter" -> 25, "one-in-ten" -> 10).
+"""
+from __future__ import annotations
+
+import re
+
+from .model import Bound
+
+SP = r"[\s\u00a0\u202f\u2009]+"
+
+VAGUE = {"dozens": (24, 119), "scores": (40, 199), "hundreds": (200, 999), "thousands": (2e3, 9999),
+         "tens of thousands": (2e4, 99999), "hundreds of thousands": (2e5, 999999),
+         "tens of millions": (2e7, 99999999), "hundreds of millions": (2e8, 999999999),
+         "millions": (2e6, 999999999), "billions": (2e9, 999e9)}
+
+# Hedges before a number: (phrase, bound, near). "near" upper bounds imply closeness.
+PREFIX_HEDGES: list[tuple[str, Bound, bool]] = [
+    ("an estimated", Bound.APPROX, False), ("estimated", Bound.APPROX, False),
+    ("approximately", Bound.APPROX, False), ("about", Bound.APPROX, False),
+    ("around", Bound.APPROX, False), ("roughly", Bound.APPROX, False), ("some", Bound.APPROX, False),
+    ("circa", Bound.APPROX, False), ("nearly", Bound.UNDER, True), ("almost", Bound.UNDER, True),
+    ("close to", Bound.UNDER, True), ("just under", Bound.UNDER, True), ("just over", Bound.OVER, False),
+    ("well over", Bound.OVER, False), ("more than", Bound.OVER, False), ("over", Bound.OVER, False),
+    ("upward of", Bound.OVER, False), ("upwards of", Bound.OVER, False), ("in excess of", Bound.OVER, False),
+    ("at least", Bound.AT_LEAST, False), ("no fewer than", Bound.AT_LEAST, False),
+    ("no less than", Bound.AT_LEAST, False), ("up to", Bound.AT_MOST, False),
+    ("as many as", Bound.AT_MOST, False), ("as much as", Bound.AT_MOST, False),
+    ("at most", Bound.AT_MOST, False), ("no more than", Bound.AT_MOST, False),
+    ("under", Bound.UNDER, False), ("fewer than", Bound.UNDER, False), ("less than", Bound.UNDER, False),
+    ("below", Bound.UNDER, False), ("greater than or equal to", Bound.AT_LEAST, False),
+    ("more than or equal to", Bound.AT_LEAST, False), ("at least or equal to", Bound.AT_LEAST, False),
+    ("bigger or equal than", Bound.AT_LEAST, False), ("higher or equal than", Bound.AT_LEAST, False),
+    ("less than or equal to", Bound.AT_MOST, False), ("smaller or equal than", Bound.AT_MOST, False),
+    ("less or equal than", Bound.AT_MOST, False), ("lower or equal than", Bound.AT_MOST, False),
+    ("greater than", Bound.OVER, False), ("higher than", Bound.OVER, False), ("larger than", Bound.OVER, False),
+    ("bigger than", Bound.OVER, False), ("above", Bound.OVER, False), ("exceeding", Bound.OVER, False),
+    ("exceed", Bound.OVER, False), ("surpass", Bound.OVER, False), ("smaller than", Bound.UNDER, False),
+    ("lower than", Bound.UNDER, False), (">=", Bound.AT_LEAST, False), ("=>", Bound.AT_LEAST, False),
+    ("<=", Bound.AT_MOST, False), ("=<", Bound.AT_MOST, False), (">", Bound.OVER, False), ("<", Bound.UNDER, False),
+]
+HEDGE_RE = re.compile(r"(?:(?<![\w<>=])" + r"|(?<![\w<>=])".join(
+    re.escape(h).replace(r"\ ", SP) for h, _, _ in sorted(PREFIX_HEDGES, key=lambda x: -len(x[0])))
+    + r")(?:[\s\u00a0\u202f\u2009]*)$", re.I)
+HEDGES = {h: (b, near) for h, b, near in PREFIX_HEDGES}
+EMPHASIS_BEFORE = re.compile(r"\b(?:just|only|a mere|merely)[\s\u00a0]+$", re.I)
+SUFFIX_BOUNDS = {"odd": Bound.OVER, "or more": Bound.AT_LEAST, "and more": Bound.AT_LEAST, "+": Bound.AT_LEAST,
+                  "plus": Bound.AT_LEAST, "or greater": Bound.AT_LEAST, "or above": Bound.AT_LEAST,
+                  "or so": Bound.APPROX, "or less": Bound.AT_MOST, "or fewer": Bound.AT_MOST, "or below": Bound.AT_MOST}
+SUFFIX_RE = re.compile(r"(?:-|[\s\u00a0]+)?(odd|(?:or|and)[\s\u00a0]+(?:more|greater|above|so|less|fewer|below)|\+|plus)\b|(\+)", re.I)
+
+
+def allowance(value: float, step: float, scaled: bool) -> float:
+    """Half a unit of the last stated digit, capped at 5%, for round figures only."""
+    if not (scaled or (value >= 1000 and step >= 10)):
+        return 0.0
+    return min(step / 2, abs(value) * 0.05)
+
+
+def interval(bound: Bound, value: float, rounding: float, near: bool = False) -> tuple[float | None, float | None]:
+    """The interval a hedged figure allows (the rules in the module docstring)."""
+    if bound is Bound.EXACT:
+        return value - rounding, value + rounding
+    if bound is Bound.APPROX:
+        spread = max(rounding, abs(value) * 0.10)
+        return value - spread, value + spread
+    if bound in (Bound.OVER, Bound.AT_LEAST):
+        return value, None
+    if bound in (Bound.UNDER, Bound.AT_MOST):
+        return (value * 0.9 if near else 0.0), value
+    raise ValueError(bound)
