@@ -154,7 +154,7 @@ def extract_many(items: Sequence[tuple[Document, Notes]], nlp: Language, batch_s
                 fact = _fact(doc, sent, s, citations, lines)
                 if fact:
                     claims.append(fact)
-        yield _mark_duplicates(doc, sorted(claims, key=lambda c: (c.start, c.end)))
+        yield _mark_duplicates(doc, _carry_time(sorted(claims, key=lambda c: (c.start, c.end))))
 
 
 def _sentence_of(q: Quantity, sentences: list[Span], starts: list[int], note: Footnote | None, doc: Document) -> Span:
@@ -349,6 +349,23 @@ def _fact(doc: Document, sent: Doc, offset: int, citations: tuple[int, ...], lin
         time=year.group(), predicate=verb.lower_, object=_text(obj_tokens) or None,
         source=_source(sent), line=lines.line(start),
     )
+
+
+_ANAPHORIC_TIME = re.compile(r"\b(?:that|the same) (?:year|month)\b", re.I)
+
+
+def _carry_time(claims: list[Claim]) -> list[Claim]:
+    """ "... entered Kyrgyzstan that year": the time is the one the text last named."""
+    from dataclasses import replace
+
+    out, last = [], None
+    for c in claims:
+        if c.time is None and c.cited_in is None and last and _ANAPHORIC_TIME.search(c.sentence):
+            c = replace(c, time=last)
+        if c.time and _YEAR.search(c.time) and c.cited_in is None:
+            last = c.time
+        out.append(c)
+    return out
 
 
 def _mark_duplicates(doc: Document, claims: list[Claim]) -> list[Claim]:

@@ -74,3 +74,9 @@ def test_sentence_splitter_keeps_markers_and_abbreviations():
     text = "Now, 45 agreed to support them.5 While the U.S. abstained, Dr. Smith spoke. Next"
     spans = [text[s:e] for s, e in split_sentences(text)]
     assert spans == ["Now, 45 agreed to support them.5", "While the U.S. abstained, Dr. Smith spoke.", "Next"]
+
+
+def test_that_year_takes_the_year_last_named(make_doc, nlp):
+    claims = claims_of(make_doc, nlp, "In 2018, about 150 Kyrgyz citizens convened in Bishkek. "
+                                      "About 32,215 Chinese citizens entered Kyrgyzstan that year.")
+    assert [(c.quote, c.time) for c in claims] == [("about 150", "2018"), ("About 32,215", "2018")]
