@@ -102,6 +102,7 @@ def parse_notes(doc: Document) -> Notes:
     text = doc.text
     section_start = _find_section(text, min_run=1 if doc.superscripts else 2)
     footnotes: list[Footnote] = []
+    labels: dict[str, int] = {}  # Markdown footnote label -> number ("[^note]" is the n-th note)
     if section_start is not None:
         entries = [m for m in _ENTRY.finditer(text, section_start)]
         for i, m in enumerate(entries):
@@ -109,6 +110,7 @@ def parse_notes(doc: Document) -> Notes:
             body_end = _entry_end(text, m.end(), end)
             label = m.group("b") or m.group("d") or m.group("md")
             number = int(label) if label.isdigit() else i + 1
+            labels[label] = number
             body = text[m.end():body_end]
             urls = [u for u, _, _ in find_urls(text, m.end(), body_end)]
             urls += [h for h, s, _ in doc.links if m.start() <= s < body_end and h not in urls and not h.startswith("#")]
@@ -119,9 +121,10 @@ def parse_notes(doc: Document) -> Notes:
                                       publisher, iso_date(after_title) or iso_date(plain)))
     numbers = {f.number for f in footnotes}
     limit = section_start if section_start is not None else len(text)
-    markers = _find_markers(doc, limit, numbers)
+    markers = _find_markers(doc, limit, numbers, labels)
     bare = tuple((u, s, e) for u, s, e in find_urls(text, 0, limit))
-    bare += tuple((h, s, e) for h, s, e in doc.links if s < limit and re.match(r"https?://", h) and h not in {u for u, _, _ in bare})
+    seen = {u for u, _, _ in bare}
+    bare += tuple((h, s, e) for h, s, e in doc.links if s < limit and re.match(r"https?://", h) and h not in seen)
     section = (section_start, len(text)) if section_start is not None else None
     return Notes(tuple(footnotes), tuple(markers), section, bare)
 
@@ -163,7 +166,7 @@ def _entry_end(text: str, body_start: int, next_start: int) -> int:
     return len(text[:end].rstrip())
 
 
-def _find_markers(doc: Document, limit: int, numbers: set[int]) -> list[Marker]:
+def _find_markers(doc: Document, limit: int, numbers: set[int], labels: dict[str, int]) -> list[Marker]:
     text = doc.text
     found: dict[tuple[int, int], Marker] = {}
     for m in _BRACKET_MARKER.finditer(text, 0, limit):
@@ -175,9 +178,10 @@ def _find_markers(doc: Document, limit: int, numbers: set[int]) -> list[Marker]:
         for v in values:
             found[(m.start(), v)] = Marker(v, m.start(), m.end())
         del pos
-    for i, m in enumerate(_MD_MARKER.finditer(text, 0, limit)):
+    for m in _MD_MARKER.finditer(text, 0, limit):
         label = m.group(1)
-        found[(m.start(), 0)] = Marker(int(label) if label.isdigit() else i + 1, m.start(), m.end())
+        number = int(label) if label.isdigit() else labels.get(label, 0)  # 0: no such note (an orphan)
+        found[(m.start(), 0)] = Marker(number, m.start(), m.end())
     for s, e in doc.superscripts:
         raw = text[s:e].strip().strip("[]")
         if raw.isdigit() and s < limit:

@@ -128,3 +128,10 @@ def test_a_notes_heading_mid_article_does_not_swallow_the_article(make_doc):
     doc, notes = make_doc(f"Notes\n1. An early aside, https://a.org/x\n\n{prose}\n\nReferences\n1. A, https://b.org/1\n2. B, https://c.org/2\n")
     assert notes.section[0] > doc.text.index(prose)
     assert [n.urls[0] for n in notes.footnotes] == ["https://b.org/1", "https://c.org/2"]
+
+
+def test_markdown_footnote_labels(make_doc):
+    doc, notes = make_doc("Some 40 fled[^cpj] and 12 stayed[^hrw].\n\n[^hrw]: HRW, https://hrw.org/a\n[^cpj]: CPJ, https://cpj.org/b\n", "l.md")
+    by_number = {n.number: n.urls[0] for n in notes.footnotes}
+    assert {doc.text[m.start:m.end]: by_number[m.number] for m in notes.markers} == {
+        "[^cpj]": "https://cpj.org/b", "[^hrw]": "https://hrw.org/a"}
