@@ -95,14 +95,13 @@ def _trim(text: str, start: int, end: int) -> Span:
     return start, end
 
 
-def extraction_masks(doc: Document, notes: Notes) -> list[Span]:
+def extraction_masks(doc: Document, notes: Notes, url_spans: list[Span]) -> list[Span]:
     """Spans whose digits are never quantities: URLs, markers, chrome, and note apparatus.
 
     Inside the endnote list only the cited titles stay open: their numbers are claims of the
     cited source ("More than 35 countries defend China ...").
     """
-    masks: list[Span] = [(s, e) for _, s, e in find_urls(doc.text)]
-    masks += [(m.start, m.end) for m in notes.markers] + list(doc.chrome)
+    masks = url_spans + [(m.start, m.end) for m in notes.markers] + list(doc.chrome)
     if notes.section:
         cursor = notes.section[0]
         for note in notes.footnotes:
@@ -122,7 +121,8 @@ def extract_claims(doc: Document, notes: Notes, nlp: Language) -> list[Claim]:
 def extract_many(items: Sequence[tuple[Document, Notes]], nlp: Language, batch_size: int = 64) -> Iterable[list[Claim]]:
     """Batch several documents through one nlp.pipe call per document (spaCy batches sentences)."""
     for doc, notes in items:
-        quantities = find_quantities(doc.text, extraction_masks(doc, notes))
+        url_spans = [(s, e) for _, s, e in find_urls(doc.text)]
+        quantities = find_quantities(doc.text, extraction_masks(doc, notes, url_spans))
         body_end = notes.section[0] if notes.section else len(doc.text)
         sentences = split_sentences(doc.text, 0, body_end)
         sentence_starts = [s for s, _ in sentences]
@@ -139,7 +139,7 @@ def extract_many(items: Sequence[tuple[Document, Notes]], nlp: Language, batch_s
                 wanted[(s, e)] = []
         spans = sorted(wanted)
         # spaCy reads the sentence with markers and URLs blanked, so "Uyghurs2" parses as "Uyghurs".
-        clean = blank(doc.text, [(m.start, m.end) for m in notes.markers] + [(s, e) for _, s, e in find_urls(doc.text)])
+        clean = blank(doc.text, [(m.start, m.end) for m in notes.markers] + url_spans)
         clean = clean.translate(_PLAIN_SPACES)  # no-break spaces split tokens oddly; same length, offsets hold
         parsed = nlp.pipe((clean[s:e] for s, e in spans), batch_size=batch_size)
         claims: list[Claim] = []
