@@ -227,7 +227,8 @@ def _merge_two_sided(found: list[Quantity], text: str) -> list[Quantity]:
     return out
 
 
-def _is_not_a_quantity(text: str, m: re.Match, value: float) -> bool:
+def _is_not_a_quantity(text: str, m: re.Match) -> bool:
+    """Years, dates, identifiers, list numbers, names, denominators: digits that state no amount."""
     start, end = m.start("num"), m.end()
     num = m.group("num")
     before, after = text[max(0, start - 40):start], text[end:end + 30]
@@ -273,7 +274,7 @@ def _is_not_a_quantity(text: str, m: re.Match, value: float) -> bool:
 
 def _quantity_at(text: str, m: re.Match, nxt: re.Match | None) -> Quantity | None:
     value, step = _core_value(m)
-    if value is None or _is_not_a_quantity(text, m, value):
+    if value is None or _is_not_a_quantity(text, m):
         return None
     start, end = m.start(), m.end()
     scaled = bool(m.group("scale") or m.group("gscale"))
@@ -290,7 +291,7 @@ def _quantity_at(text: str, m: re.Match, nxt: re.Match | None) -> Quantity | Non
             if _ERA_AFTER.match(text[nxt.end():nxt.end() + 20]):
                 return None  # "between 11,940 ± 40 and 2,550 ± 50 BP": a span of dates
             high, high_step = _core_value(nxt)
-            if high is not None and not _is_not_a_quantity(text, nxt, high) and high > 0:
+            if high is not None and not _is_not_a_quantity(text, nxt) and high > 0:
                 words_scale = re.search(rf"(?:{_SCALE_WORD})$", nxt.group("num"), re.I)
                 tail = nxt.group("scale") or nxt.group("gscale") or (words_scale and words_scale.group())
                 if not scaled and tail:  # "1.25 to 1.5 million", "three to four million"
