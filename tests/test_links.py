@@ -235,3 +235,23 @@ def test_status_over_mock_transport():
         code = client.get("https://www.linkedin.com/in/x").status_code
     assert status_for(code, [])[0] is LinkStatus.BLOCKED
     assert status_for(403, [403])[0] is LinkStatus.OK
+
+
+def test_a_redirect_into_a_private_address_is_refused():
+    """One method, its network stubbed: each redirect hop passes the private-address guard."""
+    import asyncio
+
+    from claimcheck.links import Checker
+
+    class Redirecting(Checker):
+        async def _fetch(self, url):
+            return 302, httpx.Headers({"location": "http://intranet.example/admin"}), ""
+
+    async def resolver(host, port):
+        return {"news.example": ["93.184.216.34"], "intranet.example": ["10.0.0.5"]}[host]
+
+    checker = Redirecting(fast(allow_private=False), probe_hosts=(), resolver=resolver)
+    checker.dns["news.example"] = ["93.184.216.34"]
+    result = asyncio.run(checker._check("http://news.example/story"))
+    assert result.status is LinkStatus.SKIPPED and "10.0.0.5" in result.reason
+    assert result.redirects == ((302, "http://intranet.example/admin"),)
