@@ -148,8 +148,9 @@ def extract_many(items: Sequence[tuple[Document, Notes]], nlp: Language, batch_s
             cited_in = note.number if note is not None else None
             inside = notes.markers[bisect.bisect_left(marker_starts, s):bisect.bisect_left(marker_starts, e + 4)]
             citations = (cited_in,) if cited_in is not None else tuple(sorted({m.number for m in inside}))
-            for q in wanted[(s, e)]:
-                claims.append(_claim(doc, q, sent, s, citations, cited_in, lines.line(q.start)))
+            source = f"footnote {cited_in}" if cited_in is not None else (_source(sent) if wanted[(s, e)] else None)
+            for q in wanted[(s, e)]:  # one attribution per sentence, however many figures it holds
+                claims.append(_claim(doc, q, sent, s, citations, cited_in, source, lines.line(q.start)))
             if not wanted[(s, e)]:
                 fact = _fact(doc, sent, s, citations, lines)
                 if fact:
@@ -174,11 +175,10 @@ def _footnote_at(notes: Notes, starts: list[int], offset: int) -> Footnote | Non
 
 
 def _claim(doc: Document, q: Quantity, sent: Doc, offset: int, citations: tuple[int, ...], cited_in: int | None,
-           line: int) -> Claim:
+           source: str | None, line: int) -> Claim:
     tokens = [t for t in sent if t.idx + offset < q.end and t.idx + len(t) + offset > q.start]
     subject = re.sub(r"\s+", " ", _subject(tokens, q)) if tokens else ""
     time = _time(sent, q, offset)
-    source = f"footnote {cited_in}" if cited_in is not None else _source(sent)
     return Claim(
         id=f"{doc.name.rsplit('.', 1)[0]}:{q.start}", doc=doc.name, start=q.start, end=q.end, quote=q.quote,
         kind=q.kind, bound=q.bound.value, value=q.value, low=q.low, high=q.high, unit=q.unit,

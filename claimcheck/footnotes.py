@@ -174,10 +174,8 @@ def _find_markers(doc: Document, limit: int, numbers: set[int], labels: dict[str
         values = [int(p) for p in parts[::2]]
         if len(values) == 2 and parts[1] in "–-":
             values = list(range(values[0], values[1] + 1)) if values[1] - values[0] < 50 else values
-        pos = m.start(1)
         for v in values:
             found[(m.start(), v)] = Marker(v, m.start(), m.end())
-        del pos
     for m in _MD_MARKER.finditer(text, 0, limit):
         label = m.group(1)
         number = int(label) if label.isdigit() else labels.get(label, 0)  # 0: no such note (an orphan)

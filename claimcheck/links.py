@@ -237,8 +237,9 @@ class Checker:
                     host = urlsplit(nxt).hostname
                     if host and host not in self.dns:
                         self.dns[host] = await self._resolve(host)
-                    if validate(nxt):
-                        raise _Answer(*validate(nxt), code)
+                    refused = validate(nxt)
+                    if refused:
+                        raise _Answer(*refused, code)
                     current = nxt
                     continue
                 break

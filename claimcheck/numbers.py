@@ -199,7 +199,7 @@ def find_quantities(text: str, masks: Iterable[Span] = ()) -> list[Quantity]:
         taken.append((q.start, q.end))
     for rx, make in ((_VAGUE_RE, _vague), (_FRACTION_RE, _fraction), (_RANK_RE, _rank)):
         for m in rx.finditer(text):
-            if _masked(m.start(), m.end(), masks) or _masked(m.start(), m.end(), taken):
+            if _masked(m.start(), m.end(), taken):  # masked spans are already blank in `text`
                 continue
             q = make(text, m)
             if q:
