@@ -21,7 +21,6 @@ blocked, 408/502/503/504 retried with backoff then server-error, other 5xx serve
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import ipaddress
 import itertools
 import random
@@ -93,6 +92,26 @@ def classify_error(exc: Exception) -> tuple[LinkStatus, str, bool]:
     return LinkStatus.SERVER_ERROR, f"{type(exc).__name__}: {str(exc)[:160]}", False
 
 
+class _ShardedTransport(httpx.AsyncBaseTransport):
+    """Several small connection pools behind one client, taken in turn.
+
+    httpcore's pool does O(connections^2) bookkeeping per request event: 64 connections in one
+    pool cost 4x the CPU of 32, and 16x those of sixteen pools of 4 (scripts/bench_links.py).
+    The client's global and per-host limits still bound the traffic.
+    """
+
+    def __init__(self, pools: list[httpx.AsyncHTTPTransport]) -> None:
+        self._pools = pools
+        self._turn = itertools.cycle(pools)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        return await next(self._turn).handle_async_request(request)
+
+    async def aclose(self) -> None:
+        for pool in self._pools:
+            await pool.aclose()
+
+
 class Checker:
     def __init__(self, settings: LinkSettings, progress=None, probe_hosts=PROBE_HOSTS, resolver: Resolver | None = None):
         self.s = settings
@@ -104,6 +123,7 @@ class Checker:
         self.dns: dict[str, list[str] | Exception] = {}
         self.siblings: dict[str, asyncio.Future] = {}
         self.offline = False
+        self._tls = httpx.create_ssl_context()  # loading the CA bundle costs ~50 ms: once, for every pool
 
     # -- orchestration -------------------------------------------------------------------------
     async def run(self, targets: dict[str, list[LinkRef]]) -> CheckOutcome:
@@ -133,23 +153,9 @@ class Checker:
             note = ("No network: no public host name resolves here (tried "
                     f"{', '.join(self.probe_hosts) or 'the cited hosts'}), so public links are 'unverified', not dead; "
                     "--require-network makes that fail.")
-        # httpcore's pool does O(connections^2) bookkeeping per request event, which made 64
-        # connections in one pool cost 4x the CPU of 32 (scripts/bench_links.py). Several small
-        # pools sharing one configuration keep that cost flat while the global and per-host
-        # limits below still bound the traffic.
-        shards = max(1, self.s.concurrency // POOL_SIZE)
-        per_pool = -(-self.s.concurrency // shards)
-        limits = httpx.Limits(max_connections=per_pool, max_keepalive_connections=per_pool)
-        timeout = httpx.Timeout(self.s.timeout, connect=self.s.connect_timeout, pool=self.s.total_timeout)
-        headers = {"User-Agent": self.s.user_agent or USER_AGENT, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
         global_lock = asyncio.Semaphore(self.s.concurrency)
         done = 0
-        tls = httpx.create_ssl_context()  # loading the CA bundle costs ~50 ms: once, not per pool
-        async with contextlib.AsyncExitStack() as stack:
-            self.clients = [await stack.enter_async_context(httpx.AsyncClient(
-                http2=True, limits=limits, timeout=timeout, headers=headers, follow_redirects=False, verify=tls))
-                for _ in range(shards)]
-            self._next = itertools.cycle(self.clients)
+        async with self._client() as self.client:
 
             async def one(url: str) -> None:
                 nonlocal done
@@ -171,6 +177,17 @@ class Checker:
         if cache:
             cache.close()
         return CheckOutcome(out, note)
+
+    def _client(self) -> httpx.AsyncClient:
+        """The one client every request goes through: one configuration, one cookie jar."""
+        limits = httpx.Limits(max_connections=POOL_SIZE, max_keepalive_connections=POOL_SIZE)
+        pools = max(1, self.s.concurrency // POOL_SIZE)
+        transport = _ShardedTransport([httpx.AsyncHTTPTransport(
+            http2=True, limits=limits, verify=self._tls) for _ in range(pools)])
+        timeout = httpx.Timeout(self.s.timeout, connect=self.s.connect_timeout, pool=self.s.total_timeout)
+        headers = {"User-Agent": self.s.user_agent or USER_AGENT, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
+        return httpx.AsyncClient(transport=transport, timeout=timeout, headers=headers, follow_redirects=False,
+                                 verify=self._tls, http2=True)
 
     async def _resolve(self, host: str) -> list[str] | Exception:
         try:
@@ -231,7 +248,7 @@ class Checker:
                 if 300 <= code < 400 and location:
                     nxt = urljoin(current, location)
                     chain.append((code, nxt))
-                    if nxt in seen:
+                    if nxt in seen and not headers.get("set-cookie"):  # a cookie wall sends you back once
                         raise _Answer(LinkStatus.BROKEN, f"redirect loop: {' -> '.join([url] + [c[1] for c in chain])}", code)
                     seen.add(nxt)
                     host = urlsplit(nxt).hostname
@@ -251,13 +268,16 @@ class Checker:
         status, reason = status_for(code, self.s.accept)
         permanent = any(c in (301, 308) for c, _ in chain)
         final = current if chain else None
+        came_back = final == url  # a cookie wall's detour: the cited URL itself answered
+        if came_back:
+            reason = f"{reason} after a cookie check"
         if status is LinkStatus.OK:
             soft = landed_elsewhere(url, final) or (title_says_missing(body) if body else None)
             if not soft and body and self.s.soft_404:
                 soft = same_as_catch_all(body, await self._sibling_body(current))
             if soft:
                 return LinkResult(url, LinkStatus.BROKEN, code, final, f"soft 404: {soft}", tuple(chain), permanent)
-            if chain:
+            if chain and not came_back:
                 kind = "permanent" if permanent else "temporary"
                 return LinkResult(url, LinkStatus.REDIRECTED, code, final, f"{kind} redirect to {final}" +
                                   ("; update the citation" if permanent else ""), tuple(chain), permanent)
@@ -308,7 +328,7 @@ class Checker:
 
     async def _request(self, method: str, url: str) -> tuple[int, httpx.Headers, str]:
         """Send one request; read at most max_body_bytes of the body, and only for GET."""
-        async with next(self._next).stream(method, url) as response:
+        async with self.client.stream(method, url) as response:
             chunks, size = [], 0
             if method == "GET" and not (300 <= response.status_code < 400):
                 async for chunk in response.aiter_bytes():
@@ -359,7 +379,7 @@ class Checker:
             if when:
                 params["timestamp"] = re.sub(r"\D", "", when)[:8]
             try:
-                response = await self.clients[0].get(self.s.archive_api, params=params)
+                response = await self.client.get(self.s.archive_api, params=params)
                 closest = response.json().get("archived_snapshots", {}).get("closest") or {}
                 if closest.get("available") and closest.get("url"):
                     results[url] = replace(result, archive_url=closest["url"])

@@ -11,6 +11,7 @@ Used by the link tests (as a fixture) and by scripts/bench_links.py. Paths:
     /app/...               a catch-all app shell     /slow                 answers after 3 s
     /members/...           302 to a login page      /badcharset, /garbage  hostile answers
     /huge                  claims 10 GB, streams     /close                closes without answering
+    /gate/story-N          a cookie wall: sets a cookie on a detour and sends the client back
     /wayback/available     a fake Wayback Machine availability API
 """
 from __future__ import annotations
@@ -139,6 +140,14 @@ class Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             self.connection.shutdown(2)
             return None
+        if path.startswith("/gate/"):  # news sites' consent and metering walls work like this
+            if "gate=passed" in (self.headers.get("Cookie") or ""):
+                if path.startswith("/gate/story-"):
+                    return self._send(200, self._page("Gated article", "Read on."))
+                return self._send(404, self._page("Not Found", "No such story"))
+            return self._send(302, "", {"Location": "/gate-check?next=" + path})
+        if path == "/gate-check":
+            return self._send(302, "", {"Location": query["next"][0], "Set-Cookie": "gate=passed; Path=/"})
         if path == "/wayback/available":
             target = query.get("url", [""])[0]
             stamp = query.get("timestamp", ["20200101"])[0]

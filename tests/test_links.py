@@ -65,6 +65,7 @@ def test_the_whole_matrix(server):
         f"{b}/news/deep/article": (LinkStatus.BROKEN, 200, "soft 404: deep link redirected to the home page"),
         f"{b}/app/article/42": (LinkStatus.BROKEN, 200, "soft 404: page is 100% identical"),
         f"{b}/members/report-2019": (LinkStatus.BROKEN, 200, "soft 404: redirected to a login page"),
+        f"{b}/gate/story-7": (LinkStatus.OK, 200, "after a cookie check"),
         f"{b}/slow": (LinkStatus.TIMEOUT, None, "no answer in time"),
         f"{b}/huge": (LinkStatus.OK, 200, ""),
         f"{b}/close": (LinkStatus.SERVER_ERROR, None, "closed the connection"),
