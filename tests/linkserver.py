@@ -54,6 +54,7 @@ class Handler(BaseHTTPRequestHandler):
         with srv.lock:
             srv.hits[self.path] = srv.hits.get(self.path, 0) + 1
             srv.methods.append((self.command, self.path))
+            srv.arrivals.append((time.monotonic(), self.path))
             srv.total += 1
             seen = srv.hits[self.path]
         if srv.latency:
@@ -168,6 +169,7 @@ class LinkServer(ThreadingHTTPServer):
         self.lock = threading.Lock()
         self.hits: dict[str, int] = {}
         self.methods: list[tuple[str, str]] = []
+        self.arrivals: list[tuple[float, str]] = []  # (time.monotonic(), path): the order requests came in
         self.total = 0
         self.latency = latency
         self.huge_bytes = 0

@@ -98,6 +98,28 @@ def test_head_first_then_get_when_head_is_refused(server):
     assert [m for m, p in server.methods if p == "/ok/page-11"] == ["HEAD"]
 
 
+def test_a_host_that_rate_limits_us_is_paused_as_a_whole(server):
+    """Most answers are 429: nothing more goes to the host until Retry-After has passed."""
+    urls = [f"{server.base}/ratelimit/host-{i}?after=1" for i in range(4)]
+    results = run(urls, fast(concurrency=2, per_host=1))
+    assert all(r.status is LinkStatus.OK for r in results.values())
+    times = sorted(t for t, path in server.arrivals if path.startswith("/ratelimit/host-"))
+    first_429 = times[0]
+    assert times[1] - first_429 >= 0.9  # the request queued behind the first one waited too
+
+
+def test_one_rate_limited_page_does_not_stall_its_host(server):
+    """A 429 among pages that load is about that page: only its retry waits for Retry-After."""
+    urls = ([f"{server.base}/ok/page-{i}" for i in range(200, 208)] + [f"{server.base}/ratelimit/lone?after=1"]
+            + [f"{server.base}/ok/page-{i}" for i in range(208, 216)])
+    results = run(urls, fast(concurrency=2, per_host=1, soft_404=False))
+    assert all(r.status is LinkStatus.OK for r in results.values())
+    hits = [t for t, path in server.arrivals if path == "/ratelimit/lone?after=1"]
+    assert len(hits) == 2
+    meanwhile = {path for t, path in server.arrivals if hits[0] < t < hits[1]}
+    assert {f"/ok/page-{i}" for i in range(208, 216)} <= meanwhile  # the rest of the host went on
+
+
 def test_private_addresses_are_skipped_by_default(server):
     (result,) = run([f"{server.base}/ok/page-3"], fast(allow_private=False)).values()
     assert result.status is LinkStatus.SKIPPED and "--allow-private" in result.reason
