@@ -43,6 +43,15 @@ def validate(url: str) -> tuple[LinkStatus, str] | None:
     return None
 
 
+def by_pattern(url: str, include: list[str], exclude: list[str]) -> tuple[LinkStatus, str] | None:
+    """`skipped` for a URL the include/exclude regexes leave out, else None."""
+    if include and not any(re.search(p, url) for p in include):
+        return LinkStatus.SKIPPED, "not matched by links.include"
+    if any(re.search(p, url) for p in exclude):
+        return LinkStatus.SKIPPED, "excluded by links.exclude"
+    return None
+
+
 def retry_after_seconds(value: str | None) -> float | None:
     """Retry-After as seconds, whether given as a number or an HTTP-date."""
     if not value:

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from claimcheck.cli import app
 from claimcheck.config import LinkSettings
-from claimcheck.linkpolicy import is_private, retry_after_seconds, status_for, validate
+from claimcheck.linkpolicy import by_pattern, is_private, retry_after_seconds, status_for, validate
 from claimcheck.links import check_links, classify_error
 from claimcheck.model import LinkRef, LinkStatus
 
@@ -225,6 +225,17 @@ def test_require_network_fails_on_unverified():
 def test_validate(url, status):
     verdict = validate(url)
     assert (verdict[0] if verdict else None) is status
+
+
+@pytest.mark.parametrize("url, include, exclude, skipped", [
+    ("https://a.org/x", [], [], False),
+    ("https://a.org/x", [r"b\.org"], [], True),
+    ("https://b.org/x", [r"b\.org"], [r"/x$"], True),
+    ("https://b.org/y", [r"b\.org"], [r"/x$"], False),
+])
+def test_include_and_exclude_patterns(url, include, exclude, skipped):
+    verdict = by_pattern(url, include, exclude)
+    assert (verdict is not None and verdict[0] is LinkStatus.SKIPPED) is skipped
 
 
 def test_retry_after_both_forms():
