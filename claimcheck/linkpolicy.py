@@ -7,6 +7,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import time
+import zlib
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
@@ -50,6 +51,26 @@ def by_pattern(url: str, include: list[str], exclude: list[str]) -> tuple[LinkSt
     if any(re.search(p, url) for p in exclude):
         return LinkStatus.SKIPPED, "excluded by links.exclude"
     return None
+
+
+def decode_body(raw: bytes, content_encoding: str | None, charset: str | None, limit: int) -> str:
+    """At most `limit` bytes of a page as text, inflated (gzip, deflate) without ever exceeding it."""
+    coding = (content_encoding or "").strip().lower()
+    if coding in ("gzip", "x-gzip", "deflate"):
+        for wbits in (47, -15):  # gzip or zlib header (auto-detected), then raw deflate
+            try:
+                raw = zlib.decompressobj(wbits).decompress(raw, limit)
+                break
+            except zlib.error:
+                continue
+        else:
+            return ""  # not what it claims to be: no text to judge
+    elif coding not in ("", "identity"):
+        return ""  # an encoding not asked for (br, zstd): nothing to read
+    try:
+        return raw[:limit].decode(charset or "utf-8", errors="replace")
+    except LookupError:  # a charset Python does not know
+        return raw[:limit].decode("utf-8", errors="replace")
 
 
 def retry_after_seconds(value: str | None) -> float | None:

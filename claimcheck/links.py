@@ -9,7 +9,8 @@ httpx's exception tree, and the status each failure gets here:
         |   +-- NetworkError
         |   |   +-- ConnectError: refused -> broken, TLS -> tls-error, DNS -> broken (retried otherwise)
         |   |   +-- ReadError / WriteError / CloseError (resets)  -> server-error   (retried)
-        |   +-- ProtocolError: RemoteProtocolError (closed early) -> server-error   (retried)
+        |   +-- ProtocolError: RemoteProtocolError: closed early  -> server-error   (retried)
+        |   |                  malformed (status line, headers) -> server-error
         |   +-- UnsupportedProtocol                               -> invalid-url
         +-- DecodingError                                         -> server-error
     InvalidURL                                                    -> invalid-url
@@ -39,7 +40,7 @@ import httpx
 from . import USER_AGENT
 from .config import LinkSettings
 from .model import LinkRef, LinkResult, LinkStatus
-from .linkpolicy import by_pattern, is_private, retry_after_seconds, status_for, validate
+from .linkpolicy import by_pattern, decode_body, is_private, retry_after_seconds, status_for, validate
 from .soft404 import landed_elsewhere, same_as_catch_all, title_says_missing
 
 POOL_SIZE = 4  # connections per httpx pool (see _ShardedTransport)
@@ -88,7 +89,9 @@ def classify_error(exc: Exception) -> tuple[LinkStatus, str, bool]:
             return LinkStatus.BROKEN, "domain does not resolve (DNS)", False
         return LinkStatus.SERVER_ERROR, f"cannot connect: {str(exc)[:160]}", True
     if isinstance(exc, httpx.RemoteProtocolError):
-        return LinkStatus.SERVER_ERROR, "server closed the connection without a complete answer", True
+        if re.search(r"disconnected|closed|incomplete", str(exc), re.I):
+            return LinkStatus.SERVER_ERROR, "server closed the connection without a complete answer", True
+        return LinkStatus.SERVER_ERROR, f"malformed answer from the server: {str(exc)[:160]}", False
     if isinstance(exc, (httpx.ReadError, httpx.WriteError, httpx.CloseError)):
         return LinkStatus.SERVER_ERROR, "connection reset by the server", True
     return LinkStatus.SERVER_ERROR, f"{type(exc).__name__}: {str(exc)[:160]}", False
@@ -184,7 +187,8 @@ class Checker:
         transport = _ShardedTransport([httpx.AsyncHTTPTransport(
             http2=True, limits=limits, verify=self._tls) for _ in range(pools)])
         timeout = httpx.Timeout(self.s.timeout, connect=self.s.connect_timeout, pool=self.s.total_timeout)
-        headers = {"User-Agent": self.s.user_agent or USER_AGENT, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
+        headers = {"User-Agent": self.s.user_agent or USER_AGENT, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8",
+                   "Accept-Encoding": "gzip, deflate"}  # what decode_body can inflate within its limit
         return httpx.AsyncClient(transport=transport, timeout=timeout, headers=headers, follow_redirects=False,
                                  verify=self._tls, http2=True)
 
@@ -337,16 +341,15 @@ class Checker:
         async with self.client.stream(method, url) as response:
             chunks, size = [], 0
             if method == "GET" and not (300 <= response.status_code < 400):
-                async for chunk in response.aiter_bytes():
+                # Raw bytes, decoded by decode_body within the limit: httpx would inflate a whole
+                # compressed chunk at once, and a 200 kB gzip bomb is 200 MB of memory.
+                async for chunk in response.aiter_raw():
                     chunks.append(chunk)
                     size += len(chunk)
                     if size >= self.s.max_body_bytes:
                         break  # closing the stream drops the rest: a gigabyte body is never read
-            raw = b"".join(chunks)[: self.s.max_body_bytes]
-            try:
-                body = raw.decode(response.encoding or "utf-8", errors="replace")
-            except LookupError:  # a charset Python does not know
-                body = raw.decode("utf-8", errors="replace")
+            body = decode_body(b"".join(chunks), response.headers.get("content-encoding"), response.charset_encoding,
+                               self.s.max_body_bytes)
             return response.status_code, response.headers, body
 
     def _note_answer(self, host: str, limited: bool) -> bool:

@@ -11,12 +11,16 @@ Used by the link tests (as a fixture) and by scripts/bench_links.py. Paths:
     /app/...               a catch-all app shell     /slow                 answers after 3 s
     /members/...           302 to a login page      /badcharset, /garbage  hostile answers
     /huge                  claims 10 GB, streams     /close                closes without answering
+    /gzip-missing          a gzipped "Page not found"  /gzipbomb         50 MB of zeros in 51 kB of gzip
+    /badlocation           a redirect to "http://[::1"
     /gate/story-N          a cookie wall: sets a cookie on a detour and sends the client back
     /wayback/available     a fake Wayback Machine availability API
 """
 from __future__ import annotations
 
 import email.utils
+import functools
+import gzip
 import json
 import threading
 import time
@@ -142,6 +146,21 @@ class Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             self.connection.shutdown(2)
             return None
+        if path in ("/gzip-missing", "/gzipbomb"):
+            data = (gzip.compress(self._page("Page not found", "gone").encode()) if path == "/gzip-missing"
+                    else gzip_bomb())
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            try:
+                self.wfile.write(data)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client read what it needed and hung up
+            return None
+        if path == "/badlocation":
+            return self._send(302, "", {"Location": "http://[::1"})
         if path.startswith("/gate/"):  # news sites' consent and metering walls work like this
             if "gate=passed" in (self.headers.get("Cookie") or ""):
                 if path.startswith("/gate/story-"):
@@ -159,6 +178,12 @@ class Handler(BaseHTTPRequestHandler):
         return self._send(404, self._page("Not Found", "nothing here"))
 
 
+@functools.cache
+def gzip_bomb() -> bytes:
+    """50 MB of zeros in 51 kB of gzip: whoever inflates it whole holds 50 MB for one page."""
+    return gzip.compress(b"\0" * (50 * 1024 ** 2), compresslevel=9)
+
+
 class LinkServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
@@ -173,6 +198,7 @@ class LinkServer(ThreadingHTTPServer):
         self.total = 0
         self.latency = latency
         self.huge_bytes = 0
+        gzip_bomb()  # built before the first request (0.4 s), so its answer is not slowed by it
 
     def handle_error(self, request, client_address) -> None:
         pass  # clients hanging up mid-body (the /huge case) are expected, not news

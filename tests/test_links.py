@@ -1,9 +1,11 @@
 """The link checker against a real HTTP server on 127.0.0.1 (no mocks), plus unit tests of its parts."""
 from __future__ import annotations
 
+import gzip
 import json
 import socket
 import xml.etree.ElementTree as ET
+import zlib
 
 import httpx
 import pytest
@@ -11,7 +13,7 @@ from typer.testing import CliRunner
 
 from claimcheck.cli import app
 from claimcheck.config import LinkSettings
-from claimcheck.linkpolicy import by_pattern, is_private, retry_after_seconds, status_for, validate
+from claimcheck.linkpolicy import by_pattern, decode_body, is_private, retry_after_seconds, status_for, validate
 from claimcheck.links import check_links, classify_error
 from claimcheck.model import LinkRef, LinkStatus
 
@@ -70,7 +72,10 @@ def test_the_whole_matrix(server):
         f"{b}/huge": (LinkStatus.OK, 200, ""),
         f"{b}/close": (LinkStatus.SERVER_ERROR, None, "closed the connection"),
         f"{b}/badcharset": (LinkStatus.OK, 200, ""),
-        f"{b}/garbage": (LinkStatus.SERVER_ERROR, None, ""),
+        f"{b}/garbage": (LinkStatus.SERVER_ERROR, None, "malformed answer"),
+        f"{b}/badlocation": (LinkStatus.SERVER_ERROR, None, "malformed answer"),
+        f"{b}/gzip-missing": (LinkStatus.BROKEN, 200, "soft 404: title says 'Page not found'"),
+        f"{b}/gzipbomb": (LinkStatus.OK, 200, ""),
         f"http://127.0.0.1:{refused_port()}/x": (LinkStatus.BROKEN, None, "connection refused"),
         b.replace("http://", "https://") + "/ok/page-9": (LinkStatus.TLS_ERROR, None, "TLS handshake failed"),
         "http://exa mple.com/x": (LinkStatus.INVALID_URL, None, "malformed URL"),
@@ -236,6 +241,17 @@ def test_validate(url, status):
 def test_include_and_exclude_patterns(url, include, exclude, skipped):
     verdict = by_pattern(url, include, exclude)
     assert (verdict is not None and verdict[0] is LinkStatus.SKIPPED) is skipped
+
+
+def test_decode_body_never_inflates_past_its_limit():
+    bomb = gzip.compress(b"<title>x</title>" + b" " * (20 * 1024 ** 2))
+    assert len(decode_body(bomb, "gzip", "utf-8", 65536)) == 65536
+    raw_deflate = zlib.compressobj(wbits=-15)
+    data = raw_deflate.compress(b"<title>Deflated</title>") + raw_deflate.flush()
+    assert decode_body(data, "deflate", None, 65536) == "<title>Deflated</title>"
+    assert decode_body(b"not gzip at all", "gzip", None, 65536) == ""
+    assert decode_body(b"\x1b\x00", "br", None, 65536) == ""
+    assert decode_body("caf\u00e9".encode("latin-1"), None, "x-no-such-codec", 10) == "caf\ufffd"
 
 
 def test_retry_after_both_forms():
