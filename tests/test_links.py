@@ -207,6 +207,11 @@ def test_cli_exit_codes_and_formats(cited):
     sarif = json.loads(runner.invoke(app, ["links", str(doc), "--config", str(cfg), "--format", "sarif"]).stdout)
     (alert,) = sarif["runs"][0]["results"]
     assert alert["ruleId"] == "link/broken" and alert["locations"][0]["physicalLocation"]["region"]["startLine"] == 4
+    text = runner.invoke(app, ["links", str(doc), "--config", str(cfg)], env={"COLUMNS": "60"}).stdout.splitlines()
+    broken_url = next(line for line in text if "/status/404" in line)
+    assert text.index("broken · 1") < text.index("ok · 1")  # worst first; ok links only counted
+    assert broken_url.endswith("/status/404") and "article.txt:4 [2]" in broken_url  # one unbroken line
+    assert "not found (404)" in text[text.index(broken_url) + 1]
     markdown = runner.invoke(app, ["links", str(doc), "--config", str(cfg), "--format", "markdown"]).stdout
     assert "| broken |" in markdown and "| ok |" in markdown
 

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
-from ..model import LinkStatus, Report
+from ..model import Report
 
 STYLE = {"ok": "green", "redirected": "cyan", "broken": "bold red", "blocked": "yellow", "server-error": "red",
          "timeout": "yellow", "tls-error": "red", "invalid-url": "red", "skipped": "dim", "unverified": "dim"}
@@ -52,45 +53,75 @@ def citations_table(report: Report) -> Table | None:
     return table
 
 
-def links_table(report: Report) -> Table | None:
-    if not report.links:
-        return None
-    table = Table(title="Links", expand=True)
-    for col in ("status", "url", "http", "cited at", "reason"):
-        table.add_column(col, overflow="fold")
-    order = [s.value for s in LinkStatus]
-    for r in sorted(report.links, key=lambda r: (order.index(r.status.value), r.url)):
-        where = ", ".join(f"{ref.doc}:{ref.line}" + (f" [{ref.footnote}]" if ref.footnote else "") for ref in r.refs)
-        table.add_row(f"[{STYLE[r.status.value]}]{r.status.value}[/]", r.url, str(r.http_status or ""), where, r.reason)
-    return table
+# Worst first: what needs a fix, then what could not be judged, then what is fine.
+LINK_ORDER = ["broken", "server-error", "tls-error", "timeout", "invalid-url", "blocked", "redirected",
+              "unverified", "skipped", "ok"]
+
+
+def links_lines(report: Report, list_ok: bool = False) -> list[Text]:
+    """Links grouped by status, worst first: a heading with the count, then one line per URL.
+
+    A URL is never folded across lines (a table did that at 80 columns), so it can be copied from
+    a terminal or a CI log. Each reason goes under its URL; `unverified` links share one reason
+    (the network note), and `ok` links are only counted unless asked for.
+    """
+    groups: dict[str, list] = {}
+    for r in report.links:
+        groups.setdefault(r.status.value, []).append(r)
+    lines: list[Text] = []
+    for status in LINK_ORDER:
+        results = sorted(groups.get(status, []), key=lambda r: ([(ref.doc, ref.line) for ref in r.refs], r.url))
+        if not results:
+            continue
+        lines.append(Text.assemble((status, STYLE[status]), f" · {len(results)}"))
+        if status == "ok" and not list_ok:
+            continue
+        wheres = [", ".join(f"{ref.doc}:{ref.line}" + (f" [{ref.footnote}]" if ref.footnote else "") for ref in r.refs)
+                  or "(not cited)" for r in results]
+        width = max(map(len, wheres))
+        for r, where in zip(results, wheres):
+            lines.append(Text.assemble("  ", (where.ljust(width), "dim"), "  ", r.url))
+            detail = r.reason + (f"; archived copy: {r.archive_url}" if r.archive_url else "")
+            if status != "unverified" and detail:
+                lines.append(Text("      " + detail, style="dim" if status in ("ok", "skipped") else ""))
+    return lines
 
 
 def render_scan(report: Report, console: Console, show_claims: bool = True) -> None:
     if show_claims:
         for table in claims_tables(report):
             console.print(table)
-    for table in (citations_table(report), links_table(report)):
-        if table is not None:
-            console.print(table)
-    render_summary(report, console)
+    table = citations_table(report)
+    if table is not None:
+        console.print(table)
+    _print_links(report, console)
+    render_summary(report, console, show_claims)
 
 
 def render_links(report: Report, console: Console) -> None:
-    table = links_table(report)
-    if table is not None:
-        console.print(table)
-    render_summary(report, console)
+    _print_links(report, console)
+    render_summary(report, console, show_claims=False)
 
 
-def render_summary(report: Report, console: Console) -> None:
+def _print_links(report: Report, console: Console) -> None:
+    lines = links_lines(report)
+    if lines:
+        console.print(Text("Links", style="bold"))
+    for line in lines:
+        console.print(line, soft_wrap=True, highlight=False)
+
+
+def render_summary(report: Report, console: Console, show_claims: bool = True) -> None:
     numeric = sum(c.kind != "fact" for c in report.claims)
     facts = len(report.claims) - numeric
     flags = sum(len(c.flags) for c in report.citations)
     by_status: dict[str, int] = {}
     for r in report.links:
         by_status[r.status.value] = by_status.get(r.status.value, 0) + 1
-    parts = [f"{len(report.documents)} documents", f"{numeric} numeric claims", f"{facts} facts",
-             f"{len(report.citations)} citations ({flags} flags)"]
+    parts = [f"{len(report.documents)} documents"]
+    if show_claims:
+        parts += [f"{numeric} numeric claims", f"{facts} facts"]
+    parts.append(f"{len(report.citations)} citations ({flags} flags)")
     if by_status:
-        parts.append("links: " + ", ".join(f"{n} {s}" for s, n in sorted(by_status.items())))
+        parts.append("links: " + ", ".join(f"{by_status[s]} {s}" for s in LINK_ORDER if s in by_status))
     console.print("[bold]" + " · ".join(parts) + "[/]")
