@@ -35,6 +35,7 @@ class LinkSettings:
     retry_after_cap: float = 10.0  # longest Retry-After honoured; beyond it the link is `blocked`
     concurrency: int = 64
     per_host: int = 8
+    hosts: dict[str, int] = field(default_factory=dict)  # per-host overrides of per_host, subdomains included
     max_redirects: int = 10
     max_body_bytes: int = 65536  # prefix read for soft-404 checks; bodies are never read whole
     accept: list[int] = field(default_factory=list)  # extra status codes to treat as ok (e.g. 403)
@@ -142,6 +143,9 @@ def _check(settings: Settings) -> None:
         target = settings if name == "jobs" else links
         if getattr(target, name) < 1:
             raise ConfigError(f"{name} must be at least 1")
+    for host, limit in links.hosts.items():
+        if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
+            raise ConfigError(f"links.hosts.{host}: the limit must be a whole number of at least 1, not {limit!r}")
     for name in ("timeout", "connect_timeout", "total_timeout"):
         if getattr(links, name) <= 0:
             raise ConfigError(f"links.{name} must be more than 0 seconds")

@@ -289,7 +289,7 @@ class Checker:
     async def _fetch(self, url: str) -> tuple[int, httpx.Headers, str]:
         """One URL, no redirects: HEAD first, GET when HEAD is refused or unreliable, with retries."""
         host = urlsplit(url).hostname or ""
-        lock = self.host_locks.setdefault(host, asyncio.Semaphore(self.s.per_host))
+        lock = self._host_lock(host)
         # HEAD first, unless soft-404 checks need the page anyway: then one bounded GET replaces
         # HEAD + GET (half the requests, and the server sees one visit per link).
         method, attempt = ("GET" if self.s.soft_404 else "HEAD"), 0
@@ -352,6 +352,15 @@ class Checker:
                                self.s.max_body_bytes)
             return response.status_code, response.headers, body
 
+    def _host_lock(self, host: str) -> asyncio.Semaphore:
+        """The host's concurrency limit: links.hosts for it or a parent domain, else per_host."""
+        if host not in self.host_locks:
+            labels = host.split(".")
+            limit = next((self.s.hosts[d] for d in (".".join(labels[i:]) for i in range(len(labels)))
+                          if d in self.s.hosts), self.s.per_host)
+            self.host_locks[host] = asyncio.Semaphore(limit)
+        return self.host_locks[host]
+
     def _note_answer(self, host: str, limited: bool) -> bool:
         """Record one answer; True when most of the host's recent answers were 429s.
 
@@ -378,7 +387,7 @@ class Checker:
 
     async def _probe(self, url: str) -> str | None:
         try:
-            async with self.host_locks.setdefault(urlsplit(url).hostname or "", asyncio.Semaphore(self.s.per_host)):
+            async with self._host_lock(urlsplit(url).hostname or ""):
                 code, _, body = await self._request("GET", url)
             return body if 200 <= code < 300 else None
         except httpx.HTTPError:

@@ -53,7 +53,7 @@ class Handler(BaseHTTPRequestHandler):
     def do_HEAD(self) -> None:
         self.do_GET()
 
-    def do_GET(self) -> None:  # noqa: C901 - a routing table
+    def do_GET(self) -> None:
         srv = self.server
         with srv.lock:
             srv.hits[self.path] = srv.hits.get(self.path, 0) + 1
@@ -61,6 +61,16 @@ class Handler(BaseHTTPRequestHandler):
             srv.arrivals.append((time.monotonic(), self.path))
             srv.total += 1
             seen = srv.hits[self.path]
+            srv.in_flight += 1
+            srv.most_in_flight = max(srv.most_in_flight, srv.in_flight)
+        try:
+            return self._route(seen)
+        finally:
+            with srv.lock:
+                srv.in_flight -= 1
+
+    def _route(self, seen: int) -> None:  # noqa: C901 - a routing table
+        srv = self.server
         if srv.latency:
             time.sleep(srv.latency)
         url = urlsplit(self.path)
@@ -196,6 +206,7 @@ class LinkServer(ThreadingHTTPServer):
         self.methods: list[tuple[str, str]] = []
         self.arrivals: list[tuple[float, str]] = []  # (time.monotonic(), path): the order requests came in
         self.total = 0
+        self.in_flight = self.most_in_flight = 0  # requests being answered at once, and the most seen
         self.latency = latency
         self.huge_bytes = 0
         gzip_bomb()  # built before the first request (0.4 s), so its answer is not slowed by it

@@ -118,6 +118,13 @@ def test_bad_link_policy_is_a_usage_error(tmp_path, args, message):
     assert result.exit_code == 2 and message in result.stderr
 
 
+def test_a_bad_per_host_limit_is_a_usage_error(tmp_path):
+    (tmp_path / "a.txt").write_text("See https://example.org/a for details.")
+    (tmp_path / "claimcheck.toml").write_text('[links.hosts]\n"github.com" = 0\n')
+    result = runner.invoke(app, ["links", str(tmp_path / "a.txt"), "--config", str(tmp_path / "claimcheck.toml")])
+    assert result.exit_code == 2 and "links.hosts.github.com" in result.stderr
+
+
 def test_jobs_split_documents_across_processes_with_the_same_result():
     one = runner.invoke(app, ["scan", str(SEEDS), "--offline", "--format", "jsonl"])
     two = runner.invoke(app, ["scan", str(SEEDS), "--offline", "--format", "jsonl", "--jobs", "2"])

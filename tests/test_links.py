@@ -125,6 +125,20 @@ def test_one_rate_limited_page_does_not_stall_its_host(server):
     assert {f"/ok/page-{i}" for i in range(208, 216)} <= meanwhile  # the rest of the host went on
 
 
+def test_a_per_host_limit_holds_for_that_host():
+    slow = LinkServer(latency=0.05).start()
+    try:
+        urls = [f"{slow.base}/ok/page-{i}" for i in range(300, 306)]
+        run(urls, fast(per_host=8, soft_404=False))
+        assert slow.most_in_flight > 1  # the default lets several requests in at once...
+        slow.most_in_flight = 0
+        results = run([u + "?again" for u in urls], fast(per_host=8, hosts={"127.0.0.1": 1}, soft_404=False))
+        assert slow.most_in_flight == 1  # ...and links.hosts holds this host to one
+        assert all(r.status is LinkStatus.OK for r in results.values())
+    finally:
+        slow.stop()
+
+
 def test_private_addresses_are_skipped_by_default(server):
     (result,) = run([f"{server.base}/ok/page-3"], fast(allow_private=False)).values()
     assert result.status is LinkStatus.SKIPPED and "--allow-private" in result.reason
