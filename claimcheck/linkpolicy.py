@@ -44,6 +44,19 @@ def validate(url: str) -> tuple[LinkStatus, str] | None:
     return None
 
 
+def host_verdict(host: str, answer: list[str] | Exception | None, offline: bool,
+                 allow_private: bool) -> tuple[LinkStatus, str] | None:
+    """Refuse a host that does not resolve, or that resolves to a private address (unless allowed)."""
+    if isinstance(answer, Exception):
+        if offline:
+            return LinkStatus.UNVERIFIED, f"no network to resolve {host}"
+        return LinkStatus.BROKEN, f"domain {host} does not resolve (DNS: {answer})"
+    if answer and not allow_private and any(is_private(a) for a in answer):
+        return LinkStatus.SKIPPED, (f"{host} is a private/loopback/link-local address ({answer[0]}); "
+                                    "use --allow-private to check it")
+    return None
+
+
 def by_pattern(url: str, include: list[str], exclude: list[str]) -> tuple[LinkStatus, str] | None:
     """`skipped` for a URL the include/exclude regexes leave out, else None."""
     if include and not any(re.search(p, url) for p in include):

@@ -31,7 +31,7 @@ import socket
 import ssl
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -39,20 +39,14 @@ import httpx
 
 from . import USER_AGENT
 from .config import LinkSettings
-from .model import LinkRef, LinkResult, LinkStatus
-from .linkpolicy import by_pattern, decode_body, is_private, retry_after_seconds, status_for, validate
+from .model import CheckOutcome, LinkRef, LinkResult, LinkStatus
+from .linkpolicy import by_pattern, decode_body, host_verdict, is_private, retry_after_seconds, status_for, validate
 from .soft404 import landed_elsewhere, same_as_catch_all, title_says_missing
 
 POOL_SIZE = 4  # connections per httpx pool (see _ShardedTransport)
 RECENT_ANSWERS = 20  # per host, to tell a host that rate-limits us from one page that does
 PROBE_HOSTS = ("example.com", "www.wikipedia.org")
 Resolver = Callable[[str, int], "asyncio.Future"]
-
-
-@dataclass(frozen=True)
-class CheckOutcome:
-    results: list[LinkResult]
-    network_note: str | None = None
 
 
 class _Answer(Exception):
@@ -178,7 +172,7 @@ class Checker:
             out.append(result)
         if cache:
             cache.close()
-        return CheckOutcome(out, note)
+        return CheckOutcome(tuple(out), note)
 
     def _client(self) -> httpx.AsyncClient:
         """The one client every request goes through: one configuration, one cookie jar."""
@@ -228,16 +222,10 @@ class Checker:
         return replace(result, elapsed_ms=int((time.monotonic() - started) * 1000))
 
     def _guard(self, url: str) -> None:
-        """Refuse hosts that do not resolve, or that resolve to private addresses (unless allowed)."""
         host = urlsplit(url).hostname or ""
-        answer = self.dns.get(host)
-        if isinstance(answer, Exception):
-            if self.offline:
-                raise _Answer(LinkStatus.UNVERIFIED, f"no network to resolve {host}")
-            raise _Answer(LinkStatus.BROKEN, f"domain {host} does not resolve (DNS: {answer})")
-        if answer and not self.s.allow_private and any(is_private(a) for a in answer):
-            raise _Answer(LinkStatus.SKIPPED, f"{host} is a private/loopback/link-local address "
-                                              f"({answer[0]}); use --allow-private to check it")
+        verdict = host_verdict(host, self.dns.get(host), self.offline, self.s.allow_private)
+        if verdict:
+            raise _Answer(*verdict)
 
     # -- one link ------------------------------------------------------------------------------
     async def _check(self, url: str) -> LinkResult:

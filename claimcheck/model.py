@@ -173,6 +173,13 @@ class LinkResult:
 
 
 @dataclass(frozen=True)
+class CheckOutcome:
+    """What a link check returns: one result per URL, and why links went unverified, if so."""
+    results: tuple[LinkResult, ...]
+    network_note: str | None = None
+
+
+@dataclass(frozen=True)
 class Skipped:
     path: str
     reason: str

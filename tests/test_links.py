@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from claimcheck.cli import app
 from claimcheck.config import LinkSettings
-from claimcheck.linkpolicy import by_pattern, decode_body, is_private, retry_after_seconds, status_for, validate
+from claimcheck.linkpolicy import by_pattern, decode_body, host_verdict, is_private, retry_after_seconds, status_for, validate
 from claimcheck.links import check_links, classify_error
 from claimcheck.model import LinkRef, LinkStatus
 
@@ -271,6 +271,18 @@ def test_decode_body_never_inflates_past_its_limit():
     assert decode_body(b"not gzip at all", "gzip", None, 65536) == ""
     assert decode_body(b"\x1b\x00", "br", None, 65536) == ""
     assert decode_body("caf\u00e9".encode("latin-1"), None, "x-no-such-codec", 10) == "caf\ufffd"
+
+
+@pytest.mark.parametrize("answer, offline, allow_private, status", [
+    (["93.184.216.34"], False, False, None),
+    (OSError("Name or service not known"), False, False, LinkStatus.BROKEN),
+    (OSError("Temporary failure in name resolution"), True, False, LinkStatus.UNVERIFIED),
+    (["93.184.216.34", "10.0.0.5"], False, False, LinkStatus.SKIPPED),  # any private answer is refused
+    (["10.0.0.5"], False, True, None),
+])
+def test_host_verdict(answer, offline, allow_private, status):
+    verdict = host_verdict("news.example", answer, offline, allow_private)
+    assert (verdict[0] if verdict else None) is status
 
 
 def test_retry_after_both_forms():
