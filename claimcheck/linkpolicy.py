@@ -57,6 +57,11 @@ def host_verdict(host: str, answer: list[str] | Exception | None, offline: bool,
     return None
 
 
+def offline_note(probe_hosts: tuple[str, ...]) -> str:
+    return (f"No network: no public host name resolves here (tried {', '.join(probe_hosts) or 'the cited hosts'}), "
+            "so public links are 'unverified', not dead; --require-network makes that fail.")
+
+
 def by_pattern(url: str, include: list[str], exclude: list[str]) -> tuple[LinkStatus, str] | None:
     """`skipped` for a URL the include/exclude regexes leave out, else None."""
     if include and not any(re.search(p, url) for p in include):

@@ -94,6 +94,13 @@ def test_the_whole_matrix(server):
     assert server.hits["/flaky/a"] >= 2 and server.hits["/ratelimit/b?after=3600"] == 1
 
 
+def test_a_page_cited_at_several_anchors_is_fetched_once(server):
+    urls = [f"{server.base}/ok/page-41#intro", f"{server.base}/ok/page-41#method", f"{server.base}/ok/page-41"]
+    results = run(urls, fast(soft_404=False))
+    assert [results[u].status for u in urls] == [LinkStatus.OK] * 3 and results[urls[0]].url == urls[0]
+    assert server.hits["/ok/page-41"] == 1
+
+
 def test_head_first_then_get_when_head_is_refused(server):
     """Without soft-404 checks no body is needed: HEAD first, GET only when HEAD is refused."""
     url, plain = f"{server.base}/head405?m=1", f"{server.base}/ok/page-11"
