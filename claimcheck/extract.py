@@ -230,7 +230,9 @@ def _subject(tokens: list[Token], q: Quantity) -> str:
             actor = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             what = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "acomp") and c.i not in skip
                          and not any(a.i in skip for a in c.subtree)), None)
-            words = [_text(actor.subtree) if actor is not None else "", verb.text]
+            helpers = [c.text for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
+            words = [_text(actor.subtree) if actor is not None else "", *helpers, verb.text,
+                     *(c.text for c in verb.children if c.dep_ == "prt")]  # "has been", "did not give up"
             if what is not None:
                 words.append(" ".join(t.text for t in what.lefts if t.dep_ in ("det", "amod", "compound", "poss")) + " " + what.text)
             return " ".join(w.strip() for w in words if w.strip())

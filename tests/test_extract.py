@@ -21,8 +21,10 @@ def claims_of(make_doc, nlp, text):
     ("Hundreds of protesters gathered in Almaty.", "Hundreds", "protesters"),
     ("In ethnic terms, 32 of the 58 interviewees were ethnic Kazakhs.", "32", "interviewees"),
     ("Her husband, Omir Bekaly, 46, is also an oralman.", "46", "Omir Bekaly"),
-    ("Kazakhstan has pursued a foreign policy course over the last two decades.", "two decades", "Kazakhstan pursued"),
+    ("Kazakhstan has pursued a foreign policy course over the last two decades.", "two decades", "Kazakhstan has pursued"),
     ("Only 45 still agreed while 39 countries sought to condemn China.", "39", "countries"),
+    ("For two decades it has been a quiet border.", "two decades", "it has been"),
+    ("He was sentenced to 10 years in prison.", "10 years", "He was sentenced"),
 ])
 def test_subjects(make_doc, nlp, sentence, quote, subject_has):
     claim = next(c for c in claims_of(make_doc, nlp, sentence) if c.quote == quote)
