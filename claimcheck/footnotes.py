@@ -14,7 +14,8 @@ from .model import Document, Footnote, Marker, Notes
 
 _HEADING = re.compile(r"^[ \t#]*(?:end ?notes|notes|references|footnotes|sources|citations|bibliography|works cited)[ \t]*:?[ \t]*$", re.I | re.M)
 _ENTRY = re.compile(r"^[ \t]*(?:\[(?P<b>\d{1,4})\]|(?P<d>\d{1,4})\.|\[\^(?P<md>[\w-]+)\]:)(?:[ \t]+|$)", re.M)
-_URL = re.compile(r"""(?:https?|ftp)://[^\s<>"“”‘’\]]+|\b(?:javascript|file|mailto|data):[^\s<>"“”]+""", re.I)
+# Schemes without "//" only in lower case: "File:Kabul 2015.jpg" in a wiki dump is a page name.
+_URL = re.compile(r"""(?:https?|ftp|file)://[^\s<>"“”‘’\]]+|\b(?-i:javascript|mailto|data):[^\s<>"“”]+""", re.I)
 _BRACKET_MARKER = re.compile(r"\[(\d{1,4}(?:[ \t]*[,–-][ \t]*\d{1,4})*)\]")
 _MD_MARKER = re.compile(r"\[\^([\w-]+)\](?!:)")
 _GLUED = re.compile(r"(?:(?<=[a-z]{2})|(?<=[.,;:!?’'”\")\]]))(\d{1,3})(?=[\s.,;:)]|$)")

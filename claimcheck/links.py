@@ -23,15 +23,12 @@ from __future__ import annotations
 
 import asyncio
 import collections
-import contextlib
-import ipaddress
 import itertools
 import random
 import re
 import socket
 import ssl
 import time
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
@@ -41,14 +38,12 @@ import httpx
 from . import USER_AGENT
 from .config import LinkSettings
 from .model import CheckOutcome, LinkRef, LinkResult, LinkStatus
-from .linkpolicy import (by_pattern, decode_body, host_verdict, is_private, offline_note, retry_after_seconds,
-                         status_for, validate)
+from .linkpolicy import by_pattern, decode_body, host_verdict, offline_note, retry_after_seconds, status_for, validate
+from .resolve import PROBE_HOSTS, Resolver, lookup, resolve_all
 from .soft404 import landed_elsewhere, same_as_catch_all, title_says_missing
 
 POOL_SIZE = 4  # connections per httpx pool (see _ShardedTransport)
 RECENT_ANSWERS = 20  # per host, to tell a host that rate-limits us from one page that does
-PROBE_HOSTS = ("example.com", "www.wikipedia.org")
-Resolver = Callable[[str, int], "asyncio.Future"]
 
 
 class _Answer(Exception):
@@ -144,7 +139,8 @@ class Checker:
                 results[url] = cached
             else:
                 todo.append(url)
-        await self._resolve_all({urlsplit(u).hostname for u in todo})
+        names = sorted({urlsplit(u).hostname or "" for u in todo} - {""})
+        self.dns, self.offline = await resolve_all(names, self.s.connect_timeout, self.probe_hosts, self.resolver)
         note = offline_note(self.probe_hosts) if self.offline else None
         global_lock = asyncio.Semaphore(self.s.concurrency)
         done = 0
@@ -189,28 +185,6 @@ class Checker:
         return httpx.AsyncClient(transport=transport, timeout=timeout, headers=headers, follow_redirects=False,
                                  verify=self._tls, http2=True)
 
-    async def _resolve(self, host: str) -> list[str] | Exception:
-        with contextlib.suppress(ValueError):  # an IP literal needs no lookup
-            return [str(ipaddress.ip_address(host))]
-        try:
-            if self.resolver is not None:
-                return await self.resolver(host, 443)
-            loop = asyncio.get_running_loop()
-            infos = await asyncio.wait_for(loop.getaddrinfo(host, 443, type=socket.SOCK_STREAM), self.s.connect_timeout)
-            return sorted({info[4][0] for info in infos})
-        except (OSError, asyncio.TimeoutError) as exc:
-            return exc
-
-    async def _resolve_all(self, hosts: set[str | None]) -> None:
-        names = sorted(h for h in hosts if h)
-        answers = await asyncio.gather(*(self._resolve(h) for h in names))
-        self.dns.update(zip(names, answers))
-        public_ok = any(isinstance(a, list) and not all(is_private(x) for x in a) for a in answers)
-        failed = any(isinstance(a, Exception) for a in answers)
-        if failed and not public_ok:
-            probes = await asyncio.gather(*(self._resolve(h) for h in self.probe_hosts))
-            self.offline = not any(isinstance(p, list) for p in probes)
-
     async def _check_bounded(self, url: str) -> LinkResult:
         started = time.monotonic()
         try:
@@ -244,7 +218,7 @@ class Checker:
                     seen.add(nxt)
                     host = urlsplit(nxt).hostname
                     if host and host not in self.dns:
-                        self.dns[host] = await self._resolve(host)
+                        self.dns[host] = await lookup(host, self.s.connect_timeout, self.resolver)
                     refused = validate(nxt)
                     if refused:
                         raise _Answer(*refused, code)

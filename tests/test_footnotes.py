@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from claimcheck.documents import read_document
-from claimcheck.footnotes import clean_url, iso_date, parse_notes
+from claimcheck.footnotes import find_urls, clean_url, iso_date, parse_notes
 
 from .conftest import SEEDS, SHARED
 
@@ -119,6 +119,7 @@ def test_malformed_lists(make_doc):
     assert notes.footnotes[0].urls == ("https://bbc.co.uk/a_(b",)
     assert notes.footnotes[1].urls == ("javascript:alert(1)",)
     assert notes.footnotes[2].urls == ("file:///etc/passwd",)
+    assert find_urls("File:Kabul 2015.jpg|A view File:Bird Market.jpg") == []  # wiki page names, not URLs
     assert notes.footnotes[3].urls == (long_url,)
     assert {m.number for m in notes.markers} == {1, 2}  # 7 has no footnote: a plain number
 

@@ -58,6 +58,15 @@ LINK_ORDER = ["broken", "server-error", "tls-error", "timeout", "invalid-url", "
               "unverified", "skipped", "ok"]
 
 
+def _cited_at(refs, shown: int = 2) -> str:
+    """Where a URL is cited: the first places, then how many more."""
+    places = list(dict.fromkeys((r.doc, r.line, r.footnote) for r in refs))
+    parts = [(f"{doc}:" if i == 0 or doc != places[i - 1][0] else "") + f"{line}" + (f" [{note}]" if note else "")
+             for i, (doc, line, note) in enumerate(places[:shown])]  # "a.txt:12 [3], 40 [9]": one file named once
+    more = f" +{len(places) - shown} more" if len(places) > shown else ""
+    return ", ".join(parts) + more if places else "(not cited)"
+
+
 def links_lines(report: Report, list_ok: bool = False) -> list[Text]:
     """Links grouped by status, worst first: a heading with the count, then one line per URL.
 
@@ -76,9 +85,8 @@ def links_lines(report: Report, list_ok: bool = False) -> list[Text]:
         lines.append(Text.assemble((status, STYLE[status]), f" · {len(results)}"))
         if status == "ok" and not list_ok:
             continue
-        wheres = [", ".join(f"{ref.doc}:{ref.line}" + (f" [{ref.footnote}]" if ref.footnote else "") for ref in r.refs)
-                  or "(not cited)" for r in results]
-        width = max(map(len, wheres))
+        wheres = [_cited_at(r.refs) for r in results]
+        width = min(max(map(len, wheres)), 48)  # aligned, but one long list does not push every URL right
         for r, where in zip(results, wheres):
             lines.append(Text.assemble("  ", (where.ljust(width), "dim"), "  ", r.url))
             detail = r.reason + (f"; archived copy: {r.archive_url}" if r.archive_url else "")
