@@ -22,6 +22,7 @@ from .linkpolicy import is_private
 PROBE_HOSTS = ("example.com", "www.wikipedia.org")
 PROBE_TIMEOUT = 2.0  # seconds for the probes to show there is a network
 OFFLINE_GRACE = 0.5  # seconds more for cited names once there is none
+LOOKUPS_AT_ONCE = 32  # threads, however many hosts are cited
 Resolver = Callable[[str, int], Awaitable[list[str]]]  # tests inject one: (host, port) -> addresses
 Answer = list[str] | Exception  # the addresses, or why there are none
 
@@ -57,10 +58,14 @@ def _getaddrinfo(host: str) -> asyncio.Future:
     return future
 
 
-async def lookup(host: str, timeout: float, resolver: Resolver | None = None) -> Answer:
+async def lookup(host: str, timeout: float, resolver: Resolver | None = None,
+                 slots: asyncio.Semaphore | None = None) -> Answer:
     """The host's addresses, or the exception that says why it has none."""
     if is_ip(host):
         return [host]
+    if slots is not None:
+        async with slots:
+            return await lookup(host, timeout, resolver)
     try:
         if resolver is not None:
             return await resolver(host, 443)
@@ -73,7 +78,8 @@ async def lookup(host: str, timeout: float, resolver: Resolver | None = None) ->
 async def resolve_all(names: list[str], timeout: float, probe_hosts: tuple[str, ...] = PROBE_HOSTS,
                       resolver: Resolver | None = None) -> tuple[dict[str, Answer], bool]:
     """Every name's answer, and whether the machine is offline (nothing public resolves)."""
-    lookups = {h: asyncio.ensure_future(lookup(h, timeout, resolver)) for h in names}
+    slots = asyncio.Semaphore(LOOKUPS_AT_ONCE)
+    lookups = {h: asyncio.ensure_future(lookup(h, timeout, resolver, slots)) for h in names}
     probe = bool(probe_hosts) and not all(map(is_ip, names))
     probes = await asyncio.gather(*(lookup(h, PROBE_TIMEOUT, resolver) for h in probe_hosts)) if probe else []
     network = any(isinstance(p, list) for p in probes)
