@@ -216,12 +216,12 @@ class Checker:
                     if nxt in seen and not headers.get("set-cookie"):  # a cookie wall sends you back once
                         raise _Answer(LinkStatus.BROKEN, f"redirect loop: {' -> '.join([url] + [c[1] for c in chain])}", code)
                     seen.add(nxt)
-                    host = urlsplit(nxt).hostname
-                    if host and host not in self.dns:
-                        self.dns[host] = await lookup(host, self.s.connect_timeout, self.resolver)
                     refused = validate(nxt)
                     if refused:
                         raise _Answer(*refused, code)
+                    host = urlsplit(nxt).hostname
+                    if host and host not in self.dns:
+                        self.dns[host] = await lookup(host, self.s.connect_timeout, self.resolver)
                     current = nxt
                     continue
                 break

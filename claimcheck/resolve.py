@@ -41,13 +41,17 @@ def _getaddrinfo(host: str) -> asyncio.Future:
     future = loop.create_future()
 
     def settle(result) -> None:
-        if not future.done():  # the caller may have stopped waiting
-            future.set_exception(result) if isinstance(result, BaseException) else future.set_result(result)
+        if future.done():  # the caller stopped waiting
+            return
+        if isinstance(result, Exception):
+            future.set_exception(result)
+        else:
+            future.set_result(result)
 
     def work() -> None:
         try:
             result = socket.getaddrinfo(host, 443, type=socket.SOCK_STREAM)
-        except OSError as exc:
+        except Exception as exc:  # noqa: BLE001 - handed to the waiting coroutine, not lost in a thread
             result = exc
         try:
             loop.call_soon_threadsafe(settle, result)
@@ -71,7 +75,7 @@ async def lookup(host: str, timeout: float, resolver: Resolver | None = None,
             return await resolver(host, 443)
         infos = await asyncio.wait_for(_getaddrinfo(host), timeout)
         return sorted({info[4][0] for info in infos})
-    except (OSError, asyncio.TimeoutError) as exc:
+    except (OSError, UnicodeError, asyncio.TimeoutError) as exc:  # UnicodeError: a label IDNA refuses
         return exc
 
 

@@ -48,3 +48,8 @@ def test_literal_addresses_need_no_probe():
 def test_the_system_resolver_runs_on_a_thread():
     answer = asyncio.run(lookup("localhost", 2.0))  # /etc/hosts: no traffic leaves the machine
     assert isinstance(answer, list) and any(a in ("127.0.0.1", "::1") for a in answer)
+
+
+def test_a_name_dns_cannot_spell_is_an_answer_not_a_crash():
+    answer = asyncio.run(lookup("a" * 70 + ".example", 2.0))  # fails in IDNA encoding, before any query
+    assert isinstance(answer, UnicodeError)
