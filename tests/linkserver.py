@@ -12,7 +12,8 @@ Used by the link tests (as a fixture) and by scripts/bench_links.py. Paths:
     /members/...           302 to a login page      /badcharset, /garbage  hostile answers
     /huge                  claims 10 GB, streams     /close                closes without answering
     /gzip-missing          a gzipped "Page not found"  /gzipbomb         50 MB of zeros in 51 kB of gzip
-    /badlocation           a redirect to "http://[::1"
+    /badlocation           a redirect to "http://[::1"  /bigheaders        300 kB of headers
+    /trickle               a body one byte at a time, each just inside the read timeout
     /gate/story-N          a cookie wall: sets a cookie on a detour and sends the client back
     /wayback/available     a fake Wayback Machine availability API
 """
@@ -168,6 +169,20 @@ class Handler(BaseHTTPRequestHandler):
                 self.wfile.write(data)
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client read what it needed and hung up
+            return None
+        if path == "/bigheaders":
+            return self._send(200, self._page("Headers", "many"), {f"X-Filler-{i}": "y" * 100 for i in range(3000)})
+        if path == "/trickle":
+            self.send_response(200)
+            self.send_header("Content-Length", "100")
+            self.end_headers()
+            try:
+                for _ in range(100):  # bounded: 20 s at most, but the client hangs up first
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    time.sleep(0.2)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
             return None
         if path == "/badlocation":
             return self._send(302, "", {"Location": "http://[::1"})

@@ -74,6 +74,7 @@ def test_the_whole_matrix(server):
         f"{b}/badcharset": (LinkStatus.OK, 200, ""),
         f"{b}/garbage": (LinkStatus.SERVER_ERROR, None, "malformed answer"),
         f"{b}/badlocation": (LinkStatus.SERVER_ERROR, None, "malformed answer"),
+        f"{b}/bigheaders": (LinkStatus.SERVER_ERROR, None, "malformed answer"),
         f"{b}/gzip-missing": (LinkStatus.BROKEN, 200, "soft 404: title says 'Page not found'"),
         f"{b}/gzipbomb": (LinkStatus.OK, 200, ""),
         f"http://127.0.0.1:{refused_port()}/x": (LinkStatus.BROKEN, None, "connection refused"),
@@ -99,6 +100,11 @@ def test_a_page_cited_at_several_anchors_is_fetched_once(server):
     results = run(urls, fast(soft_404=False))
     assert [results[u].status for u in urls] == [LinkStatus.OK] * 3 and results[urls[0]].url == urls[0]
     assert server.hits["/ok/page-41"] == 1
+
+
+def test_a_body_that_trickles_in_is_cut_off_by_the_whole_check_timeout(server):
+    (result,) = run([f"{server.base}/trickle"], fast(total_timeout=1.0)).values()
+    assert result.status is LinkStatus.TIMEOUT and "whole check took over 1s" in result.reason
 
 
 def test_head_first_then_get_when_head_is_refused(server):
