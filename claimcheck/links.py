@@ -188,8 +188,9 @@ class Checker:
     async def _check_bounded(self, url: str) -> LinkResult:
         started = time.monotonic()
         try:
-            result = await asyncio.wait_for(self._check(url), self.s.total_timeout)
-        except asyncio.TimeoutError:
+            async with asyncio.timeout(self.s.total_timeout):  # no extra task per link, unlike wait_for
+                result = await self._check(url)
+        except TimeoutError:
             result = LinkResult(url, LinkStatus.TIMEOUT, reason=f"whole check took over {self.s.total_timeout:g}s")
         except Exception as exc:  # noqa: BLE001 - a hostile server must not end the run for every link
             result = LinkResult(url, LinkStatus.SERVER_ERROR, reason=f"unexpected {type(exc).__name__}: {str(exc)[:160]}")
