@@ -47,11 +47,10 @@ def _what_happened(tokens: list[Token]) -> str:
     skip = {t.i for t in tokens}
     head = next((t for t in reversed(tokens) if t.head.i not in skip), tokens[-1])
     noun = head.head if head.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod") else head
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i in skip | {noun.head.head.i}:
-        noun = noun.head.head if noun.head.head.dep_ in ("nsubj", "nsubjpass", "dobj") else noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        noun = noun.head.head  # "hundreds of [protesters] gathered": the verb hangs on "hundreds"
     # Done to the thing, it reads as a participle ("Kazakhs repatriated", "people killed"); a verb
     # in the present ("population detain", "people coercing") is more often a misattached clause.
-    verb = None
     if noun.dep_ in ("nsubj", "nsubjpass") and is_word(noun.head, "VERB") and noun.head.tag_ != "VB":
         verb = noun.head
     elif noun.dep_ == "dobj" and noun.head.tag_ in ("VBN", "VBD"):
