@@ -27,14 +27,22 @@ def default_path() -> Path:
     return Path(user_cache_dir("claimcheck")) / "links.sqlite3"
 
 
+def open_cache(path: str, max_age: float) -> tuple[LinkCache | None, str | None]:
+    """The cache, or None and a warning: a cache that cannot be used must not stop the check."""
+    try:
+        return LinkCache(Path(path) if path else default_path(), max_age), None
+    except OutputError as exc:
+        return None, f"{exc}; checking without the cache"
+
+
 class LinkCache:
     def __init__(self, path: Path, max_age: float = -1) -> None:
         self.path = path
         self.max_age = max_age
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(path)
-            self.db.execute(SCHEMA)
+            self.db = sqlite3.connect(path, timeout=10)  # another run may be saving its results
+            self.db.execute(SCHEMA)  # also proves the file is a SQLite database
         except (OSError, sqlite3.Error) as exc:
             raise OutputError(f"link cache {path}: {exc}") from exc
 
@@ -60,6 +68,15 @@ class LinkCache:
              json.dumps([list(x) for x in result.redirects]), int(result.permanent_redirect), result.archive_url,
              time.time()))
 
-    def close(self) -> None:
-        self.db.commit()
-        self.db.close()
+    def save(self, results: list[LinkResult]) -> str | None:
+        """Store what was checked (not what came from here) and close; a warning if that failed."""
+        try:
+            for result in results:
+                if not result.from_cache:
+                    self.put(result)
+            self.db.commit()
+        except sqlite3.Error as exc:  # a full disk, a lock held too long: the results stand, unsaved
+            return f"link cache {self.path}: results not saved ({exc})"
+        finally:
+            self.db.close()
+        return None

@@ -145,6 +145,8 @@ def _report_warnings(report) -> None:
             console.print(f"[yellow]warning:[/] {_escape(warning)}", highlight=False)
     for skipped in report.skipped:
         console.print(f"[yellow]skipped:[/] {_escape(skipped.path)}: {_escape(skipped.reason)}", highlight=False)
+    for warning in report.warnings:
+        console.print(f"[yellow]warning:[/] {_escape(warning)}", highlight=False)
     if report.network_note:
         console.print(f"[dim]{_escape(report.network_note)}[/]", highlight=False)
 

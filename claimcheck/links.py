@@ -30,7 +30,6 @@ import socket
 import ssl
 import time
 from dataclasses import replace
-from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import httpx
@@ -123,11 +122,9 @@ class Checker:
 
     # -- orchestration -------------------------------------------------------------------------
     async def run(self, targets: dict[str, list[LinkRef]]) -> CheckOutcome:
-        from .cache import LinkCache, default_path
+        from .cache import open_cache
 
-        cache = None
-        if self.s.cache:
-            cache = LinkCache(Path(self.s.cache_path) if self.s.cache_path else default_path(), self.s.cache_max_age)
+        cache, cache_note = open_cache(self.s.cache_path, self.s.cache_max_age) if self.s.cache else (None, None)
         results: dict[str, LinkResult] = {}
         todo = []
         for url in targets:
@@ -163,15 +160,10 @@ class Checker:
             await asyncio.gather(*(one(page, urls) for page, urls in pages.items()))
             if self.s.suggest_archive:
                 await self._suggest_archives(results, targets)
-        out = []
-        for url, refs in targets.items():
-            result = replace(results[url], refs=tuple(refs))
-            if cache and not result.from_cache:
-                cache.put(result)
-            out.append(result)
+        out = [replace(results[url], refs=tuple(refs)) for url, refs in targets.items()]
         if cache:
-            cache.close()
-        return CheckOutcome(tuple(out), note)
+            cache_note = cache.save(out)
+        return CheckOutcome(tuple(out), note, tuple(filter(None, [cache_note])))
 
     def _client(self) -> httpx.AsyncClient:
         """The one client every request goes through: one configuration, one cookie jar."""

@@ -177,6 +177,7 @@ class CheckOutcome:
     """What a link check returns: one result per URL, and why links went unverified, if so."""
     results: tuple[LinkResult, ...]
     network_note: str | None = None
+    warnings: tuple[str, ...] = ()  # e.g. a cache that could not be used
 
 
 @dataclass(frozen=True)
@@ -193,5 +194,6 @@ class Report:
     links: tuple[LinkResult, ...] = ()
     skipped: tuple[Skipped, ...] = ()
     network_note: str | None = None
+    warnings: tuple[str, ...] = ()  # problems that did not stop the run, for stderr
     groups: tuple[dict, ...] = field(default=())
     conflicts: tuple[dict, ...] = field(default=())

@@ -84,13 +84,13 @@ def scan(paths: list[str], settings: Settings, progress: Progress | None = None,
     owners = load_publishers(settings.publishers_file or None)
     citations = [c for doc, notes in items for c in audit_citations(doc, notes, owners)]
     claims = extract_claims_all(items, settings, progress) if extract and items else []
-    links, note = (), None
+    links, note, warnings = (), None, ()
     if check_links if check_links is not None else not settings.offline:
         from .links import check_links as run_checks
 
         outcome = run_checks(link_targets(items, citations), settings.links, progress)
-        links, note = tuple(outcome.results), outcome.network_note
+        links, note, warnings = tuple(outcome.results), outcome.network_note, outcome.warnings
     return Report(documents=tuple(d for d, _ in items), claims=tuple(claims), citations=tuple(citations),
-                  links=links, skipped=tuple(skipped), network_note=note)
+                  links=links, skipped=tuple(skipped), network_note=note, warnings=warnings)
 
 

@@ -199,6 +199,18 @@ def test_cache_skips_the_second_request(server, tmp_path):
     assert third.from_cache is False
 
 
+def test_a_broken_cache_file_is_a_warning_and_the_check_goes_on(server, tmp_path):
+    broken = tmp_path / "cache.sqlite3"
+    broken.write_bytes(b"this is not a SQLite database" * 100)
+    url = f"{server.base}/ok/page-78"
+    refs = {url: [LinkRef("d.txt", "d.txt", 1)]}
+    outcome = check_links(refs, fast(cache=True, cache_path=str(broken)), probe_hosts=())
+    assert outcome.results[0].status is LinkStatus.OK
+    (warning,) = outcome.warnings
+    assert str(broken) in warning and "checking without the cache" in warning
+    assert broken.read_bytes().startswith(b"this is not")  # left as it was, not overwritten
+
+
 def test_archive_suggestion_for_broken_links(server):
     settings = fast(suggest_archive=True, archive_api=f"{server.base}/wayback/available")
     url = f"{server.base}/status/404"
