@@ -255,6 +255,12 @@ def test_cli_exit_codes_and_formats(cited):
     assert "| broken |" in markdown and "| ok |" in markdown
 
 
+def test_the_terminal_orders_every_status():
+    from claimcheck.formats.terminal import LINK_ORDER
+
+    assert sorted(LINK_ORDER) == sorted(s.value for s in LinkStatus)
+
+
 def test_require_network_fails_on_unverified():
     from claimcheck.cli import _exit_code
     from claimcheck.config import Settings

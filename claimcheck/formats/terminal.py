@@ -78,7 +78,7 @@ def links_lines(report: Report, list_ok: bool = False) -> list[Text]:
     for r in report.links:
         groups.setdefault(r.status.value, []).append(r)
     lines: list[Text] = []
-    for status in LINK_ORDER:
+    for status in LINK_ORDER + sorted(set(groups) - set(LINK_ORDER)):  # a status added later still shows
         results = sorted(groups.get(status, []), key=lambda r: ([(ref.doc, ref.line) for ref in r.refs], r.url))
         if not results:
             continue
