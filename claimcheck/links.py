@@ -118,7 +118,6 @@ class Checker:
         self.dns: dict[str, list[str] | Exception] = {}
         self.siblings: dict[str, asyncio.Future] = {}
         self.offline = False
-        self._tls = httpx.create_ssl_context()  # loading the CA bundle costs ~50 ms: once, for every pool
 
     # -- orchestration -------------------------------------------------------------------------
     async def run(self, targets: dict[str, list[LinkRef]]) -> CheckOutcome:
@@ -167,15 +166,16 @@ class Checker:
 
     def _client(self) -> httpx.AsyncClient:
         """The one client every request goes through: one configuration, one cookie jar."""
+        tls = httpx.create_ssl_context()  # loading the CA bundle costs ~50 ms: once, for every pool
         limits = httpx.Limits(max_connections=POOL_SIZE, max_keepalive_connections=POOL_SIZE)
         pools = max(1, self.s.concurrency // POOL_SIZE)
         transport = _ShardedTransport([httpx.AsyncHTTPTransport(
-            http2=True, limits=limits, verify=self._tls) for _ in range(pools)])
+            http2=True, limits=limits, verify=tls) for _ in range(pools)])
         timeout = httpx.Timeout(self.s.timeout, connect=self.s.connect_timeout, pool=self.s.total_timeout)
         headers = {"User-Agent": self.s.user_agent or USER_AGENT, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8",
                    "Accept-Encoding": "gzip, deflate"}  # what decode_body can inflate within its limit
         return httpx.AsyncClient(transport=transport, timeout=timeout, headers=headers, follow_redirects=False,
-                                 verify=self._tls, http2=True)
+                                 verify=tls, http2=True)
 
     async def _check_bounded(self, url: str) -> LinkResult:
         started = time.monotonic()
@@ -350,7 +350,7 @@ class Checker:
 
     async def _suggest_archives(self, results: dict[str, LinkResult], targets: dict[str, list[LinkRef]]) -> None:
         """For broken links, the Wayback Machine snapshot nearest the citation's date."""
-        polite = asyncio.Semaphore(self.s.per_host)  # one host answers them all
+        polite = self._host_lock(urlsplit(self.s.archive_api).hostname or "")  # one host answers them all
 
         async def nearest(url: str) -> None:
             when = next((ref.date for ref in targets.get(url, []) if ref.date), None)
