@@ -42,10 +42,15 @@ def subject_of(tokens: list[Token], q: Quantity) -> str:
     return phrase
 
 
+def _phrase_head(tokens: list[Token]) -> tuple[set[int], Token]:
+    """The phrase's token indices, and its head: the last token whose parent lies outside it."""
+    skip = {t.i for t in tokens}
+    return skip, next((t for t in reversed(tokens) if t.head.i not in skip), tokens[-1])
+
+
 def _what_happened(tokens: list[Token]) -> str:
     """The verb the counted thing is the subject or object of, with its particle and first phrase."""
-    skip = {t.i for t in tokens}
-    head = next((t for t in reversed(tokens) if t.head.i not in skip), tokens[-1])
+    skip, head = _phrase_head(tokens)
     noun = head.head if head.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod") else head
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ in ("nsubj", "nsubjpass", "dobj"):
         noun = noun.head.head  # "hundreds of [protesters] gathered": the verb hangs on "hundreds"
@@ -89,9 +94,7 @@ def _noun_phrase(noun: Token, skip: set[int]) -> str:
 
 def _subject(tokens: list[Token], q: Quantity) -> str:
     """What the quantity counts, read off the dependency parse."""
-    skip = {t.i for t in tokens}
-    # The phrase's head: its last token whose parent lies outside the phrase.
-    head = next((t for t in reversed(tokens) if t.head.i not in skip), tokens[-1])
+    skip, head = _phrase_head(tokens)
     if head.dep_ == "prep" and head.head.i not in skip:
         head = head.head  # "numbering over 200,000", "diaspora -- between A and B", "children under 18"
         if is_word(head, "NOUN", "PROPN"):
