@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 
-from .audit import audit_citations, load_publishers
+from .citations.audit import audit_citations, load_publishers
 from .config import Settings
 from .documents import LineIndex, collect_paths, read_document
 from .errors import DocumentError
-from .footnotes import parse_notes
+from .citations.footnotes import parse_notes
 from .model import Claim, Document, LinkRef, Notes, Report, Skipped
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -34,7 +34,7 @@ def read_all(paths: list[str], settings: Settings, progress: Progress | None = N
 
 
 def _extract_worker(args: tuple[str, list[tuple[Document, Notes]]]) -> list[list[Claim]]:
-    from .extract import extract_many, load_model
+    from .claims.extract import extract_many, load_model
 
     model, items = args
     return list(extract_many(items, load_model(model)))
@@ -43,7 +43,7 @@ def _extract_worker(args: tuple[str, list[tuple[Document, Notes]]]) -> list[list
 def extract_claims_all(items: list[tuple[Document, Notes]], settings: Settings,
                        progress: Progress | None = None) -> list[Claim]:
     """Claims of every document, in document order; `jobs` > 1 splits documents across processes."""
-    from .extract import extract_many, load_model
+    from .claims.extract import extract_many, load_model
 
     claims: list[Claim] = []
     if settings.jobs > 1 and len(items) > 1:
@@ -86,7 +86,7 @@ def scan(paths: list[str], settings: Settings, progress: Progress | None = None,
     claims = extract_claims_all(items, settings, progress) if extract and items else []
     links, note, warnings = (), None, ()
     if check_links if check_links is not None else not settings.offline:
-        from .links import check_links as run_checks
+        from .links.checker import check_links as run_checks
 
         outcome = run_checks(link_targets(items, citations), settings.links, progress)
         links, note, warnings = tuple(outcome.results), outcome.network_note, outcome.warnings

@@ -56,7 +56,7 @@ def child(mode: str, folder: Path, jobs: int) -> None:
         extra = {}
     else:
         from claimcheck.config import Settings
-        from claimcheck.extract import load_model
+        from claimcheck.claims.extract import load_model
         from claimcheck.pipeline import extract_claims_all, read_all
 
         settings = Settings(jobs=jobs)

@@ -16,7 +16,7 @@ import math
 import re
 from pathlib import Path
 
-from claimcheck.numbers import find_quantities
+from claimcheck.claims.numbers import find_quantities
 
 
 def _close(a, b) -> bool:

@@ -11,7 +11,7 @@ SEEDS = ROOT / "seeds"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from claimcheck.extract import load_model
+    from claimcheck.claims.extract import load_model
 
     return load_model()
 
@@ -20,7 +20,7 @@ def nlp():
 def make_doc(tmp_path):
     """Write `text` to a file and read it back as a Document with its Notes."""
     from claimcheck.documents import read_document
-    from claimcheck.footnotes import parse_notes
+    from claimcheck.citations.footnotes import parse_notes
 
     def make(text: str, name: str = "doc.txt"):
         path = tmp_path / name

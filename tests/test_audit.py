@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.audit import audit_citations, load_publishers, publisher_owns, registrable, url_date
+from claimcheck.citations.audit import audit_citations, load_publishers, publisher_owns, registrable, url_date
 
 OWNERS = load_publishers()
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.extract import extract_claims, split_sentences
+from claimcheck.claims.extract import extract_claims, split_sentences
 
 
 def claims_of(make_doc, nlp, text):

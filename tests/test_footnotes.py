@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from claimcheck.documents import read_document
-from claimcheck.footnotes import find_urls, clean_url, iso_date, parse_notes
+from claimcheck.citations.footnotes import find_urls, clean_url, iso_date, parse_notes
 
 from .conftest import SEEDS, SHARED
 

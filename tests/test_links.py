@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 
 from claimcheck.cli import app
 from claimcheck.config import LinkSettings
-from claimcheck.linkpolicy import by_pattern, decode_body, host_verdict, is_private, retry_after_seconds, status_for, validate
-from claimcheck.links import check_links, classify_error
+from claimcheck.links.policy import by_pattern, decode_body, host_verdict, is_private, retry_after_seconds, status_for, validate
+from claimcheck.links.checker import check_links, classify_error
 from claimcheck.model import LinkRef, LinkStatus
 
 from .linkserver import LinkServer
@@ -353,7 +353,7 @@ def test_a_redirect_into_a_private_address_is_refused():
     """One method, its network stubbed: each redirect hop passes the private-address guard."""
     import asyncio
 
-    from claimcheck.links import Checker
+    from claimcheck.links.checker import Checker
 
     class Redirecting(Checker):
         async def _fetch(self, url):

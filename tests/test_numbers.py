@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.numbers import find_quantities, parse_number, words_to_number
+from claimcheck.claims.numbers import find_quantities, parse_number, words_to_number
 
 
 def only(text: str):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import asyncio
 import socket
 
-from claimcheck.resolve import lookup, resolve_all
+from claimcheck.links.resolve import lookup, resolve_all
 
 
 def test_offline_gives_up_on_names_that_hang_but_keeps_those_that_answer():

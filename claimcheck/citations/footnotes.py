@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Document, Footnote, Marker, Notes
+from ..model import Document, Footnote, Marker, Notes
 
 _HEADING = re.compile(r"^[ \t#]*(?:end ?notes|notes|references|footnotes|sources|citations|bibliography|works cited)[ \t]*:?[ \t]*$", re.I | re.M)
 _ENTRY = re.compile(r"^[ \t]*(?:\[(?P<b>\d{1,4})\]|(?P<d>\d{1,4})\.|\[\^(?P<md>[\w-]+)\]:)(?:[ \t]+|$)", re.M)

@@ -10,9 +10,9 @@ import sqlite3
 import time
 from pathlib import Path
 
-from .config import DEFAULT_CACHE_AGES
-from .errors import OutputError
-from .model import LinkResult, LinkStatus
+from ..config import DEFAULT_CACHE_AGES
+from ..errors import OutputError
+from ..model import LinkResult, LinkStatus
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS links (

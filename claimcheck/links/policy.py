@@ -1,6 +1,6 @@
 """Link policy without I/O: which URLs may be fetched, and what an answer means.
 
-Pure functions, shared by the checker (`links.py`) and testable without a network.
+Pure functions, shared by the checker (`checker.py`) and testable without a network.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import zlib
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
-from .model import LinkStatus
+from ..model import LinkStatus
 
 MAX_URL = 2048
 _CGNAT = ipaddress.ip_network("100.64.0.0/10")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .model import Quantity
+from ..model import Quantity
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from .hedges import (EMPHASIS_BEFORE, HEDGE_RE, HEDGES, PREFIX_HEDGES, SP as _SP, SUFFIX_BOUNDS, SUFFIX_RE,
                      VAGUE, allowance, interval)
-from .model import Bound, Quantity, Span
+from ..model import Bound, Quantity, Span
 
 UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "

@@ -34,10 +34,10 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import httpx
 
-from . import USER_AGENT
-from .config import LinkSettings
-from .model import CheckOutcome, LinkRef, LinkResult, LinkStatus
-from .linkpolicy import by_pattern, decode_body, host_verdict, offline_note, retry_after_seconds, status_for, validate
+from .. import USER_AGENT
+from ..config import LinkSettings
+from ..model import CheckOutcome, LinkRef, LinkResult, LinkStatus
+from .policy import by_pattern, decode_body, host_verdict, offline_note, retry_after_seconds, status_for, validate
 from .resolve import PROBE_HOSTS, Resolver, lookup, resolve_all
 from .soft404 import landed_elsewhere, same_as_catch_all, title_says_missing
 

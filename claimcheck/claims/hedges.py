@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Bound
+from ..model import Bound
 
 SP = r"[\s\u00a0\u202f\u2009]+"
 

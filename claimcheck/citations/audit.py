@@ -13,9 +13,9 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .documents import LineIndex
-from .errors import ConfigError
-from .model import Citation, Document, Notes
+from ..documents import LineIndex
+from ..errors import ConfigError
+from ..model import Citation, Document, Notes
 
 # Two-label public suffixes common in news links. A full Public Suffix List (tldextract) would
 # fetch or pin a 200 kB list for a check that only needs the registrable label of a news site.

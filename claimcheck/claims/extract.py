@@ -12,10 +12,10 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from .documents import LineIndex
-from .errors import ModelError
-from .footnotes import find_urls
-from .model import Claim, Document, Footnote, Notes, Quantity, Span
+from ..documents import LineIndex
+from ..errors import ModelError
+from ..citations.footnotes import find_urls
+from ..model import Claim, Document, Footnote, Notes, Quantity, Span
 from .numbers import blank, find_quantities
 from .subjects import covered_text, is_word, subject_of
 

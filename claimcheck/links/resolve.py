@@ -17,7 +17,7 @@ import socket
 import threading
 from collections.abc import Awaitable, Callable
 
-from .linkpolicy import is_private
+from .policy import is_private
 
 PROBE_HOSTS = ("example.com", "www.wikipedia.org")
 PROBE_TIMEOUT = 2.0  # seconds for the probes to show there is a network
