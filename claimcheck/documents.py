@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import codecs
 import fnmatch
-import hashlib
 import re
 from pathlib import Path
 
@@ -118,9 +117,8 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         text, links, sups = html_to_text(text)
         if not text.strip():
             raise DocumentError(name, "has no article text after removing markup")
-    doc_id = hashlib.sha1(path.name.encode()).hexdigest()[:8]
     return Document(
-        id=f"{path.stem[:24]}-{doc_id[:4]}", path=name, name=path.name, text=text, encoding=encoding,
+        id=path.stem, path=name, name=path.name, text=text, encoding=encoding,
         format=fmt, chrome=find_chrome(text), duplicates=find_duplicates(text), warnings=warnings,
         links=links, superscripts=sups,
     )

@@ -5,7 +5,7 @@ text; for a `.txt` file that is the file exactly as read.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 
 Span = tuple[int, int]
@@ -19,6 +19,33 @@ class Bound(str, Enum):
     UNDER = "<"
     AT_MOST = "<="
     RANGE = "range"
+
+
+class Kind(str, Enum):
+    """What sort of quantity a claim states; `fact` is a dated event with no number."""
+
+    COUNT = "count"
+    MONEY = "money"
+    PERCENT = "percent"
+    DURATION = "duration"
+    AGE = "age"
+    RANK = "rank"
+    MEASURE = "measure"
+    FACT = "fact"
+
+
+class Severity(str, Enum):
+    """How loud a conflict is: CI fails on contradictions by default, near misses are for a reviewer."""
+
+    CONTRADICTION = "contradiction"
+    NEAR_MISS = "near-miss"
+
+
+class ConflictKind(str, Enum):
+    VALUES = "values"  # two intervals for the same quantity that cannot both hold
+    BREAKDOWN = "breakdown"  # parts that do not add up to their stated total
+    CITED_SOURCE = "cited-source"  # a figure against the number in the title of the source it cites
+    FACT = "fact"  # the same event given different places or dates
 
 
 class LinkStatus(str, Enum):
@@ -102,14 +129,30 @@ class Quantity:
 
 
 @dataclass(frozen=True)
+class Frame:
+    """What a claim is about, as fields a program can compare across articles.
+
+    Every field is normalised (lower case, lemmas, aliases applied), so two articles that count
+    "ethnic Kazakhs" and "Kazakh's" both say `entity="kazakh"`.
+    """
+
+    entity: str | None = None  # the counted thing: "kazakh", "state", "people"
+    event: str | None = None  # what happened to it or what it did, a lemma: "live", "arrest"
+    place: str | None = None  # where, through the alias table: "xinjiang", "astana"
+    time: str | None = None  # ISO interval: "2019-07", "2018", "1991/2020"
+    scope: tuple[str, ...] = ()  # words that change which quantity it is: "other", "total"
+    source: str | None = None  # who says so, normalised: "human rights watch"
+
+
+@dataclass(frozen=True)
 class Claim:
     id: str
-    doc: str
+    doc: str  # the file name, as the contract says
     start: int
     end: int
     quote: str
-    kind: str
-    bound: str | None
+    kind: Kind
+    bound: Bound | None
     value: float | None
     low: float | None
     high: float | None
@@ -125,6 +168,44 @@ class Claim:
     cited_in: int | None = None  # the footnote whose title states this claim
     duplicate_of: str | None = None
     line: int = 1
+    doc_id: str = ""  # the document's id (its path relative to what was scanned); "" = same as doc
+    path: str = ""  # the document's path as given on the command line
+    frame: Frame | None = None
+
+
+def claim_id(doc_id: str, start: int) -> str:
+    """The one place claim ids are built: document id and offset, stable across runs."""
+    return f"{doc_id}:{start}"
+
+
+@dataclass(frozen=True)
+class Group:
+    """Claims about the same quantity: same entity, event, place, time, scope, kind and unit."""
+
+    id: str
+    label: str  # for people: "kazakh living in china (count)"
+    key: str  # the blocking key the group was formed in
+    claims: tuple[str, ...]  # claim ids, sorted
+    kind: Kind
+    unit: str | None = None
+    low: float | None = None  # the interval every claim allows, when they agree
+    high: float | None = None
+    sources: tuple[str, ...] = ()  # distinct sources the claims name
+    sources_differ: bool = False  # claims name different sources: their figures are not the articles' conflict
+    agrees: bool = True
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two claims (or a breakdown and its total) that cannot both hold, and why in plain words."""
+
+    id: str
+    group: str
+    claims: tuple[str, ...]
+    kind: ConflictKind
+    severity: Severity
+    reason: str
+    gap: float | None = None  # relative distance between the intervals, 0.2 = 20%
 
 
 @dataclass(frozen=True)
@@ -140,6 +221,7 @@ class Citation:
     flags: tuple[str, ...]
     notes: tuple[str, ...] = ()  # human explanations of the flags
     line: int = 1
+    doc_id: str = ""
 
     @property
     def url(self) -> str | None:
@@ -155,6 +237,7 @@ class LinkRef:
     line: int
     footnote: int | None = None
     date: str | None = None  # the citation's date, for the nearest archive snapshot
+    doc_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -182,8 +265,21 @@ class CheckOutcome:
 
 @dataclass(frozen=True)
 class Skipped:
+    """An input that produced no results, and why. `error` marks a fault of ours, not of the file."""
+
     path: str
     reason: str
+    error: bool = False
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """Everything extraction learns from one file: the unit of work per file, on any engine."""
+
+    document: Document
+    notes: Notes
+    claims: tuple[Claim, ...]
+    citations: tuple[Citation, ...]
 
 
 @dataclass(frozen=True)
@@ -195,5 +291,6 @@ class Report:
     skipped: tuple[Skipped, ...] = ()
     network_note: str | None = None
     warnings: tuple[str, ...] = ()  # problems that did not stop the run, for stderr
-    groups: tuple[dict, ...] = field(default=())
-    conflicts: tuple[dict, ...] = field(default=())
+    groups: tuple[Group, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    reconciled: bool = False  # False when reconciliation did not run (extract-only, links-only)

@@ -1,96 +1,151 @@
 """The pipeline: paths -> Report. Wires the stages together and prints nothing.
 
-    files -> Documents -> (Notes, Citations) -> Claims ; cited URLs -> LinkResults
+    files -> Documents -> (Notes, Citations) -> Claims -> Groups, Conflicts ; cited URLs -> LinkResults
+
+`process_document` is the unit of work per file: the default path maps it over files here (in
+processes when `jobs` > 1) and `engines/dask.py` maps the same function over a cluster.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+import os
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 
 from .citations.audit import audit_citations, load_publishers
+from .citations.footnotes import parse_notes
 from .config import Settings
 from .documents import LineIndex, collect_paths, read_document
 from .errors import DocumentError
-from .citations.footnotes import parse_notes
-from .model import Claim, Document, LinkRef, Notes, Report, Skipped
+from .model import Citation, Claim, DocumentResult, LinkRef, Report, Skipped
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
-def read_all(paths: list[str], settings: Settings, progress: Progress | None = None
-             ) -> tuple[list[tuple[Document, Notes]], list[Skipped]]:
-    """Read and parse every input; unreadable files are skipped with the reason, never fatal."""
-    files = collect_paths(paths, settings.include, settings.exclude)
-    loaded, skipped = [], []
-    for i, path in enumerate(files):
-        try:
-            doc = read_document(path, settings.max_bytes)
-            loaded.append((doc, parse_notes(doc)))
-        except DocumentError as exc:
-            skipped.append(Skipped(exc.path, exc.reason))
+def document_ids(files: Sequence[Path], roots: Sequence[str]) -> dict[Path, str]:
+    """A readable id per file, stable across runs: its path relative to what was scanned.
+
+    Paths are taken relative to the deepest folder that holds every scanned root (a scanned folder
+    counts as itself, a named file as its parent), so `scan seeds/` gives `002_fa38...` and
+    `scan a/ b/` gives `a/story` and `b/story`. The suffix is dropped unless two files differ
+    only by it.
+    """
+    bases = [Path(r) if Path(r).is_dir() else Path(r).parent for r in roots] or [Path(".")]
+    common = Path(os.path.commonpath([os.path.abspath(b) for b in bases]))
+    rel = {f: Path(os.path.relpath(os.path.abspath(f), common)).as_posix() for f in files}
+    stems = {f: r.rsplit(".", 1)[0] if "." in r.rsplit("/", 1)[-1] else r for f, r in rel.items()}
+    taken: dict[str, int] = {}
+    for s in stems.values():
+        taken[s] = taken.get(s, 0) + 1
+    return {f: stems[f] if taken[stems[f]] == 1 else rel[f] for f in files}
+
+
+def process_document(path: Path | str, settings: Settings, doc_id: str | None = None,
+                     extract: bool = True) -> DocumentResult | Skipped:
+    """Read, parse notes, audit citations and extract claims of one file. Never raises.
+
+    A file that cannot be read is a `Skipped` with the reason; an unexpected error inside any stage
+    is a `Skipped` with `error=True`, so one bad article never costs the rest of a run.
+    """
+    path = Path(path)
+    try:
+        doc = read_document(path, settings.max_bytes)
+        if doc_id is not None:
+            doc = dataclasses.replace(doc, id=doc_id)
+        notes = parse_notes(doc)
+        citations = tuple(dataclasses.replace(c, doc_id=doc.id)
+                          for c in audit_citations(doc, notes, load_publishers(settings.publishers_file or None)))
+        claims: tuple[Claim, ...] = ()
+        if extract:
+            from .claims.extract import extract_claims, load_model
+
+            claims = tuple(extract_claims(doc, notes, load_model(settings.model)))
+        return DocumentResult(doc, notes, claims, citations)
+    except DocumentError as exc:
+        return Skipped(exc.path, exc.reason)
+    except (KeyboardInterrupt, MemoryError):
+        raise
+    except Exception as exc:  # a bug of ours on this input: report it against the file, go on
+        from .errors import ModelError
+
+        if isinstance(exc, ModelError):
+            raise  # no document can run without the model: that is the run's error, not the file's
+        return Skipped(str(path), f"internal error while reading it ({type(exc).__name__}: {exc}); "
+                                  "please report it with the file", error=True)
+
+
+def _process_chunk(args: tuple[list[tuple[str, str]], Settings, bool]) -> list[DocumentResult | Skipped]:
+    chunk, settings, extract = args
+    return [process_document(path, settings, doc_id, extract) for path, doc_id in chunk]
+
+
+def process_all(files: Sequence[Path], ids: dict[Path, str], settings: Settings, extract: bool = True,
+                progress: Progress | None = None) -> list[DocumentResult | Skipped]:
+    """`process_document` over every file, in file order; `jobs` > 1 splits files across processes."""
+    jobs = min(settings.jobs, len(files))
+    if jobs > 1 and extract:
+        chunks = [[(str(f), ids[f]) for f in files[i::jobs]] for i in range(jobs)]
+        by_path: dict[str, DocumentResult | Skipped] = {}
+        with ProcessPoolExecutor(jobs) as pool:
+            for chunk, results in zip(chunks, pool.map(_process_chunk, [(c, settings, extract) for c in chunks])):
+                by_path.update({p: r for (p, _), r in zip(chunk, results)})
         if progress:
-            progress("read", i + 1, len(files))
-    return loaded, skipped
-
-
-def _extract_worker(args: tuple[str, list[tuple[Document, Notes]]]) -> list[list[Claim]]:
-    from .claims.extract import extract_many, load_model
-
-    model, items = args
-    return list(extract_many(items, load_model(model)))
-
-
-def extract_claims_all(items: list[tuple[Document, Notes]], settings: Settings,
-                       progress: Progress | None = None) -> list[Claim]:
-    """Claims of every document, in document order; `jobs` > 1 splits documents across processes."""
-    from .claims.extract import extract_many, load_model
-
-    claims: list[Claim] = []
-    if settings.jobs > 1 and len(items) > 1:
-        chunks = [items[i::settings.jobs] for i in range(settings.jobs)]
-        with ProcessPoolExecutor(settings.jobs) as pool:
-            for chunk_claims in pool.map(_extract_worker, [(settings.model, c) for c in chunks if c]):
-                for doc_claims in chunk_claims:
-                    claims.extend(doc_claims)
+            progress("extract", len(files), len(files))
+        return [by_path[str(f)] for f in files]
+    out = []
+    for i, f in enumerate(files):
+        out.append(process_document(f, settings, ids[f], extract))
         if progress:
-            progress("extract", len(items), len(items))
-    else:
-        nlp = load_model(settings.model)
-        for i, doc_claims in enumerate(extract_many(items, nlp)):
-            claims.extend(doc_claims)
-            if progress:
-                progress("extract", i + 1, len(items))
-    return sorted(claims, key=lambda c: (c.doc, c.start, c.end))
+            progress("extract" if extract else "read", i + 1, len(files))
+    return out
 
 
-def link_targets(items: list[tuple[Document, Notes]], citations) -> dict[str, list[LinkRef]]:
+def link_targets(results: Iterable[DocumentResult]) -> dict[str, list[LinkRef]]:
     """Every URL to check, with where it is cited: footnote URLs first, then bare URLs in the text."""
+    results = list(results)
     targets: dict[str, list[LinkRef]] = {}
-    docs = {doc.name: doc for doc, _ in items}
-    for c in citations:
-        for url in c.urls:
-            targets.setdefault(url, []).append(LinkRef(c.doc, docs[c.doc].path, c.line, c.number, c.date))
-    for doc, notes in items:
-        lines = LineIndex(doc.text) if notes.bare_urls else None
-        for url, start, _ in notes.bare_urls:
-            targets.setdefault(url, []).append(LinkRef(doc.name, doc.path, lines.line(start)))
+    for r in results:
+        for c in r.citations:
+            for url in c.urls:
+                targets.setdefault(url, []).append(LinkRef(c.doc, r.document.path, c.line, c.number, c.date,
+                                                           doc_id=r.document.id))
+    for r in results:
+        lines = LineIndex(r.document.text) if r.notes.bare_urls else None
+        for url, start, _ in r.notes.bare_urls:
+            assert lines is not None
+            targets.setdefault(url, []).append(LinkRef(r.document.name, r.document.path, lines.line(start),
+                                                       doc_id=r.document.id))
     return targets
+
+
+def assemble(results: Sequence[DocumentResult | Skipped], settings: Settings, reconcile: bool = True,
+             progress: Progress | None = None, check_links: bool = False) -> Report:
+    """Per-document results -> Report: sort, reconcile, and (when asked) check the cited links."""
+    done = [r for r in results if isinstance(r, DocumentResult)]
+    skipped = tuple(r for r in results if isinstance(r, Skipped))
+    claims = sorted((c for r in done for c in r.claims), key=lambda c: (c.doc_id, c.start, c.end))
+    citations: list[Citation] = sorted((c for r in done for c in r.citations), key=lambda c: (c.doc_id, c.number))
+    groups, conflicts = (), ()
+    if reconcile:
+        from .reconcile import reconcile as run_reconcile
+
+        groups, conflicts = run_reconcile(claims, citations, settings.reconcile)
+    links, note, warnings = (), None, ()
+    if check_links:
+        from .links import check_links as run_checks
+
+        outcome = run_checks(link_targets(done), settings.links, progress)
+        links, note, warnings = tuple(outcome.results), outcome.network_note, outcome.warnings
+    return Report(documents=tuple(r.document for r in done), claims=tuple(claims), citations=tuple(citations),
+                  links=links, skipped=skipped, network_note=note, warnings=warnings,
+                  groups=tuple(groups), conflicts=tuple(conflicts), reconciled=reconcile)
 
 
 def scan(paths: list[str], settings: Settings, progress: Progress | None = None,
          extract: bool = True, check_links: bool | None = None) -> Report:
-    """Read, extract, audit citations and (unless offline) check links. Returns the Report."""
-    items, skipped = read_all(paths, settings, progress)
-    owners = load_publishers(settings.publishers_file or None)
-    citations = [c for doc, notes in items for c in audit_citations(doc, notes, owners)]
-    claims = extract_claims_all(items, settings, progress) if extract and items else []
-    links, note, warnings = (), None, ()
-    if check_links if check_links is not None else not settings.offline:
-        from .links.checker import check_links as run_checks
-
-        outcome = run_checks(link_targets(items, citations), settings.links, progress)
-        links, note, warnings = tuple(outcome.results), outcome.network_note, outcome.warnings
-    return Report(documents=tuple(d for d, _ in items), claims=tuple(claims), citations=tuple(citations),
-                  links=links, skipped=tuple(skipped), network_note=note, warnings=warnings)
-
-
+    """Read, extract, reconcile, audit citations and (unless offline) check links. Returns the Report."""
+    files = collect_paths(paths, settings.include, settings.exclude)
+    results = process_all(files, document_ids(files, paths), settings, extract, progress)
+    return assemble(results, settings, reconcile=extract, progress=progress,
+                    check_links=check_links if check_links is not None else not settings.offline)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ..documents import LineIndex
 from ..errors import ModelError
 from ..citations.footnotes import find_urls
-from ..model import Claim, Document, Footnote, Notes, Quantity, Span
+from ..model import Claim, Document, Footnote, Kind, Notes, Quantity, Span, claim_id
 from .numbers import blank, find_quantities
 from .subjects import covered_text, is_word, subject_of
 
@@ -166,8 +166,8 @@ def _claim(doc: Document, q: Quantity, sent: Doc, offset: int, citations: tuple[
     subject = subject_of(tokens, q) if tokens else ""
     time = _time(sent, q, offset)
     return Claim(
-        id=f"{doc.name.rsplit('.', 1)[0]}:{q.start}", doc=doc.name, start=q.start, end=q.end, quote=q.quote,
-        kind=q.kind, bound=q.bound.value, value=q.value, low=q.low, high=q.high, unit=q.unit,
+        id=claim_id(doc.id, q.start), doc=doc.name, doc_id=doc.id, path=doc.path, start=q.start, end=q.end,
+        quote=q.quote, kind=Kind(q.kind), bound=q.bound, value=q.value, low=q.low, high=q.high, unit=q.unit,
         subject=subject, sentence=doc.text[offset:offset + len(sent.text)], citations=citations, place=_place(sent, q, offset),
         time=time, source=source, cited_in=cited_in, line=line,
     )
@@ -244,8 +244,8 @@ def _fact(doc: Document, sent: Doc, offset: int, citations: tuple[int, ...], lin
     places = [covered_text([*(w for w in t.lefts if w.dep_ == "compound"), t]) for t in sent if t.dep_ == "pobj" and t.tag_ in ("NNP", "NNPS")
               and t.head.lower_ in ("in", "at") and t.i not in inside and not _YEAR.fullmatch(t.text)]
     return Claim(
-        id=f"{doc.name.rsplit('.', 1)[0]}:{start}", doc=doc.name, start=start, end=end, quote=doc.text[start:end],
-        kind="fact", bound=None, value=None, low=None, high=None, unit=None, subject=subject,
+        id=claim_id(doc.id, start), doc=doc.name, doc_id=doc.id, path=doc.path, start=start, end=end,
+        quote=doc.text[start:end], kind=Kind.FACT, bound=None, value=None, low=None, high=None, unit=None, subject=subject,
         sentence=doc.text[offset:offset + len(sent.text)], citations=citations, place=", ".join(places) or None,
         time=year.group(), predicate=verb.lower_, object=covered_text(obj_tokens) or None,
         source=_source(sent), line=lines.line(start),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from ..model import Citation, Claim, Document, LinkResult, Report
+from ..model import Bound, Citation, Claim, Conflict, Document, Frame, Group, Kind, LinkResult, Report
 
 
 def _num(x: float | None) -> float | int | None:
@@ -18,11 +18,15 @@ def _num(x: float | None) -> float | int | None:
 
 def claim_dict(c: Claim) -> dict:
     out = {
-        "id": c.id, "doc": c.doc, "start": c.start, "end": c.end, "quote": c.quote, "kind": c.kind,
-        "bound": c.bound, "value": _num(c.value), "low": _num(c.low), "high": _num(c.high), "unit": c.unit,
+        "id": c.id, "doc": c.doc, "doc_id": c.doc_id, "path": c.path, "start": c.start, "end": c.end,
+        "quote": c.quote, "kind": c.kind.value, "bound": c.bound.value if c.bound else None, "value": _num(c.value), "low": _num(c.low), "high": _num(c.high), "unit": c.unit,
         "subject": c.subject, "place": c.place, "time": c.time, "source": c.source,
         "citations": list(c.citations), "sentence": c.sentence, "line": c.line,
     }
+    if c.frame is not None:
+        f = c.frame
+        out["frame"] = {"entity": f.entity, "event": f.event, "place": f.place, "time": f.time,
+                        "scope": list(f.scope), "source": f.source}
     if c.kind == "fact":
         out["predicate"], out["object"] = c.predicate, c.object
     if c.cited_in is not None:
@@ -32,8 +36,36 @@ def claim_dict(c: Claim) -> dict:
     return out
 
 
+def claim_from_dict(d: dict) -> Claim:
+    """A ledger line back into a Claim (the inverse of `claim_dict`), for `claimcheck reconcile`."""
+    frame = d.get("frame")
+    doc = d["doc"]
+    return Claim(
+        id=d["id"], doc=doc, doc_id=d.get("doc_id") or doc.rsplit(".", 1)[0], path=d.get("path") or doc,
+        start=d["start"], end=d["end"], quote=d["quote"], kind=Kind(d["kind"]),
+        bound=Bound(d["bound"]) if d.get("bound") else None, value=d.get("value"), low=d.get("low"),
+        high=d.get("high"), unit=d.get("unit"), subject=d.get("subject") or "", sentence=d.get("sentence") or "",
+        citations=tuple(d.get("citations") or ()), place=d.get("place"), time=d.get("time"), source=d.get("source"),
+        predicate=d.get("predicate"), object=d.get("object"), cited_in=d.get("cited_in"),
+        duplicate_of=d.get("duplicate_of"), line=d.get("line", 1),
+        frame=Frame(frame.get("entity"), frame.get("event"), frame.get("place"), frame.get("time"),
+                    tuple(frame.get("scope") or ()), frame.get("source")) if frame else None,
+    )
+
+
+def group_dict(g: Group) -> dict:
+    return {"id": g.id, "label": g.label, "key": g.key, "claims": list(g.claims), "kind": g.kind.value,
+            "unit": g.unit, "low": _num(g.low), "high": _num(g.high), "sources": list(g.sources),
+            "sources_differ": g.sources_differ, "agrees": g.agrees}
+
+
+def conflict_dict(c: Conflict) -> dict:
+    return {"id": c.id, "group": c.group, "claims": list(c.claims), "kind": c.kind.value,
+            "severity": c.severity.value, "reason": c.reason, "gap": _num(c.gap)}
+
+
 def citation_dict(c: Citation) -> dict:
-    return {"doc": c.doc, "number": c.number, "url": c.url, "urls": list(c.urls), "authors": c.authors,
+    return {"doc": c.doc, "doc_id": c.doc_id, "number": c.number, "url": c.url, "urls": list(c.urls), "authors": c.authors,
             "title": c.title, "publisher": c.publisher, "date": c.date,
             "markers": [list(m) for m in c.markers], "flags": list(c.flags), "notes": list(c.notes),
             "line": c.line}
@@ -44,7 +76,7 @@ def link_dict(r: LinkResult) -> dict:
             "reason": r.reason, "redirects": [{"status": s, "location": loc} for s, loc in r.redirects],
             "permanent_redirect": r.permanent_redirect, "elapsed_ms": r.elapsed_ms, "from_cache": r.from_cache,
             "archive_url": r.archive_url,
-            "cited_in": [{"doc": ref.doc, "line": ref.line, "footnote": ref.footnote} for ref in r.refs]}
+            "cited_in": [{"doc": ref.doc, "doc_id": ref.doc_id, "path": ref.path, "line": ref.line, "footnote": ref.footnote} for ref in r.refs]}
 
 
 def document_dict(d: Document) -> dict:
@@ -56,11 +88,12 @@ def report_dict(report: Report) -> dict:
     return {
         "documents": [document_dict(d) for d in report.documents],
         "claims": [claim_dict(c) for c in report.claims],
-        "groups": list(report.groups),
-        "conflicts": list(report.conflicts),
-        "citations": [citation_dict(c) for c in sorted(report.citations, key=lambda c: (c.doc, c.number))],
+        "groups": [group_dict(g) for g in report.groups],
+        "conflicts": [conflict_dict(c) for c in report.conflicts],
+        "reconciled": report.reconciled,
+        "citations": [citation_dict(c) for c in sorted(report.citations, key=lambda c: (c.doc_id, c.doc, c.number))],
         "links": [link_dict(r) for r in sorted(report.links, key=lambda r: r.url)],
-        "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
+        "skipped": [{"path": s.path, "reason": s.reason, "error": s.error} for s in report.skipped],
         "network": report.network_note,
     }
 

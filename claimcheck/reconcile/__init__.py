@@ -1,0 +1,54 @@
+"""Reconciliation: Claims -> Groups and Conflicts. Pure functions of the claims; no I/O.
+
+    blocking.py   block_key(claim): claims are compared only inside a block (entity, kind, unit)
+    groups.py     a block's claims -> groups about the same quantity (frame, time, scope)
+    conflicts.py  a group -> conflicts between its intervals; a document -> breakdowns that do not
+                  add up and figures that disagree with the title of the source they cite
+
+`reconcile` runs everything on one machine. A cluster runs the same two parts separately:
+`reconcile_block` per blocking key (after a shuffle on `block_key`) and `check_document` per
+document, then `merge` sorts what they return.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from ..config import ReconcileSettings
+from ..model import Citation, Claim, Conflict, Group
+from .blocking import block_key
+from .conflicts import check_document, reconcile_block
+
+__all__ = ["block_key", "check_document", "merge", "reconcile", "reconcile_block"]
+
+Findings = tuple[tuple[Group, ...], tuple[Conflict, ...]]
+
+
+def merge(parts: Iterable[Findings]) -> Findings:
+    """Sorted groups and conflicts of several blocks or documents; ids make the order stable."""
+    groups: dict[str, Group] = {}
+    conflicts: dict[str, Conflict] = {}
+    for gs, cs in parts:
+        groups.update((g.id, g) for g in gs)
+        conflicts.update((c.id, c) for c in cs)
+    return tuple(groups[k] for k in sorted(groups)), tuple(conflicts[k] for k in sorted(conflicts))
+
+
+def reconcile(claims: Sequence[Claim], citations: Sequence[Citation] = (),
+              settings: ReconcileSettings | None = None) -> Findings:
+    """Every claim -> (groups, conflicts), on one machine."""
+    settings = settings or ReconcileSettings()
+    blocks: dict[str, list[Claim]] = {}
+    by_doc: dict[str, list[Claim]] = {}
+    for c in claims:
+        if c.duplicate_of:
+            continue  # a repeated paragraph says nothing new
+        key = block_key(c)
+        if key is not None:
+            blocks.setdefault(key, []).append(c)
+        by_doc.setdefault(c.doc_id or c.doc, []).append(c)
+    cites: dict[str, list[Citation]] = {}
+    for cite in citations:
+        cites.setdefault(cite.doc_id or cite.doc, []).append(cite)
+    parts = [reconcile_block(key, block, settings) for key, block in sorted(blocks.items())]
+    parts += [check_document(doc, by_doc[doc], cites.get(doc, []), settings) for doc in sorted(by_doc)]
+    return merge(parts)
