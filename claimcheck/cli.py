@@ -1,7 +1,7 @@
 """The command line: each command parses options, calls one library function, renders, exits.
 
-Exit codes: 0 clean; 1 findings that should fail CI (policy link statuses, unreadable inputs);
-2 usage error; 3 could not run. Data goes to stdout, diagnostics to stderr.
+Exit codes: 0 clean; 1 findings that should fail CI (by `gate.failures`: link statuses, conflicts,
+unreadable inputs); 2 usage error; 3 could not run. Data goes to stdout, diagnostics to stderr.
 """
 from __future__ import annotations
 
@@ -51,7 +51,10 @@ ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="A claimchec
 ModelOpt = Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline to load (setting: model).")]
 IncludeOpt = Annotated[Optional[list[str]], typer.Option("--include", help="Glob of files to take from folders (repeatable).")]
 ExcludeOpt = Annotated[Optional[list[str]], typer.Option("--exclude", help="Glob of files to leave out of folders (repeatable).")]
-FailOnOpt = Annotated[Optional[str], typer.Option("--fail-on", help="Comma-separated link statuses that exit 1 (default: broken).")]
+FailOnOpt = Annotated[Optional[str], typer.Option(
+    "--fail-on", help="Comma-separated findings that exit 1: link statuses (default: broken), `conflicts` "
+                      "(contradictions) or `near-miss` (contradictions and near misses).")]
+ClaimsOpt = Annotated[bool, typer.Option("--claims", help="Text format: also print every claim, one table per document.")]
 
 
 def _err_console():
@@ -72,9 +75,23 @@ def _settings(config, **overrides):
     return load_settings(config, overrides=overrides)
 
 
+CONFLICT_TOKENS = {"conflicts": "contradiction", "contradiction": "contradiction", "near-miss": "near-miss"}
+
+
+def _split_fail_on(fail_on: str | None) -> tuple[list[str] | None, str | None]:
+    """`--fail-on broken,conflicts` -> (link statuses or None to keep the setting, conflict level)."""
+    if not fail_on:
+        return None, None
+    tokens = [t.strip() for t in fail_on.split(",") if t.strip()]
+    statuses = [t for t in tokens if t not in CONFLICT_TOKENS]
+    levels = [CONFLICT_TOKENS[t] for t in tokens if t in CONFLICT_TOKENS]
+    level = "near-miss" if "near-miss" in levels else (levels[0] if levels else None)
+    return (statuses or (None if levels else [])), level
+
+
 def _link_overrides(fail_on, no_cache, cache_max_age, allow_private, require_network, suggest_archive, timeout):
     return {
-        "fail_on": [s.strip() for s in fail_on.split(",") if s.strip()] if fail_on else None,
+        "fail_on": _split_fail_on(fail_on)[0],
         "cache": False if no_cache else None, "cache_max_age": cache_max_age,
         "allow_private": True if allow_private else None, "require_network": True if require_network else None,
         "suggest_archive": True if suggest_archive else None, "timeout": timeout,
@@ -151,14 +168,14 @@ def _report_warnings(report) -> None:
         console.print(f"[dim]{_escape(report.network_note)}[/]", highlight=False)
 
 
-def _emit(report, fmt: ScanFormat, show_claims: bool = True) -> None:
+def _emit(report, fmt: ScanFormat, show_claims: bool = False, links_only: bool = False) -> None:
     if fmt is ScanFormat.text:
         from rich.console import Console
 
         from .formats.terminal import render_links, render_scan
 
         console = Console()
-        render_scan(report, console) if show_claims else render_links(report, console)
+        render_links(report, console) if links_only else render_scan(report, console, show_claims)
         return
     from .formats import SCAN_FORMATS
 
@@ -167,14 +184,15 @@ def _emit(report, fmt: ScanFormat, show_claims: bool = True) -> None:
 
 
 def _exit_code(report, settings) -> int:
-    failing = {s for s in settings.links.fail_on}
-    if any(r.status.value in failing for r in report.links):
-        return 1
-    if settings.links.require_network and any(r.status.value == "unverified" for r in report.links):
-        return 1
-    if report.skipped and settings.fail_on_skipped:
-        return 1
-    return 0
+    """3 when nothing could be read at all; 1 when the gate finds something; else 0."""
+    from .gate import failures
+
+    if report.skipped and not report.documents:
+        return 3
+    reasons = failures(report, settings)
+    for reason in reasons:
+        _err_console().print(f"[bold]fails the run:[/] {_escape(reason)}", highlight=False)
+    return 1 if reasons else 0
 
 
 @app.command("extract")
@@ -199,15 +217,23 @@ def extract_cli(
     raise typer.Exit(_run(run))
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 @app.command("scan")
 def scan_cli(
     paths: Annotated[list[str], typer.Argument(help="Files or folders of articles (.txt, .md, .html).")],
     format: Annotated[ScanFormat, typer.Option("--format", "-f", help="Output format.")] = ScanFormat.text,
     ledger: Annotated[Optional[Path], typer.Option("--ledger", help="Also write the claims as JSON Lines to this file (atomically).")] = None,
+    html: Annotated[Optional[Path], typer.Option("--html", help="Also write the reviewer's report as one self-contained HTML file.")] = None,
     offline: Annotated[bool, typer.Option("--offline", help="Do not touch the network: skip link checking.")] = False,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes for extraction.")] = None,
+    engine: Annotated[Engine, typer.Option("--engine", help="Where the stages run: this machine, or a Dask cluster (needs claimcheck[dask]).")] = Engine.local,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="With --engine dask: the address of a running scheduler (default: a local cluster, one process per core).")] = None,
     config: ConfigOpt = None, model: ModelOpt = None, include: IncludeOpt = None, exclude: ExcludeOpt = None,
-    fail_on: FailOnOpt = None,
+    fail_on: FailOnOpt = None, claims: ClaimsOpt = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore and do not write the link cache.")] = False,
     cache_max_age: Annotated[Optional[float], typer.Option("--cache-max-age", help="Seconds a cached link result stays fresh.")] = None,
     allow_private: Annotated[bool, typer.Option("--allow-private", help="Also check private, loopback and link-local addresses.")] = False,
@@ -215,7 +241,7 @@ def scan_cli(
     suggest_archive: Annotated[bool, typer.Option("--suggest-archive", help="Ask the Wayback Machine for a snapshot of broken links.")] = False,
     timeout: Annotated[Optional[float], typer.Option("--timeout", help="Read timeout per request, seconds.")] = None,
 ) -> None:
-    """Extract claims, audit footnotes and check cited links in PATHS: the main job.
+    """Extract claims, reconcile them across articles, audit footnotes and check cited links: the main job.
 
     [bold]Example:[/] claimcheck scan seeds/ --format json --offline > report.json
     """
@@ -224,14 +250,47 @@ def scan_cli(
 
     def run():
         settings = _settings(config, model=model, include=include, exclude=exclude, offline=offline or None,
-                             jobs=jobs, links=_link_overrides(fail_on, no_cache, cache_max_age, allow_private,
-                                                              require_network, suggest_archive, timeout))
+                             jobs=jobs, fail_on_conflicts=_split_fail_on(fail_on)[1],
+                             links=_link_overrides(fail_on, no_cache, cache_max_age, allow_private,
+                                                   require_network, suggest_archive, timeout))
         with _Progress() as progress:
-            report = scan(paths, settings, progress)
+            if engine is Engine.dask:
+                from .engines.dask import scan_dask
+
+                report = scan_dask(paths, settings, scheduler=scheduler, progress=progress,
+                                   notice=lambda msg: _err_console().print(_escape(msg), highlight=False))
+            else:
+                report = scan(paths, settings, progress)
         if ledger is not None:
             write_atomic(ledger, claims_jsonl(report))
+        if html is not None:
+            from .formats.html import render_html
+
+            write_atomic(html, render_html(report, settings))
         _report_warnings(report)
-        _emit(report, format)
+        _emit(report, format, show_claims=claims)
+        return _exit_code(report, settings)
+
+    raise typer.Exit(_run(run))
+
+
+@app.command("reconcile")
+def reconcile_cli(
+    ledgers: Annotated[list[str], typer.Argument(help="Claim ledgers written by `scan --ledger` (JSON Lines files, folders of them, or a Parquet dataset).")],
+    format: Annotated[ScanFormat, typer.Option("--format", "-f", help="Output format.")] = ScanFormat.text,
+    config: ConfigOpt = None, fail_on: FailOnOpt = None, claims: ClaimsOpt = False,
+) -> None:
+    """Group and compare the claims of earlier scans: several ledgers, several folders, one report.
+
+    [bold]Example:[/] claimcheck reconcile archive-2019.jsonl archive-2020.jsonl --format json
+    """
+    from .pipeline import reconcile_ledgers
+
+    def run():
+        settings = _settings(config, fail_on_conflicts=_split_fail_on(fail_on)[1])
+        report = reconcile_ledgers(ledgers, settings)
+        _report_warnings(report)
+        _emit(report, format, show_claims=claims)
         return _exit_code(report, settings)
 
     raise typer.Exit(_run(run))
@@ -262,7 +321,7 @@ def links_cli(
         with _Progress() as progress:
             report = scan(paths, settings, progress, extract=False, check_links=True)
         _report_warnings(report)
-        _emit(report, format, show_claims=False)
+        _emit(report, format, links_only=True)
         return _exit_code(report, settings)
 
     raise typer.Exit(_run(run))

@@ -149,3 +149,49 @@ def scan(paths: list[str], settings: Settings, progress: Progress | None = None,
     results = process_all(files, document_ids(files, paths), settings, extract, progress)
     return assemble(results, settings, reconcile=extract, progress=progress,
                     check_links=check_links if check_links is not None else not settings.offline)
+
+
+def read_ledger_claims(paths: Sequence[str]) -> list[Claim]:
+    """Claims from ledgers: JSON Lines files, folders of them, or a Parquet dataset (claimcheck[dask])."""
+    import json
+
+    from .errors import UsageError
+    from .formats.data import claim_from_dict
+
+    claims: list[Claim] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise UsageError(f"{raw}: no such ledger")
+        if path.suffix == ".parquet" or (path.is_dir() and any(path.rglob("*.parquet"))):
+            from .engines.parquet import read_claims_parquet
+
+            claims.extend(read_claims_parquet(path))
+            continue
+        files = sorted(path.rglob("*.jsonl")) if path.is_dir() else [path]
+        for f in files:
+            try:
+                lines = f.read_text("utf-8").splitlines()
+            except (OSError, UnicodeDecodeError) as exc:
+                raise UsageError(f"{f}: cannot read the ledger: {exc}") from exc
+            for n, line in enumerate(lines, 1):
+                if not line.strip():
+                    continue
+                try:
+                    claims.append(claim_from_dict(json.loads(line)))
+                except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                    raise UsageError(f"{f}:{n}: not a claim ledger line ({type(exc).__name__}: {exc})") from exc
+    return claims
+
+
+def reconcile_ledgers(paths: Sequence[str], settings: Settings) -> Report:
+    """`claimcheck reconcile`: the claims of earlier scans -> a Report with groups and conflicts.
+
+    The same claim read from two ledgers (a folder scanned twice) counts once.
+    """
+    unique = {c.id: c for c in read_ledger_claims(paths)}
+    claims = sorted(unique.values(), key=lambda c: (c.doc_id, c.start, c.end))
+    from .reconcile import reconcile as run_reconcile
+
+    groups, conflicts = run_reconcile(claims, (), settings.reconcile)
+    return Report(claims=tuple(claims), groups=groups, conflicts=conflicts, reconciled=True)

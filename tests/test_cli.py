@@ -97,9 +97,12 @@ def test_machine_formats_write_only_data_to_stdout(fmt):
         assert "::warning file=" in result.stdout and "publisher-domain-mismatch" in result.stdout
 
 
-def test_text_report(tmp_path):
-    result = runner.invoke(app, ["scan", str(SEEDS / "004_e20d5d065b71fd36.txt"), "--offline"])
-    assert result.exit_code == 0 and "Twenty-two" in result.stdout and "numeric claims" in result.stdout
+def test_text_report_lists_claims_only_when_asked(tmp_path):
+    seed = str(SEEDS / "004_e20d5d065b71fd36.txt")
+    short = runner.invoke(app, ["scan", seed, "--offline"])
+    assert short.exit_code == 0 and "numeric claims" in short.stdout and "Twenty-two" not in short.stdout
+    full = runner.invoke(app, ["scan", seed, "--offline", "--claims"])
+    assert full.exit_code == 0 and "Twenty-two" in full.stdout
 
 
 def test_missing_model_cannot_run(tmp_path):

@@ -103,7 +103,7 @@ def render_scan(report: Report, console: Console, show_claims: bool = True) -> N
     if table is not None:
         console.print(table)
     _print_links(report, console)
-    render_summary(report, console, show_claims)
+    render_summary(report, console)
 
 
 def render_links(report: Report, console: Console) -> None:
