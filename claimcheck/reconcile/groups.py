@@ -48,11 +48,9 @@ class _Draft:
         t = time_bounds(f.time)
         if t and self.time and (t[1] < self.time[0] or self.time[1] < t[0]):
             return False
-        # Something stated must match, or neither side states anything: a bare "23 Uyghurs" does
-        # not join "thousands of Uyghurs in Kazakhstan" on the strength of the noun alone.
-        shared = (f.event is not None and f.event == self.event) or (f.place is not None and f.place == self.place)
-        bare = f.event is None and f.place is None and self.event is None and self.place is None
-        return shared or bare
+        # Something stated must match: a bare "23 Uyghurs" does not join "thousands of Uyghurs in
+        # Kazakhstan", nor "eight countries" "29 countries", on the strength of the noun alone.
+        return (f.event is not None and f.event == self.event) or (f.place is not None and f.place == self.place)
 
     def add(self, c: Claim) -> None:
         f = c.frame

@@ -115,8 +115,7 @@ def _cited_titles(claims: Sequence[Claim], settings: ReconcileSettings) -> list[
         agreeing = [t for t in candidates if not mine.disjoint(interval_of(t))]  # type: ignore[arg-type]
         label = f"{c.frame.entity} · against the title of footnote {note}"
         if agreeing:
-            out.append((_group([c, agreeing[0]], label, True), None))
-            continue
+            continue  # the text agrees with its source: nothing for a reviewer
         t = min(candidates, key=lambda t: abs((t.value or 0) - (c.value or 0)))
         g = _group([c, t], label, False)
         conflict = value_conflict(g.id, c, t, settings, ConflictKind.CITED_SOURCE)
