@@ -5,7 +5,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Report
+from ..model import Report, Severity
+from .excerpt import clean
+from .terminal_findings import render_agreeing_groups, render_conflicts
 
 STYLE = {"ok": "green", "redirected": "cyan", "broken": "bold red", "blocked": "yellow", "server-error": "red",
          "timeout": "yellow", "tls-error": "red", "invalid-url": "red", "skipped": "dim", "unverified": "dim"}
@@ -21,9 +23,9 @@ def claims_tables(report: Report) -> list[Table]:
     """One table per document: line, the phrase, how it reads, what it counts, when, support."""
     tables: dict[str, Table] = {}
     for c in report.claims:
-        table = tables.get(c.doc)
+        table = tables.get(c.doc_id or c.doc)
         if table is None:
-            table = tables[c.doc] = Table(title=f"Claims in {c.doc}", title_justify="left", expand=True)
+            table = tables[c.doc_id or c.doc] = Table(title=Text(f"Claims in {clean(c.path or c.doc)}"), title_justify="left", expand=True)
             for col, ratio in (("line", 1), ("quote", 3), ("reads as", 3), ("counts", 5), ("time", 2), ("support", 3)):
                 table.add_column(col, overflow="fold", ratio=ratio)
         if c.kind == "fact":
@@ -37,7 +39,8 @@ def claims_tables(report: Report) -> list[Table]:
         support = [f"[{', '.join(map(str, c.citations))}]" if c.citations else "",
                    c.source if c.source and not c.source.startswith("footnote") else "",
                    "(cited title)" if c.cited_in else "", "(repeat)" if c.duplicate_of else ""]
-        table.add_row(str(c.line), c.quote, reads + unit, what, c.time or "", " ".join(x for x in support if x))
+        table.add_row(str(c.line), Text(clean(c.quote)), Text(reads + unit), Text(clean(what)), Text(clean(c.time or "")),
+                      Text(clean(" ".join(x for x in support if x))))
     return list(tables.values())
 
 
@@ -45,11 +48,14 @@ def citations_table(report: Report) -> Table | None:
     flagged = [c for c in report.citations if c.flags]
     if not flagged:
         return None
-    table = Table(title="Citation audit", expand=True)
-    for col in ("where", "note", "flags", "details"):
-        table.add_column(col, overflow="fold")
+    table = Table(title="Citation audit", title_justify="left", expand=True)
+    table.add_column("where", no_wrap=True)
+    table.add_column("note", no_wrap=True)
+    table.add_column("flags", overflow="fold")
+    table.add_column("details", overflow="fold", ratio=1)
     for c in flagged:
-        table.add_row(f"{c.doc}:{c.line}", str(c.number), ", ".join(c.flags), "; ".join(c.notes))
+        table.add_row(Text(clean(f"{c.doc_id or c.doc}:{c.line}")), str(c.number), ", ".join(c.flags),
+                      Text(clean("; ".join(c.notes))))
     return table
 
 
@@ -88,21 +94,27 @@ def links_lines(report: Report, list_ok: bool = False) -> list[Text]:
         wheres = [_cited_at(r.refs) for r in results]
         width = min(max(map(len, wheres)), 48)  # aligned, but one long list does not push every URL right
         for r, where in zip(results, wheres):
-            lines.append(Text.assemble("  ", (where.ljust(width), "dim"), "  ", r.url))
+            lines.append(Text.assemble("  ", (clean(where).ljust(width), "dim"), "  ", clean(r.url)))
             detail = r.reason + (f"; archived copy: {r.archive_url}" if r.archive_url else "")
             if status != "unverified" and detail:
-                lines.append(Text("      " + detail, style="dim" if status in ("ok", "skipped") else ""))
+                lines.append(Text("      " + clean(detail), style="dim" if status in ("ok", "skipped") else ""))
     return lines
 
 
-def render_scan(report: Report, console: Console, show_claims: bool = True) -> None:
-    if show_claims:
-        for table in claims_tables(report):
-            console.print(table)
+def render_scan(report: Report, console: Console, show_claims: bool = False) -> None:
+    """What needs a person first: conflicts, then links and citation flags, then what agrees.
+
+    The per-document claims tables come last, and only when asked for (`--claims`).
+    """
+    render_conflicts(report, console)
+    _print_links(report, console, problems_only=True)
     table = citations_table(report)
     if table is not None:
         console.print(table)
-    _print_links(report, console)
+    render_agreeing_groups(report, console)
+    if show_claims:
+        for claims in claims_tables(report):
+            console.print(claims)
     render_summary(report, console)
 
 
@@ -111,8 +123,10 @@ def render_links(report: Report, console: Console) -> None:
     render_summary(report, console, show_claims=False)
 
 
-def _print_links(report: Report, console: Console) -> None:
+def _print_links(report: Report, console: Console, problems_only: bool = False) -> None:
     lines = links_lines(report)
+    if problems_only and all(r.status.value in ("ok", "skipped", "unverified") for r in report.links):
+        lines = []  # nothing to act on; the summary line counts them
     if lines:
         console.print(Text("Links", style="bold"))
     for line in lines:
@@ -120,6 +134,7 @@ def _print_links(report: Report, console: Console) -> None:
 
 
 def render_summary(report: Report, console: Console, show_claims: bool = True) -> None:
+    """One line: what was read, what was found, by severity; always last."""
     numeric = sum(c.kind != "fact" for c in report.claims)
     facts = len(report.claims) - numeric
     flags = sum(len(c.flags) for c in report.citations)
@@ -129,7 +144,16 @@ def render_summary(report: Report, console: Console, show_claims: bool = True) -
     parts = [f"{len(report.documents)} documents"]
     if show_claims:
         parts += [f"{numeric} numeric claims", f"{facts} facts"]
+        if report.reconciled:
+            severe = {s: sum(c.severity is s for c in report.conflicts) for s in Severity}
+            parts.append(f"{len(report.groups)} groups")
+            parts.append(f"{len(report.conflicts)} conflicts ({severe[Severity.CONTRADICTION]} contradictions, "
+                         f"{severe[Severity.NEAR_MISS]} near misses)")
+        else:
+            parts.append("not reconciled")
     parts.append(f"{len(report.citations)} citations ({flags} flags)")
     if by_status:
         parts.append("links: " + ", ".join(f"{by_status[s]} {s}" for s in LINK_ORDER if s in by_status))
-    console.print("[bold]" + " · ".join(parts) + "[/]")
+    if report.skipped:
+        parts.append(f"{len(report.skipped)} skipped")
+    console.print(Text(" · ".join(parts), style="bold"))
