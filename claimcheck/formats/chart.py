@@ -71,9 +71,16 @@ def short(x: float) -> str:
     return _trim(v, 2) + s
 
 
-def interval_text(low: float | None, high: float | None, unit: str | None = None) -> str:
-    """What an interval allows, in words: "1.25-1.5 million", "200,000 or more", "up to 50%"."""
+def interval_text(low: float | None, high: float | None, unit: str | None = None, bound: str | None = None) -> str:
+    """What an interval allows, in words: "1.25-1.5 million", "200,000 or more", "up to 50%".
+
+    `bound` tells an open interval from a closed one: ">" reads "more than 35", not "35 or more".
+    """
     lo_ok, hi_ok = finite(low), finite(high)
+    if lo_ok and not hi_ok and bound == ">":
+        return f"more than {human(low, unit)}"
+    if hi_ok and not lo_ok and bound == "<":
+        return f"less than {human(high, unit)}"
     if lo_ok and hi_ok:
         assert low is not None and high is not None
         if low == high:
@@ -145,6 +152,7 @@ class Interval:
     low: float | None
     high: float | None
     unit: str | None = None
+    bound: str | None = None
 
 
 def _step(span: float) -> float:
@@ -197,7 +205,7 @@ def chart(intervals: Sequence[Interval], gap: float | None = None) -> Chart | No
         if x2 - x1 < POINT:
             mid = (x1 + x2) / 2
             x1, x2 = mid - POINT / 2, mid + POINT / 2
-        text = interval_text(iv.low, iv.high, iv.unit)
+        text = interval_text(iv.low, iv.high, iv.unit, iv.bound)
         # The words go where there is room: from the bar's left end, or ending at its right end.
         left_side = x1 < (PLOT_LEFT + PLOT_RIGHT) / 2 + 40
         bars.append(Bar(iv.key, iv.letter, iv.label, text, round(x1, 2), y, round(x2 - x1, 2), open_low, open_high,

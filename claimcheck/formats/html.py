@@ -1,7 +1,8 @@
 """The reviewer's report: Report -> one self-contained HTML page.
 
-The page works offline and runs no script: filters are CSS (`:has()` over radio buttons, check
-boxes and a select), charts are inline SVG, and a Content-Security-Policy meta tag forbids every
+The page works offline and runs no script: filters are CSS (radio buttons and check boxes that
+precede what they filter, `:checked ~`; no `:has()`, which costs seconds of style work on large
+pages), charts are inline SVG, and a Content-Security-Policy meta tag forbids every
 remote load; the one inline style sheet is allowed by its hash. Article text only ever reaches the
 page through Jinja2 with autoescaping on, so it never becomes markup.
 
@@ -20,12 +21,13 @@ from urllib.parse import urlsplit
 from .. import __version__
 from ..config import Settings
 from ..model import Citation, Claim, Conflict, ConflictKind, Document, Group, LinkResult, LinkStatus, Report, Severity
-from .chart import Chart, Interval, chart, interval_text
+from .chart import Chart, Interval, chart, finite, interval_text
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
-BOUND_WORDS = {"=": "exact", "~": "approximate", ">": "more than", ">=": "at least", "<": "less than",
-               "<=": "at most", "range": "a range"}
+# The hedge, in words, beside the interval it gives.
+BOUND_WORDS = {"=": "exact", "~": "approximate", ">": "a lower bound", ">=": "a lower bound", "<": "an upper bound",
+               "<=": "an upper bound", "range": "a range"}
 CONFLICT_WORDS = {
     ConflictKind.VALUES: "The figures disagree",
     ConflictKind.BREAKDOWN: "The parts do not add up to the total",
@@ -191,6 +193,10 @@ def _sentence_parts(claim: Claim, text: str) -> tuple[str, str, str]:
     return sentence[:i], quote, sentence[i + len(quote):]
 
 
+def _bound(claim: Claim) -> str | None:
+    return claim.bound.value if claim.bound else None
+
+
 def _reads(claim: Claim) -> str:
     if claim.kind == "fact":
         return " ".join(x for x in ("fact:", claim.predicate, claim.object) if x)
@@ -270,7 +276,7 @@ def build_page(report: Report, settings: Settings | None = None) -> Page:
         before, quote, after = _sentence_parts(c, doc.text)
         notes = tuple(footnotes[(doc_id, num)] for num in c.citations if (doc_id, num) in footnotes)
         claim_views[c.id] = ClaimView(c, f"claim-{n}", keys[doc_id], doc.name, before, quote, after,
-                                      interval_text(c.low, c.high, c.unit) if c.kind != "fact" else "",
+                                      interval_text(c.low, c.high, c.unit, _bound(c)) if c.kind != "fact" else "",
                                       _reads(c), notes, c.id in conflicted)
 
     docs = []
@@ -288,27 +294,39 @@ def build_page(report: Report, settings: Settings | None = None) -> Page:
     for n, k in enumerate(report.conflicts):
         sides = tuple(Side(LETTERS[i % 26], claim_views[cid]) for i, cid in enumerate(k.claims) if cid in claim_views)
         group = groups_by_id.get(k.group)
-        intervals = [Interval(s.view.claim.id, s.letter, f"{s.letter} \u00b7 {_short_name(s.view.doc_name)}",
-                              s.view.claim.low, s.view.claim.high, s.view.claim.unit)
+        intervals = [Interval(s.view.claim.id, s.letter,
+                              f"{s.letter} \u00b7 {_short_name(s.view.doc_name, 11)}:{s.view.claim.line}",
+                              s.view.claim.low, s.view.claim.high, s.view.claim.unit, _bound(s.view.claim))
                      for s in sides if s.view.claim.kind != "fact"]
         conflicts.append(ConflictView(
             k, f"conflict-{n}", CONFLICT_WORDS.get(k.kind, "Conflict"), group.label if group else k.group,
             SEVERITY_WORDS.get(k.severity, str(k.severity.value)), sides,
             chart(intervals, k.gap) if len(intervals) >= 2 else None,
-            f"{k.gap * 100:.0f}%" if k.gap is not None else "",
+            _gap_words(k.gap),
             " ".join(sorted({s.view.doc_key for s in sides}))))
 
     groups = []
     for n, g in enumerate(report.groups):
         if not g.agrees:
             continue
-        gclaims = tuple(claim_views[cid] for cid in g.claims if cid in claim_views)
-        groups.append(GroupView(g, f"group-{n}", gclaims, interval_text(g.low, g.high, g.unit),
+        gclaims = tuple(sorted((claim_views[cid] for cid in g.claims if cid in claim_views),
+                               key=lambda cv: (cv.doc_key, cv.claim.start)))
+        agreed = interval_text(g.low, g.high, g.unit) if finite(g.low) or finite(g.high) else ""
+        groups.append(GroupView(g, f"group-{n}", gclaims, agreed,
                                 " ".join(sorted({cv.doc_key for cv in gclaims}))))
 
     problems = [fv for fv in footnotes.values() if fv.problem]
     return Page(report, docs, conflicts, groups, problems, _summary(report), _link_counts(report),
                 _flag_counts(report), _settings_rows(settings), warnings=_warnings(report))
+
+
+def _gap_words(gap: float | None) -> str:
+    """The conflict's relative gap for the card: "20%", "under 1%", or "none: the intervals touch"."""
+    if gap is None:
+        return ""
+    if gap <= 0:
+        return "none: the intervals touch"
+    return "under 1%" if gap < 0.005 else f"{gap * 100:.0f}%"
 
 
 def _short_name(name: str, width: int = 16) -> str:
@@ -388,7 +406,9 @@ def _css(page: Page) -> str:
     env = _environment()
     static = env.loader.get_source(env, "report.css")[0]  # type: ignore[union-attr]
     per_doc = "".join(
-        f'body:has(#f-doc option[value="{d.key}"]:checked) [data-docs]:not([data-docs~="{d.key}"]){{display:none}}\n'
+        f'#f-doc-{d.key}:checked ~ main [data-docs]:not([data-docs~="{d.key}"]) {{ display: none; }}\n'
+        f"#f-doc-{d.key}:checked ~ .filters .current-{d.key} {{ display: inline; }}\n"
+        f'#f-doc-{d.key}:checked ~ .filters label[for="f-doc-{d.key}"] {{ background: var(--note-bg); font-weight: 600; }}\n'
         for d in page.docs)
     return static + per_doc
 
