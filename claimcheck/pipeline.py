@@ -18,7 +18,7 @@ from .citations.footnotes import parse_notes
 from .config import Settings
 from .documents import LineIndex, collect_paths, read_document
 from .errors import DocumentError
-from .model import Citation, Claim, DocumentResult, LinkRef, Report, Skipped
+from .model import Citation, Claim, DocumentResult, LinkRef, Report, Skipped, claim_id
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -184,13 +184,31 @@ def read_ledger_claims(paths: Sequence[str]) -> list[Claim]:
     return claims
 
 
+def _distinct_documents(claims: list[Claim]) -> list[Claim]:
+    """Claims of several scans, each document once under an id of its own.
+
+    Two scans of `x/` and `y/` both call their `story.txt` "story": when one id stands for two
+    paths, the path becomes the id. The same claim read twice (one folder, two ledgers) counts once.
+    """
+    paths: dict[str, set[str]] = {}
+    for c in claims:
+        paths.setdefault(c.doc_id, set()).add(c.path)
+    unique: dict[tuple[str, int, int], Claim] = {}
+    for c in claims:
+        if len(paths[c.doc_id]) > 1:
+            doc_id = c.path.rsplit(".", 1)[0] if "." in c.path.rsplit("/", 1)[-1] else c.path
+            dup = claim_id(doc_id, int(c.duplicate_of.rsplit(":", 1)[1])) if c.duplicate_of else None
+            c = dataclasses.replace(c, doc_id=doc_id, id=claim_id(doc_id, c.start), duplicate_of=dup)
+        unique.setdefault((c.path, c.start, c.end), c)
+    return sorted(unique.values(), key=lambda c: (c.doc_id, c.start, c.end))
+
+
 def reconcile_ledgers(paths: Sequence[str], settings: Settings) -> Report:
     """`claimcheck reconcile`: the claims of earlier scans -> a Report with groups and conflicts.
 
     The same claim read from two ledgers (a folder scanned twice) counts once.
     """
-    unique = {c.id: c for c in read_ledger_claims(paths)}
-    claims = sorted(unique.values(), key=lambda c: (c.doc_id, c.start, c.end))
+    claims = _distinct_documents(read_ledger_claims(paths))
     from .reconcile import reconcile as run_reconcile
 
     groups, conflicts = run_reconcile(claims, (), settings.reconcile)

@@ -5,6 +5,7 @@
     intervals.py  what a claim allows (hedges, precision, open ends) and the gap between two
     conflicts.py  a group -> conflicts between its intervals, with severity and reason
     internal.py   a document -> breakdowns that do not add up, figures against their cited titles
+    facts.py      the same event told with different places or dates
 
 `reconcile` runs everything on one machine. A cluster runs the same two parts separately:
 `reconcile_block` per blocking key (after a shuffle on `block_key`) and `check_document` per

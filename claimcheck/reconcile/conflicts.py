@@ -27,6 +27,10 @@ MAX_PAIRWISE = 60  # a larger group is checked claim by claim against its widest
 
 def reconcile_block(key: str, claims: Sequence[Claim], settings: ReconcileSettings) -> Findings:
     """One block's claims -> its groups (two claims or more) and the conflicts inside them."""
+    if key.startswith("fact|"):
+        from .facts import reconcile_facts
+
+        return reconcile_facts(key, claims, settings)
     groups: list[Group] = []
     conflicts: list[Conflict] = []
     for members in form_groups(claims, settings.fuzzy):
