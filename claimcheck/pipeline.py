@@ -17,7 +17,7 @@ from .citations.audit import audit_citations, load_publishers
 from .citations.footnotes import parse_notes
 from .config import Settings
 from .documents import LineIndex, collect_paths, read_document
-from .errors import DocumentError
+from .errors import ClaimcheckError, DocumentError
 from .model import Citation, Claim, DocumentResult, LinkRef, Report, Skipped, claim_id
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -58,19 +58,17 @@ def process_document(path: Path | str, settings: Settings, doc_id: str | None = 
                           for c in audit_citations(doc, notes, load_publishers(settings.publishers_file or None)))
         claims: tuple[Claim, ...] = ()
         if extract:
+            from .claims.aliases import load_aliases
             from .claims.extract import extract_claims, load_model
 
-            claims = tuple(extract_claims(doc, notes, load_model(settings.model)))
+            aliases = load_aliases(settings.reconcile.aliases_file)
+            claims = tuple(extract_claims(doc, notes, load_model(settings.model), aliases))
         return DocumentResult(doc, notes, claims, citations)
     except DocumentError as exc:
         return Skipped(exc.path, exc.reason)
-    except (KeyboardInterrupt, MemoryError):
-        raise
+    except (KeyboardInterrupt, MemoryError, ClaimcheckError):
+        raise  # no model, a bad aliases file: the run's error, not this file's
     except Exception as exc:  # a bug of ours on this input: report it against the file, go on
-        from .errors import ModelError
-
-        if isinstance(exc, ModelError):
-            raise  # no document can run without the model: that is the run's error, not the file's
         return Skipped(str(path), f"internal error while reading it ({type(exc).__name__}: {exc}); "
                                   "please report it with the file", error=True)
 
