@@ -239,3 +239,8 @@ def test_reconcile_command_reads_ledgers(tmp_path):
     broken.write_text('{"id": 1}\n', encoding="utf-8")
     bad = runner.invoke(app, ["reconcile", str(broken)])
     assert bad.exit_code == 2 and "broken.jsonl:1" in bad.stderr
+
+
+def test_a_shared_verb_alone_does_not_accuse(run):
+    claims, _, conflicts = run("A car bomb killed 27 people on Monday.", "The landslide killed six people.")
+    assert not conflicting(claims, conflicts, "27", "six")
