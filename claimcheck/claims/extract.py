@@ -233,7 +233,7 @@ def _place(sent: Doc, q: Quantity, offset: int) -> str | None:
 
 def _source(sent: Doc) -> str | None:
     """Who the sentence attributes its figure to: "according to X", "X reported/said/claimed"."""
-    m = re.search(r"\baccording to ((?:the )?[A-Z][\w'’.&-]*(?: (?:of |for |the )?[A-Z][\w'’.&-]*)*)", sent.text)
+    m = re.search(r"\b[Aa]ccording to ((?:the )?[A-Z][\w'’.&-]*(?: (?:of |for |the )?[A-Z][\w'’.&-]*)*)", sent.text)
     if m:
         return m.group(1).rstrip(".")
     for token in sent:

@@ -56,9 +56,10 @@ def frame_of(tokens: list[Token], q: Quantity, time: str | None, source: str | N
     skip = {t.i for t in tokens}
     noun, part = _counted(tokens, skip)
     entity = event = None
+    proper = False
     scope: set[str] = {"part"} if part else set()
     if noun is not None:
-        entity, event = _entity(noun, skip, aliases, lemmatize)
+        entity, event, proper = _entity(noun, skip, aliases, lemmatize)
         event = _event(noun, skip, lemmatize) or event
         scope |= {w for t in noun.lefts if t.dep_ in ("amod", "compound", "advmod") and t.i not in skip
                   and (w := t.lower_) in SCOPE_WORDS}
@@ -75,7 +76,7 @@ def frame_of(tokens: list[Token], q: Quantity, time: str | None, source: str | N
     return Frame(
         entity=entity, event=aliases.event(event) if event else None,
         place=_place(noun, tokens, aliases), time=normalise_time(time, sent.text),
-        scope=tuple(sorted(scope)), source=norm(source) if source else None,
+        scope=tuple(sorted(scope)), source=norm(source) if source else None, proper=proper,
     )
 
 
@@ -134,21 +135,26 @@ def _singular(token: Token, lemmatize: Lemmatize) -> str:
     return lemmatize(token, "NOUN")
 
 
-def _entity(noun: Token, skip: set[int], aliases: Aliases, lemmatize: Lemmatize) -> tuple[str, str | None]:
-    """(entity, event implied by an agent noun) for the counted noun."""
-    name = _singular(noun, lemmatize)
+def _is_name(t: Token) -> bool:
+    """A proper name or demonym ("Kazakhs", "Uyghur"), not a capital that only starts a sentence."""
+    return t.tag_ in ("NNP", "NNPS") or (t.text[:1].isupper() and not t.is_sent_start)
+
+
+def _entity(noun: Token, skip: set[int], aliases: Aliases, lemmatize: Lemmatize) -> tuple[str, str | None, bool]:
+    """(entity, event implied by an agent noun, whether the entity is a name) for the counted noun."""
+    name, proper = _singular(noun, lemmatize), _is_name(noun)
     if noun.lower_ in COLLECTIVE or norm(name) in COLLECTIVE:
         mods = [t for t in noun.lefts if t.dep_ in ("amod", "compound", "nmod") and t.i not in skip
                 and t.text[:1].isupper() and t.lower_ not in SCOPE_WORDS]
         if mods:  # "the largest Kazakh diaspora" counts Kazakhs
-            name = _singular(mods[-1], lemmatize)
+            name, proper = _singular(mods[-1], lemmatize), True
     key = norm(name)
     if key in _PRONOUNS:  # "Five of those interviewed": people, and the verb says which
-        key = "people"
+        key, proper = "people", False
     if key in aliases.agents:
         entity, event = aliases.agents[key]
-        return aliases.entity(entity), event
-    return aliases.entity(key), None
+        return aliases.entity(entity), event, proper
+    return aliases.entity(key), None, proper
 
 
 def _event(noun: Token, skip: set[int], lemmatize: Lemmatize) -> str | None:

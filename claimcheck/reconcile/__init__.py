@@ -1,14 +1,17 @@
 """Reconciliation: Claims -> Groups and Conflicts. Pure functions of the claims; no I/O.
 
-    blocking.py   block_key(claim): claims are compared only inside a block (entity, kind, unit)
+    blocking.py   block_key(claim): claims are compared only inside a block (entity, kind, unit),
+                  after canonical_entities has folded spelling variants of the entity
     groups.py     a block's claims -> groups about the same quantity (frame, time, scope)
     intervals.py  what a claim allows (hedges, precision, open ends) and the gap between two
     conflicts.py  a group -> conflicts between its intervals, with severity and reason
     internal.py   a document -> breakdowns that do not add up, figures against their cited titles
+    facts.py      the same event told with different places or dates
 
-`reconcile` runs everything on one machine. A cluster runs the same two parts separately:
-`reconcile_block` per blocking key (after a shuffle on `block_key`) and `check_document` per
-document, then `merge` sorts what they return.
+`reconcile` runs everything on one machine. A cluster runs the same parts separately:
+`canonical_entities` once over the distinct entity names (small), `reconcile_block` per blocking
+key (after a shuffle on `block_key`) and `check_document` per document, then `merge` sorts what
+they return.
 """
 from __future__ import annotations
 
@@ -16,11 +19,11 @@ from collections.abc import Iterable, Sequence
 
 from ..config import ReconcileSettings
 from ..model import Citation, Claim, Conflict, Group
-from .blocking import block_key
+from .blocking import block_key, canonical_entities
 from .conflicts import reconcile_block
 from .internal import check_document
 
-__all__ = ["block_key", "check_document", "merge", "reconcile", "reconcile_block"]
+__all__ = ["block_key", "canonical_entities", "check_document", "merge", "reconcile", "reconcile_block"]
 
 Findings = tuple[tuple[Group, ...], tuple[Conflict, ...]]
 
@@ -41,10 +44,11 @@ def reconcile(claims: Sequence[Claim], citations: Sequence[Citation] = (),
     settings = settings or ReconcileSettings()
     blocks: dict[str, list[Claim]] = {}
     by_doc: dict[str, list[Claim]] = {}
+    canon = canonical_entities((c.frame.entity for c in claims if c.frame and c.frame.entity), settings.fuzzy)
     for c in claims:
         if c.duplicate_of:
             continue  # a repeated paragraph says nothing new
-        key = block_key(c)
+        key = block_key(c, canon)
         if key is not None:
             blocks.setdefault(key, []).append(c)
         by_doc.setdefault(c.doc_id or c.doc, []).append(c)

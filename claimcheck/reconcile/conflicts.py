@@ -27,6 +27,10 @@ MAX_PAIRWISE = 60  # a larger group is checked claim by claim against its widest
 
 def reconcile_block(key: str, claims: Sequence[Claim], settings: ReconcileSettings) -> Findings:
     """One block's claims -> its groups (two claims or more) and the conflicts inside them."""
+    if key.startswith("fact|"):
+        from .facts import reconcile_facts
+
+        return reconcile_facts(key, claims, settings)
     groups: list[Group] = []
     conflicts: list[Conflict] = []
     for members in form_groups(claims, settings.fuzzy):
@@ -69,14 +73,29 @@ def _sources_differ(a: Claim, b: Claim, fuzzy: int) -> bool:
     return bool(sa and sb and not same_name(sa, sb, fuzzy))
 
 
+def evidence(a: Claim, b: Claim) -> int:
+    """How much says two claims count the same thing: fields both state alike, and a named entity.
+
+    "27 people were killed" and "six people were killed" in two articles share only the event:
+    likely two different attacks, so not enough to accuse either. "Kazakhs living in China" share
+    a named entity, an event and a place.
+    """
+    fa, fb = a.frame, b.frame
+    if fa is None or fb is None:
+        return 0
+    score = int(fa.proper and fb.proper)
+    score += sum(x is not None and x == y for x, y in ((fa.event, fb.event), (fa.place, fb.place), (fa.time, fb.time)))
+    return score
+
+
 def group_conflicts(gid: str, members: Sequence[Claim], settings: ReconcileSettings) -> list[Conflict]:
-    """Pairs from different documents whose intervals cannot both hold."""
+    """Pairs from different documents whose intervals cannot both hold, with enough in common to accuse."""
     live = [c for c in members if _comparable(c)]
     if len(live) > MAX_PAIRWISE:
         live = _extremes(live)
     out = []
     for a, b in combinations(live, 2):
-        if (a.doc_id or a.doc) == (b.doc_id or b.doc) or _sources_differ(a, b, settings.fuzzy):
+        if (a.doc_id or a.doc) == (b.doc_id or b.doc) or _sources_differ(a, b, settings.fuzzy) or evidence(a, b) < 2:
             continue
         ia, ib = interval_of(a), interval_of(b)
         assert ia is not None and ib is not None

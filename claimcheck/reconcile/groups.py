@@ -33,6 +33,7 @@ class _Draft:
 
     entity: str
     scope: frozenset[str]
+    n: int = 0  # its place in the block's list of drafts
     event: str | None = None
     place: str | None = None
     time: tuple[str, str] | None = None
@@ -79,18 +80,28 @@ def form_groups(claims: Sequence[Claim], fuzzy: int = 90) -> list[list[Claim]]:
 
     The most specific claims found groups first, so a claim that leaves a field open joins the
     group its stated fields fit rather than founding a vaguer one; order is by claim id, so the
-    result does not depend on input order.
+    result does not depend on input order. A claim can only join a group that shares its event or
+    its place, so groups are looked up by those two (no scan of the whole block).
     """
     drafts: list[_Draft] = []
+    by_event: dict[str, list[int]] = {}
+    by_place: dict[str, list[int]] = {}
     for c in sorted(claims, key=lambda c: (-_specificity(c), c.id)):
         f = c.frame
         assert f is not None and f.entity
-        # A part ("32 of the 58") is a subset only its own sentence defines: it groups with nothing.
-        home = None if "part" in f.scope else next((d for d in drafts if d.accepts(f, fuzzy)), None)
+        home = None
+        if "part" not in f.scope:  # a part ("32 of the 58") is a subset only its sentence defines
+            seen = sorted(set(by_event.get(f.event or "", [])) | set(by_place.get(f.place or "", [])))
+            home = next((drafts[i] for i in seen if drafts[i].accepts(f, fuzzy)), None)
         if home is None:
-            home = _Draft(entity=f.entity, scope=defining_scope(f))
+            home = _Draft(entity=f.entity, scope=defining_scope(f), n=len(drafts))
             drafts.append(home)
+        had = (home.event, home.place)
         home.add(c)
+        if home.event and had[0] is None:
+            by_event.setdefault(home.event, []).append(home.n)
+        if home.place and had[1] is None:
+            by_place.setdefault(home.place, []).append(home.n)
     return [sorted(d.members, key=lambda c: c.id) for d in drafts]
 
 
