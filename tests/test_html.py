@@ -7,6 +7,7 @@ Browser tests skip on a machine without Chromium, except under CI (`CI` set), wh
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import re
 from html import unescape
@@ -187,6 +188,22 @@ def test_agreeing_groups_are_collapsed_and_open_bounds_drawn():
     html = render_html(small_report())
     assert '<details class="group" id="group-1"' in html and "uyghur living in kazakhstan" in html
     assert "200,000 or more" in html
+
+
+def test_claims_without_their_documents_still_show():
+    """`reconcile` over ledgers gives claims but no documents: each claim shows in its sentence."""
+    report = small_report()
+    html = render_html(dataclasses.replace(report, documents=(), citations=()))
+    assert html.count('class="notext"') == 2 and "Some 1.8 million</mark>" in html
+
+
+def test_scan_writes_the_page_beside_its_report(tmp_path):
+    out = tmp_path / "page.html"
+    result = runner.invoke(app, ["scan", str(SEEDS / "000_a19200afb80b3dea.txt"), "--offline", "--format", "json",
+                                 "--html", str(out)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["claims"]  # stdout is still the JSON report
+    assert 'id="fn-d0-2"' in out.read_text("utf-8")
 
 
 def test_empty_report_renders():
