@@ -44,19 +44,42 @@ def claims_tables(report: Report) -> list[Table]:
     return list(tables.values())
 
 
-def citations_table(report: Report) -> Table | None:
-    flagged = [c for c in report.citations if c.flags]
-    if not flagged:
-        return None
-    table = Table(title="Citation audit", title_justify="left", expand=True)
-    table.add_column("where", no_wrap=True)
-    table.add_column("note", no_wrap=True)
-    table.add_column("flags", overflow="fold")
-    table.add_column("details", overflow="fold", ratio=1)
-    for c in flagged:
-        table.add_row(Text(clean(f"{c.doc_id or c.doc}:{c.line}")), str(c.number), ", ".join(c.flags),
-                      Text(clean("; ".join(c.notes))))
-    return table
+def note_ranges(numbers: list[int]) -> str:
+    """[1, 2, 3, 7, 9, 10] -> "1-3, 7, 9-10"."""
+    out, run = [], []
+    for n in sorted(set(numbers)):
+        if run and n != run[-1] + 1:
+            out.append(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]))
+            run = []
+        run.append(n)
+    if run:
+        out.append(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]))
+    return ", ".join(out)
+
+
+_FLAG_WORDS = {"date-mismatch": "URL path says", "publisher-domain-mismatch": "does not own",
+               "duplicate-url": "also cited"}
+
+
+def citation_lines(report: Report) -> list[Text]:
+    """Citation flags grouped by flag, one line per document: 80 notes without URLs are one line."""
+    by_flag: dict[str, dict[str, list]] = {}
+    for c in report.citations:
+        for flag in c.flags:
+            by_flag.setdefault(flag, {}).setdefault(c.doc_id or c.doc, []).append(c)
+    lines: list[Text] = []
+    for flag in sorted(by_flag):
+        docs = by_flag[flag]
+        lines.append(Text.assemble((flag, "yellow"), f" · {sum(map(len, docs.values()))}"))
+        for doc, cites in docs.items():
+            where = f"{doc}:{cites[0].line}" if len(cites) == 1 else doc
+            word = "note" if len(cites) == 1 else "notes"
+            lines.append(Text.assemble("  ", (clean(where), "dim"), f"  {word} {note_ranges([c.number for c in cites])}"))
+            for c in cites[:3]:
+                for note in c.notes:
+                    if _FLAG_WORDS.get(flag, "") in note:  # a note explains one flag; show it under that one
+                        lines.append(Text(f"      {c.number}: {clean(note)}"))
+    return lines
 
 
 # Worst first: what needs a fix, then what could not be judged, then what is fine.
@@ -108,9 +131,11 @@ def render_scan(report: Report, console: Console, show_claims: bool = False) -> 
     """
     render_conflicts(report, console)
     _print_links(report, console, problems_only=True)
-    table = citations_table(report)
-    if table is not None:
-        console.print(table)
+    flags = citation_lines(report)
+    if flags:
+        console.print(Text("Citation flags", style="bold"))
+    for line in flags:
+        console.print(line, soft_wrap=True, highlight=False)
     render_agreeing_groups(report, console)
     if show_claims:
         for claims in claims_tables(report):

@@ -93,13 +93,14 @@ def group_conflicts(gid: str, members: Sequence[Claim], settings: ReconcileSetti
     live = [c for c in members if _comparable(c)]
     if len(live) > MAX_PAIRWISE:
         live = _extremes(live)
+    spans = {c.id: interval_of(c) for c in live}
     out = []
     for a, b in combinations(live, 2):
-        if (a.doc_id or a.doc) == (b.doc_id or b.doc) or _sources_differ(a, b, settings.fuzzy) or evidence(a, b) < 2:
-            continue
-        ia, ib = interval_of(a), interval_of(b)
+        ia, ib = spans[a.id], spans[b.id]
         assert ia is not None and ib is not None
-        if ia.disjoint(ib):
+        if not ia.disjoint(ib) or (a.doc_id or a.doc) == (b.doc_id or b.doc):
+            continue
+        if not _sources_differ(a, b, settings.fuzzy) and evidence(a, b) >= 2:
             out.append(value_conflict(gid, a, b, settings))
     return out
 

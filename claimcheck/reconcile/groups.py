@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from ..claims.frames import time_bounds
 from ..model import Claim, Frame
+from .intervals import Interval, interval_of
 
 # Scope words that describe rather than define: "China is home to the largest Kazakh diaspora"
 # counts the same Kazakhs as "1.8 million Kazakhs live in China". "change" marks a figure reached
@@ -38,8 +39,14 @@ class _Draft:
     place: str | None = None
     time: tuple[str, str] | None = None
     members: list[Claim] = field(default_factory=list)
+    spans: dict[str, list[Interval]] = field(default_factory=dict)  # per document
 
-    def accepts(self, f: Frame, fuzzy: int) -> bool:
+    def accepts(self, c: Claim, fuzzy: int) -> bool:
+        f = c.frame
+        assert f is not None
+        mine = interval_of(c)
+        if mine is not None and any(mine.disjoint(other) for other in self.spans.get(c.doc_id or c.doc, ())):
+            return False  # one article giving two figures for it means two quantities ("27 killed", "six killed")
         if defining_scope(f) != self.scope or not same_name(f.entity or "", self.entity, fuzzy):
             return False
         if f.event and self.event and f.event != self.event:
@@ -57,6 +64,9 @@ class _Draft:
         f = c.frame
         assert f is not None
         self.members.append(c)
+        mine = interval_of(c)
+        if mine is not None and c.cited_in is None:
+            self.spans.setdefault(c.doc_id or c.doc, []).append(mine)
         self.event = self.event or f.event
         self.place = self.place or f.place
         t = time_bounds(f.time)
@@ -92,7 +102,7 @@ def form_groups(claims: Sequence[Claim], fuzzy: int = 90) -> list[list[Claim]]:
         home = None
         if "part" not in f.scope:  # a part ("32 of the 58") is a subset only its sentence defines
             seen = sorted(set(by_event.get(f.event or "", [])) | set(by_place.get(f.place or "", [])))
-            home = next((drafts[i] for i in seen if drafts[i].accepts(f, fuzzy)), None)
+            home = next((drafts[i] for i in seen if drafts[i].accepts(c, fuzzy)), None)
         if home is None:
             home = _Draft(entity=f.entity, scope=defining_scope(f), n=len(drafts))
             drafts.append(home)
