@@ -31,7 +31,7 @@ COLLECTIVE = {"diaspora", "population", "community", "minority", "people", "peop
 # Nouns that say how a figure is measured, not what it counts: look through them ("the number
 # of refugees", "a total of 400 camps").
 CONTAINERS = {"number", "total", "estimate", "figure", "count", "tally", "sum", "amount", "share", "proportion",
-              "percentage", "percent", "rate", "majority", "minority", "half", "third", "quarter", "fraction"}
+              "percentage", "percent", "rate", "majority", "minority", "half", "third", "quarter", "fraction", "toll"}
 # Modifiers that make it another quantity: "35 other countries" are not "35 countries".
 SCOPE_WORDS = {"other", "additional", "further", "remaining", "total", "overall", "combined", "new", "former",
                "more", "extra", "largest", "biggest", "smallest", "registered", "official"}
@@ -54,13 +54,15 @@ def frame_of(tokens: list[Token], q: Quantity, time: str | None, source: str | N
              aliases: Aliases, lemmatize: Lemmatize) -> Frame:
     """The frame of the quantity made of `tokens` (tokens of one parsed sentence)."""
     skip = {t.i for t in tokens}
-    noun, part = _counted(tokens, skip)
+    noun, part = _counted(tokens, skip, lemmatize)
     entity = event = None
     proper = False
     scope: set[str] = {"part"} if part else set()
     if noun is not None:
         entity, event, proper = _entity(noun, skip, aliases, lemmatize)
-        event = _event(noun, skip, lemmatize) or event
+        said = _event(noun, skip, lemmatize)
+        if said and not (event and said in LIGHT_VERBS):  # "has a population of": the noun says "live"
+            event = said
         scope |= {w for t in noun.lefts if t.dep_ in ("amod", "compound", "advmod") and t.i not in skip
                   and (w := t.lower_) in SCOPE_WORDS}
     change = _change_verb(tokens, skip, lemmatize)
@@ -80,7 +82,7 @@ def frame_of(tokens: list[Token], q: Quantity, time: str | None, source: str | N
     )
 
 
-def _counted(tokens: list[Token], skip: set[int]) -> tuple[Token | None, bool]:
+def _counted(tokens: list[Token], skip: set[int], lemmatize: Lemmatize) -> tuple[Token | None, bool]:
     """The noun the quantity counts, and whether the figure is a part of it ("32 of the 58 ...")."""
     head = next((t for t in reversed(tokens) if t.head.i not in skip), tokens[-1])
     of = next((c for t in tokens for c in t.children if c.dep_ == "prep" and c.lower_ == "of" and c.i not in skip), None)
@@ -99,6 +101,17 @@ def _counted(tokens: list[Token], skip: set[int]) -> tuple[Token | None, bool]:
             owner = owner.head
         if is_word(owner, "NOUN", "PROPN"):
             return _through_containers(owner, skip), False
+    verb = None
+    if head.dep_ == "pobj" and head.head.lower_ in ("to", "by", "from") and is_word(head.head.head, "VERB"):
+        verb = head.head.head  # "the death toll rose to 45": what rose
+    elif head.dep_ == "dobj" and is_word(head.head, "VERB") and lemmatize(head.head, "VERB") in _STATE_VERBS:
+        verb = head.head  # "the number of refugees reached 700,000": what reached it
+    if verb is not None:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and is_word(c, "NOUN", "PROPN")), None)
+        if subj is not None:
+            return _through_containers(subj, skip), False
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and is_word(head.head.head, "NOUN") and head.head.head.i not in skip:
+        return _through_containers(head.head.head, skip), False  # "a population of 4.6 million", "revenue of $4.2 billion"
     if head.dep_ == "attr":  # "the population of Kabul is 5.266 million"
         subj = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and is_word(subj, "NOUN", "PROPN"):
@@ -111,13 +124,16 @@ def _counted(tokens: list[Token], skip: set[int]) -> tuple[Token | None, bool]:
 
 
 def _through_containers(noun: Token, skip: set[int]) -> Token:
-    """ "the number of refugees" -> refugees; "a total of 400 camps" -> camps."""
+    """ "the number of refugees" -> refugees; "a total of 400 camps" -> camps; "the death toll" -> death."""
     for _ in range(3):
         if noun.lower_ not in CONTAINERS:
             break
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if pobj is None or pobj.i in skip:
+            compound = [c for c in noun.lefts if c.dep_ == "compound" and c.i not in skip and is_word(c, "NOUN")]
+            if compound:
+                noun = compound[-1]
             break
         noun = pobj
     return noun
@@ -179,6 +195,10 @@ def _event(noun: Token, skip: set[int], lemmatize: Lemmatize) -> str | None:
 
 
 _PRONOUNS = {"those", "these", "them", "whom", "ones", "who"}
+# "reached 700,000", "topped 1,000", "numbered 200": the figure is the subject's.
+_STATE_VERBS = {"reach", "top", "number", "total", "exceed", "surpass", "hit", "near", "pass", "double", "triple"}
+# Verbs that say little about what happened: the counted noun's own event wins over them.
+LIGHT_VERBS = {"have", "be", "include", "contain", "report", "record", "see", "reach", "number", "total", "estimate"}
 # Nouns that name an event ("interviews with 58 people", "the arrest of 22 protesters").
 _NOMINAL_EVENTS = {"interview", "interviews", "arrest", "arrests", "detention", "deportation", "evacuation",
                    "killing", "killings", "deaths", "death", "survey", "surveys", "poll", "census"}
@@ -206,6 +226,16 @@ def _place(noun: Token | None, tokens: list[Token], aliases: Aliases) -> str | N
             if subj is not None and subj.tag_ in ("NNP", "NNPS"):
                 return aliases.place(_name(subj))
     skip = {t.i for t in tokens}
+    if noun is not None:
+        # "Kabul has a population of 4.6 million": the owner; "the population of Kabul": its "of"
+        if noun.dep_ == "dobj" and noun.head.lower_ in ("has", "have", "had"):
+            owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+            if owner is not None and owner.tag_ in ("NNP", "NNPS"):
+                return aliases.place(_name(owner))
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None and pobj.i not in skip and pobj.tag_ in ("NNP", "NNPS") and _is_place(pobj):
+            return aliases.place(_name(pobj))
     roots = [noun] if noun is not None else []
     if noun is not None and noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
         roots.append(noun.head)
