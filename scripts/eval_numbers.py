@@ -80,6 +80,7 @@ def range_case(case: dict) -> bool:
     want = []
     for r in case["Results"]:
         m = re.fullmatch(r"[\[(]([^,]*),([^\])]*)[\])]", r["Resolution"]["value"])
+        assert m is not None, r
         want.append(tuple(float(x) if x else None for x in m.groups()))
     got = [_interval(q) for q in find_quantities(case["Input"])]
     return len(want) == len(got) and all(_close(a[0], b[0]) and _close(a[1], b[1]) for a, b in zip(want, got))
