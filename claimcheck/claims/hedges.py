@@ -79,6 +79,36 @@ HEDGE_RE = re.compile(r"(?:(?<![\w<>=])" + r"|(?<![\w<>=])".join(
     re.escape(h).replace(r"\ ", SP) for h, _, _ in sorted(PREFIX_HEDGES, key=lambda x: -len(x[0])))
     + r")(?:[\s\u00a0\u202f\u2009]*)$", re.IGNORECASE)
 HEDGES = {h: (b, near) for h, b, near in PREFIX_HEDGES}
+_LONGEST = max(len(h.split()) for h in HEDGES)
+_SYMBOLS = "<>=~≈≥≤"
+
+
+def hedge_before(before: str) -> tuple[int, Bound, bool] | None:
+    """The hedge that ends `before` (the text just left of a figure): (where it starts, bound, near).
+
+    Equivalent to searching HEDGE_RE, but reads at most the last few words instead of trying the
+    pattern at every position, which matters on long inputs.
+    """
+    end = len(before.rstrip())
+    starts: list[int] = []
+    i = end
+    while len(starts) < _LONGEST and i > 0:
+        j = i
+        while i > 0 and not before[i - 1].isspace():
+            i -= 1
+        if i == j:
+            break
+        starts.append(i)
+        while i > 0 and before[i - 1].isspace():
+            i -= 1
+    for start in reversed(starts):  # the longest phrase first: "no more than" before "more than"
+        while start < end and not (before[start].isalnum() or before[start] in _SYMBOLS):
+            start += 1  # "(about 5": the hedge starts after the bracket
+        phrase = " ".join(before[start:end].split()).lower()
+        if phrase in HEDGES and not (start > 0 and (before[start - 1].isalnum() or before[start - 1] in "_<>=")):
+            bound, near = HEDGES[phrase]
+            return start, bound, near
+    return None
 EMPHASIS_BEFORE = re.compile(r"\b(?:just|only|a mere|merely)[\s\u00a0]+$", re.IGNORECASE)
 SUFFIX_BOUNDS = {"odd": Bound.OVER, "or more": Bound.AT_LEAST, "and more": Bound.AT_LEAST, "+": Bound.AT_LEAST,
                   "plus": Bound.AT_LEAST, "or greater": Bound.AT_LEAST, "or above": Bound.AT_LEAST,

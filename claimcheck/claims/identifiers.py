@@ -57,7 +57,7 @@ _ERA_BEFORE = re.compile(r"\b(?:AD|A\.D\.|CE)[\s\u00a0]*$")
 _DATE_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?[\s\u00a0]+(?:[0-9]{{1,2}}(?:st|nd|rd|th)?[\s\u00a0]*[-–][\s\u00a0]*)?$", re.IGNORECASE)
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?(?:[\s\u00a0]*[-–][\s\u00a0]*[0-9]{{1,2}}(?:st|nd|rd|th)?)?[\s\u00a0]+"
                          rf"(?:of[\s\u00a0]+)?(?:{MONTHS})\b", re.IGNORECASE)
-_CLOCK_AFTER = re.compile(r"^(?::[0-9]{2}|[\s\u00a0]*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|hrs\b|h[0-9]{2}))", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(r"^(?::[0-9]{2}|[\s\u00a0]*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b))", re.IGNORECASE)
 _COORDINATE_AFTER = re.compile(r"^(?:[°º][\s\u00a0]?(?:[0-9]|[NSEW]\b)|[′'″\"][\s\u00a0]?(?:[0-9]|[NSEW]\b)|[′″])")
 _JOURNAL_AFTER = re.compile(r"^[\s\u00a0]?\([0-9]{1,4}\):")  # "34(2): 123-145": volume (issue): pages
 _JOURNAL_BEFORE = re.compile(r"[0-9]\([0-9]{1,4}\):[\s\u00a0]?$")

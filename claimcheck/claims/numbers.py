@@ -41,14 +41,13 @@ from . import currencies, identifiers, units
 from .hedges import (
     EMPHASIS_BEFORE,
     FEW,
-    HEDGE_RE,
-    HEDGES,
     PREFIX_HEDGES,
     SEVERAL,
     SUFFIX_BOUNDS,
     SUFFIX_RE,
     VAGUE,
     allowance,
+    hedge_before,
     interval,
 )
 from .hedges import SP as _SP
@@ -58,7 +57,7 @@ UNITS = {w: i for i, w in enumerate(
 TENS = {w: 10 * (i + 2) for i, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])}
 SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "lakhs": 1e5,
           "crore": 1e7, "crores": 1e7, "k": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9,
-          "b": 1e9, "tn": 1e12, "trn": 1e12, "t": 1e12}
+          "b": 1e9, "tn": 1e12, "trn": 1e12, "tln": 1e12, "t": 1e12, "mil": 1e6}
 ORDINALS = {w: i + 1 for i, w in enumerate(
     ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"])}
 MONTHS = identifiers.MONTHS
@@ -78,6 +77,9 @@ _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _SCALE_WORD = "hundred|thousand|million|billion|trillion|lakhs?|crores?"
 _NUMWORDS = rf"(?:{_WORD})(?:(?:-|{_SP})(?:{_WORD}|dozen)|{_SP}(?:{_SCALE_WORD})(?:{_SP}and(?={_SP}(?:{_WORD})))?)*\b"
 _NUM = r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+"
+VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875,
+          "⅕": 0.2}
+_VULGAR = "".join(VULGAR)
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _NOT_BEFORE = r"\w/.,:°º′″" + re.escape(currencies.SIGN_CHARS)
 # The page writes thousands with a dot ("63.000", "1.234.567") or a space ("45 000", "1 234 567").
@@ -90,7 +92,8 @@ _COMMA_DECIMAL = re.compile(r"[0-9]+,[0-9]{1,2}")
 @lru_cache(maxsize=4)
 def _core(space_groups: bool, dot_groups: bool) -> re.Pattern[str]:
     """The pattern of one figure: currency, sign, digits or words, scale, stated uncertainty."""
-    groups = [r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])", r"[0-9]{1,3}(?:[\u00a0\u202f\u2009][0-9]{3})+(?![0-9])"]
+    groups = [rf"[0-9]*[{_VULGAR}]", r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])", r"[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?![0-9])",
+              r"[0-9]{1,3}(?:[\u00a0\u202f\u2009][0-9]{3})+(?![0-9])"]
     if space_groups:
         groups.append(r"[0-9]{1,3}(?: [0-9]{3})+(?![0-9])")
     if dot_groups:
@@ -100,9 +103,10 @@ def _core(space_groups: bool, dot_groups: bool) -> re.Pattern[str]:
         rf"(?:(?<![{_NOT_BEFORE}])(?P<cur>{currencies.PREFIX})[ \u00a0]?(?P<csign>[-−](?=\.?[0-9]))?"
         rf"|(?<![{_NOT_BEFORE}])(?<![0-9][ \u00a0])(?P<sign>[-−])(?=\.?[0-9])"
         rf"|(?<![{_NOT_BEFORE}])(?:(?<![A-Za-z]-)|(?<=[0-9][kmb]-)|(?<=[0-9]bn-)))"
-        rf"(?P<num>{digits}|\.[0-9]+|{_NUMWORDS}|an?(?={_SP}(?:{_SCALE_WORD}|dozen)\b)"
+        rf"(?P<num>{digits}|\.[0-9]+|{_NUMWORDS}{_SP}and{_SP}an?{_SP}(?:half|quarter)\b(?!{_SP}of\b)|{_NUMWORDS}"
+        rf"|an?{_SP}hundred{_SP}and{_SP}(?:{_WORD})(?:-(?:{_WORD}))?\b|an?(?={_SP}(?:{_SCALE_WORD}|dozen)\b)"
         rf"|half(?:{_SP}an?)?(?={_SP}(?:{_SCALE_WORD}|dozen)\b))"
-        rf"(?:(?P<gscale>(?-i:[bB][nN]|[mM][nN]|mln|bln|[tT][nN]|trn|MM|k|K|m|M|b|B|T))(?![\w])"
+        rf"(?:(?P<gscale>(?-i:[bB][nN]|[mM][nN]|mln|mil|bln|[tT][nN]|trn|tln|MM|k|K|m|M|b|B|T))(?![\w])"
         rf"|(?:{_SP}|(?<=[0-9]))(?P<scale>{_SCALE_WORD}|dozens?)\b"
         rf"|[ \u00a0](?P<sscale>(?-i:bn|BN|mn|mln|bln|tn|trn|B|M)|(?(cur)(?-i:m|k|b)|(?!)))(?![\w]))?"
         rf"(?:[\s\u00a0]*(?:±|\+/-|\+/−)[\s\u00a0]*(?P<tol>(?:{_NUM})(?:\.[0-9]+)?)(?:{_SP}(?P<tscale>{_SCALE_WORD})\b)?)?",
@@ -114,7 +118,7 @@ _VAGUE_RE = re.compile(r"\b(?P<q>(?:tens|hundreds)\s+of\s+(?:thousands|millions|
 _FEW_RE = re.compile(r"\b(?P<q>(?P<how>a\s+few|several)\s+(?P<s>dozen|hundred|thousand|million|billion)(?:\s+(?P<s2>thousand))?)\b", re.IGNORECASE)
 _FRACTION_WORDS = "|".join(sorted((re.escape(f).replace(r"\ ", r"[\s\u00a0]+") for f in FRACTIONS), key=len, reverse=True))
 _FRACTION_RE = re.compile(
-    rf"\b(?P<q>{_FRACTION_WORDS})(?=\s+of\b)|\b(?P<q2>(?:one|two|three|[0-9]{{1,2}})[\s-]in[\s-]"
+    rf"\b(?P<q>{_FRACTION_WORDS})(?=\s+(?:of|the|their|its|his|her|our|all|these|those)\b)|\b(?P<q2>(?:one|two|three|[0-9]{{1,2}})[\s-]in[\s-]"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,3}))\b(?![.,][0-9])"
     r"(?![\s\u00a0]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b)", re.IGNORECASE)
 # "three-quarters of a million", "a quarter million": a share of a scale is a count
@@ -146,7 +150,7 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her|our|you
 _SIGN_WORD_BEFORE = re.compile(r"(?<!plus or )(?<![0-9] )\b(?:minus|negative)[\s\u00a0]+$", re.IGNORECASE)
 _METRE_AFTER = re.compile(r"^(?:-|[ \u00a0]+(?:high|tall|long|wide|deep|away|above|below|under|thick|across|from|"
                           r"in[ \u00a0]+(?:diameter|length|height|depth|width)|sprint|race|dash|hurdles|relay|freestyle|"
-                          r"butterfly|backstroke|breaststroke|medley|final|heats?|title|record|event|mark|"
+                          r"butterfly|backstroke|breaststroke|medley|final|heats?|title|record|event|mark|line|barrier|"
                           r"world[ \u00a0]+record|gold|silver|bronze|metres?|meters?)\b)", re.IGNORECASE)
 _METRE_BEFORE = re.compile(r"\b(?:height|tall|high|long|length|deep|depth|wide|width|metres?|meters?|distance|elevation|"
                            r"altitude|diameter|radius|wall|waves?|jump|jumped|throw|threw|sea level|depth|swim|run|ran)\b", re.IGNORECASE)
@@ -157,22 +161,31 @@ def words_to_number(words: str) -> float | None:
     """'Twenty-two' -> 22, 'one hundred and fifty' -> 150, 'a million' -> 1e6, 'two dozen' -> 24."""
     total, current = 0.0, 0.0
     seen = False
-    for token in re.split(r"[\s\u00a0\u202f\-]+", words.lower().strip()):
+    words = words.lower().strip()
+    part = re.search(r"[\s\u00a0]+and[\s\u00a0]+an?[\s\u00a0]+(half|quarter)$", words)
+    if part:  # "two and a half"
+        whole = words_to_number(words[:part.start()])
+        return None if whole is None else whole + (0.5 if part.group(1) == "half" else 0.25)
+    for token in re.split(r"[\s\u00a0\u202f\-]+", words):
         if token in ("and", ""):
             continue
         if token in ("a", "an"):
             current, seen = 1, True
         elif token in UNITS:
+            if current % 100 and (UNITS[token] >= 10 or current % 10):
+                return None  # "three twenty", "one one hundred": not one number
             current += UNITS[token]
             seen = True
         elif token in TENS:
+            if current % 100:
+                return None
             current += TENS[token]
             seen = True
         elif token == "dozen":
             current = (current or 1) * 12
         elif token == "hundred":
             current = (current or 1) * 100
-        elif token in SCALES and token not in ("k", "m", "mm", "mn", "mln", "bn", "bln", "b", "tn", "trn", "t"):
+        elif token in ("thousand", "million", "billion", "trillion", "lakh", "lakhs", "crore", "crores"):
             total += (current or 1) * SCALES[token]
             current = 0
         else:
@@ -196,6 +209,8 @@ def _core_value(m: re.Match[str], dot_page: bool) -> tuple[float | None, float, 
     num = m.group("num")
     scale = (m.group("scale") or m.group("gscale") or m.group("sscale") or m.group("tscale") or "")
     scale = scale if scale in ("M", "MM", "B", "K", "T") else scale.lower()
+    if num[-1] in VULGAR:  # "2½", "¾"
+        return (float(num[:-1]) if num[:-1] else 0.0) + VULGAR[num[-1]], VULGAR[num[-1]], scale
     if num[0].isdigit() or num[0] == ".":
         if dot_page and not scale and _DOT_GROUPED.fullmatch(num):
             digits = num.replace(".", "").replace(",", ".")
@@ -354,12 +369,18 @@ def _scale_factor(page: _Page, m: re.Match[str], scale: str, currency: str | Non
                 return 0.0
             if not re.match(r"[ \u00a0]*[A-Za-z]", after) and _METRE_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
                 return 0.0  # "the wall is 5m." where the sentence measures
+            if re.search(r"\bthe[ \u00a0]+$", text[max(0, m.start() - 10):m.start()], re.IGNORECASE) and re.match(
+                    r"[ \u00a0]*(?:[,.;:!?)]|$)|[ \u00a0]+(?:in|at|on|for|with|and|to|by)\b", after):
+                return 0.0  # "the 400m in 43 seconds": a race, not "the 9m people"
     return SCALES.get(scale.lower(), 1.0)
 
 
 def _unit_after(text: str, end: int, before: str, scaled: bool, currency: str | None) -> tuple[str, str | None, float, int]:
     """Look right of a number for its unit: (kind, unit, multiplier, new end of the phrase)."""
     after = text[end:end + 40]
+    m = re.match(r"[\s\u00a0]+percentage[\s\u00a0]+points?\b", after, re.IGNORECASE)
+    if m:
+        return "percent", "percentage point", 1.0, end + m.end()
     m = re.match(r"[\s\u00a0]*(?:%|per[\s\u00a0]?cent\b|percent\b|pc\b|pct\b)", after, re.IGNORECASE)
     if m:
         points = re.match(r"[\s\u00a0]+(?:age[\s\u00a0]+)?points?\b", after[m.end():], re.IGNORECASE)
@@ -420,21 +441,27 @@ def _is_not_a_quantity(page: _Page, m: re.Match[str], has_unit: bool) -> bool:
         return True
     if re.search(r"[A-Za-z][\-–]$", before) and not re.search(r"[0-9](?:k|m|bn)[\-–]$", before):
         return True
+    if re.match(r"^[-–][0-9]+[-–][0-9]", after) or re.search(r"[0-9][-–][0-9]+[-–]$", before):
+        return True  # a chain of dashed numbers: "4-3-3", "555-123-4567"
+    if re.fullmatch(r"0[0-9]+", num) or re.search(r"(?:\+|(?<![0-9.,])0)[0-9]+(?:[ -][0-9]{2,})*[ -]$", before):
+        return True  # a leading zero is a code or a telephone number: "0800 123 4567", "+44 20 7946"
+    if before.endswith("+") and re.match(r"^[ -][0-9]{2,}[ -][0-9]", after):
+        return True
     if re.search(r"\b(?:1[0-9]{3}|20[0-9]{2})[\-–]$", before) and (len(num) == 2 or _YEARISH.match(num)):
         return True  # the end of a span of years: "2019-20", "1258–1259"
     if is_digits and not m.group("cur") and not m.group("scale") and not has_unit and _YEARISH.match(num):
-        hedge = HEDGE_RE.search(before)
+        hedge = hedge_before(before)
         if not hedge:
             other = re.match(r"^[\s\u00a0]*[-–][\s\u00a0]*([0-9](?:[0-9,]*[0-9])?)", after)
             counted = _COUNTED_AFTER.match(after) and not _TIME_BEFORE.search(before)
             if not (other and not _YEARISH.match(other.group(1)) and len(other.group(1)) != 2) and not counted:
                 return True  # a year (or a span of years) qualifies a claim, it is not one
-        elif _YEAR_AFTER.match(after) and not _COUNT_BEFORE.search(before[:hedge.start()]):
+        elif hedge[1] is Bound.APPROX and _YEAR_AFTER.match(after) and not _COUNT_BEFORE.search(before[:hedge[0]]):
             return True  # "around 1257, providing ...": a hedged year, not an approximate count
     if not is_digits:
         lowered = num.lower()
         if (lowered in ("one", "a", "an") and not m.group("scale") and not re.match(r"^[\s\u00a0]+each\b", after)
-                and not (lowered == "one" and _RANGE_AFTER_WORD.match(after))):
+                and not (lowered == "one" and (_RANGE_AFTER_WORD.match(after) or _SIGN_WORD_BEFORE.search(before)))):
             return True  # "one of", "on the one hand", "one it cannot": not counts
         if _DETERMINER_BEFORE.search(before) and not m.group("scale"):
             return True  # "the two neighbouring countries": a reference, not a claim
@@ -511,11 +538,11 @@ def _quantity_at(page: _Page, m: re.Match[str], nxt: re.Match[str] | None) -> tu
         value *= mult
         return _finite(Quantity(start, qend, text[start:qend], kind, Bound.AT_LEAST, value, value, None, unit)), False
     bound, near, qstart = Bound.EXACT, False, start
-    hedge = HEDGE_RE.search(before)
-    if hedge and not EMPHASIS_BEFORE.search(before[:hedge.start()] + " "):
-        phrase = re.sub(r"[\s\u00a0\u202f\u2009]+", " ", hedge.group(0)).strip().lower()
-        bound, near = HEDGES[phrase]
-        qstart = start - len(hedge.group(0))
+    hedge = hedge_before(before)
+    if hedge and not EMPHASIS_BEFORE.search(before[:hedge[0]] + " "):
+        phrase = " ".join(before[hedge[0]:].split()).lower()
+        bound, near = hedge[1], hedge[2]
+        qstart = start - (len(before) - hedge[0])
         if phrase in ("some", "over", "under", "about", "around") and kind == "count" and value < 10 and not scaled and not m.group("num")[0].isdigit():
             bound, qstart = Bound.EXACT, start  # "some two" is rare; "under one roof" is not a bound
     suffix = SUFFIX_RE.match(text[end:end + 16])
@@ -547,7 +574,7 @@ def _range(page: _Page, m: re.Match[str], nxt: re.Match[str], value: float, step
     elif lead:
         joiner = r"[\s\u00a0]+to[\s\u00a0]+|[\s\u00a0]*[-–][\s\u00a0]*"
     else:
-        joiner = r"[\s\u00a0]*(?:-|–|—)[\s\u00a0]*|-?[\s\u00a0]+(?:to|or)[\s\u00a0]+"
+        joiner = r"[\s\u00a0]*(?:-|–|—)[\s\u00a0]*|~|-?[\s\u00a0]+(?:to|or|through|thru)[\s\u00a0]+"
     ends = {m.end(), qend}
     if not any(re.fullmatch(joiner, text[e:nxt.start()]) for e in ends if e <= nxt.start()):
         return None
@@ -586,10 +613,6 @@ def _range(page: _Page, m: re.Match[str], nxt: re.Match[str], value: float, step
     if not low < high or high == 0:
         return None
     qstart = start - len(lead.group(0)) if lead else start
-    if lead is None:
-        hedge = HEDGE_RE.search(before)
-        if hedge and re.sub(r"\s+", " ", hedge.group(0)).strip().lower() == "between":
-            qstart = start - len(hedge.group(0))
     kind_out = "money" if (currency or cur2) else kind2
     unit_out = currency or cur2 or unit2
     if kind_out == "count" and _AGE_BEFORE.search(text[max(0, qstart - 30):qstart] + " "):
@@ -606,12 +629,13 @@ def _finite(q: Quantity) -> Quantity | None:
 
 def _hedged(text: str, start: int, value: float) -> tuple[Bound, int, float | None, float | None]:
     """The hedge before a share or fraction ("nearly half", "more than a third"): bound, start, low, high."""
-    hedge = HEDGE_RE.search(text[max(0, start - 30):start])
-    if hedge is None or EMPHASIS_BEFORE.search(text[max(0, start - 30):start - len(hedge.group(0))] + " "):
+    before = text[max(0, start - 30):start]
+    hedge = hedge_before(before)
+    if hedge is None or EMPHASIS_BEFORE.search(before[:hedge[0]] + " "):
         return Bound.EXACT, start, value, value
-    bound, near = HEDGES[re.sub(r"[\s\u00a0\u202f\u2009]+", " ", hedge.group(0)).strip().lower()]
+    bound, near = hedge[1], hedge[2]
     low, high = interval(bound, value, 0.0, near)
-    return bound, start - len(hedge.group(0)), low, high
+    return bound, start - (len(before) - hedge[0]), low, high
 
 
 def _vague(text: str, m: re.Match[str]) -> Quantity:

@@ -98,6 +98,9 @@ _UNIT_RE = re.compile(rf"(?:[ \u00a0\u202f\u2009]?|-)(?P<u>{_FORM_RE})(?![A-Za-z
 
 def unit_after(text: str, pos: int) -> tuple[str, int] | None:
     """The unit written at `text[pos:]` (glued, spaced or hyphenated) and where it ends, or None."""
+    glued = re.match(r"[CF](?![A-Za-z0-9])", text[pos:pos + 2])
+    if glued:  # "40C", British news's way of writing degrees Celsius
+        return ("°C" if glued.group() == "C" else "°F"), pos + 1
     m = _UNIT_RE.match(text, pos)
     if m is None:
         return None
