@@ -231,6 +231,24 @@ def test_ranks(text, want):
     check(text, want)
 
 
+@pytest.mark.parametrize("text, want", [
+    ("Temperatures hit 40C in London.", [("40C", "measure", "=", 40, 40, 40, "°C")]),
+    ("Rates rose 0.25 percentage points.", [("0.25 percentage points", "percent", "=", 0.25, 0.25, 0.25, "percentage point")]),
+    ("He ran the 400m in 43.03 seconds.",
+     [("400m", "measure", "=", 400, 400, 400, "m"), ("43.03 seconds", "duration", "=", 43.03, 43.03, 43.03, "second")]),
+    ("The 9m people who live there.", [("9m", "count", "=", 9e6, 8.55e6, 9.45e6, None)]),
+    ("He served two and a half years.", [("two and a half years", "duration", "=", 2.5, 2.5, 2.5, "year")]),
+    ("Some five and a half million fled.", [("Some five and a half million", "count", "~", 5.5e6, 4.95e6, 6.05e6, None)]),
+    ("The talks lasted 2½ hours.", [("2½ hours", "duration", "=", 2.5, 2.5, 2.5, "hour")]),
+    ("It costs Rs 12,34,567.", [("Rs 12,34,567", "money", "=", 1234567, 1234567, 1234567, "INR")]),
+    ("More than half the country voted.", [("More than half", "percent", ">", 50, 50, None, "percent")]),
+    ("Call 0800 123 4567 or +44 20 7946 0958.", []),
+    ("They lined up in a 4-3-3 with 11 players.", [("11", "count", "=", 11, 11, 11, None)]),
+])
+def test_more_news_shapes(text, want):
+    check(text, want)
+
+
 # Issue 9: inputs that crashed or produced values that are not valid JSON.
 @pytest.mark.parametrize("text, want", [
     ("The machine filled 3 in 0.5 seconds.",

@@ -677,8 +677,8 @@ def _fraction(text: str, m: re.Match[str]) -> Quantity | None:
 def _fraction_of_scale(text: str, m: re.Match[str]) -> Quantity | None:
     """ "three-quarters of a million" -> 750,000; "half a million" is read by the core pattern."""
     share = FRACTIONS[re.sub(r"[\s\u00a0]+", " ", m.group("f").lower())]
-    if m.group("f").lower().startswith("half"):
-        return None
+    if share == 50:
+        return None  # "half a million", "five and a half million": the core pattern reads these
     value = share / 100 * SCALES[m.group("s").lower()]
     bound, start, low, high = _hedged(text, m.start("q"), value)
     if bound is Bound.EXACT:
