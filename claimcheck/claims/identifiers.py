@@ -17,16 +17,46 @@ import re
 SP = r"[\s\u00a0]"
 MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
           "july|august|september|october|november|december")
-_ID_WORDS = (r"(?:articles?|sections?|chapters?|parts?|paragraphs?|clauses?|no|nos|number|resolutions?|rules?|"
-             r"figures?|figs?|tables?|pages?|pp?|vol|volumes?|issues?|routes?|highways?|interstates?|flights?|rooms?|"
-             r"grades?|levels?|phases?|versions?|titles?|acts?|amendments?|covid|group of|units?|tiers?|protocols?|"
-             r"items?|cases?|episodes?|seasons?|lines?|platforms?|gates?|districts?|zones?|wards?|square|streets?|st|"
-             r"avenues?|roads?|rd|role|category|categories|class|type|model|series|exhibits?|appendix|appendices|"
-             r"zip|zip code|postcode|postal code|area code|isbn|issn|doi|terminals?|reactors?|blocks?|buildings?|"
-             r"floors?|suites?|apartments?|apt|sectors?|precincts?|regulations?|directives?|bills?|schedules?|annex|"
-             r"footnotes?|notes?|verses?|psalms?|ch|art|sec|para|cl|reg|ref|no\.|op)")
-# "Article 55", and the rest of a list of them: "Districts 2, 4 and 10", "Districts 14 and 19-22"
-_ID_BEFORE = re.compile(rf"\b{_ID_WORDS}\.?{SP}*#?(?:[0-9]+{SP}*(?:,|and|&|or|-|–){SP}*)*$", re.IGNORECASE)
+# Words that name a numbered thing: "Article 55", and the rest of a list of them ("Districts 2, 4 and 10",
+# "Districts 14 and 19-22"). Read right to left from the figure (see `_word_before`), so the check
+# costs the length of the words, not a pattern tried at every position of the text before.
+_ID_WORDS = frozenset("""article articles section sections chapter chapters part parts paragraph paragraphs clause clauses
+    no nos number resolution resolutions rule rules figure figures fig figs table tables page pages p pp vol volume
+    volumes issue issues route routes highway highways interstate interstates flight flights room rooms grade grades
+    level levels phase phases version versions title titles act acts amendment amendments covid unit units tier tiers
+    protocol protocols item items case cases episode episodes season seasons line lines platform platforms gate gates
+    district districts zone zones ward wards square street streets st avenue avenues road roads rd role category
+    categories class type model series exhibit exhibits appendix appendices zip postcode isbn issn doi terminal
+    terminals reactor reactors block blocks building buildings floor floors suite suites apartment apartments apt
+    sector sectors precinct precincts regulation regulations directive directives bill bills schedule schedules annex
+    footnote footnotes note notes verse verses psalm psalms ch art sec para cl reg ref op""".split())
+_ID_PAIRS = frozenset({"group of", "zip code", "postal code", "area code"})
+# reversed: the list of numbers, "#", the word (and the word before it), read from the figure leftwards
+_WORD_BEFORE_REV = re.compile(r"(?P<list>(?:[\s\u00a0]*(?:,|dna|&|ro|-|–)[\s\u00a0]*[0-9]+)*)#?[\s\u00a0]*(?P<dot>\.?)"
+                              r"(?P<word>[A-Za-z]+)(?:[\s\u00a0]+(?P<prev>[A-Za-z]+))?(?![A-Za-z])")
+_MONTH_WORDS = frozenset(MONTHS.split("|"))
+_DATE_BEFORE_REV = re.compile(r"(?:[\s\u00a0]*[-–][\s\u00a0]*(?:ts|dn|dr|ht)?[0-9]{1,2}(?![0-9]))?[\s\u00a0]+\.?(?P<word>[A-Za-z]+)(?![A-Za-z])")
+
+
+def _word_before(before: str) -> re.Match[str] | None:
+    """The word before a figure (and before the list of figures it ends), read right to left."""
+    return _WORD_BEFORE_REV.match(before[::-1])
+
+
+def _is_id_before(before: str) -> bool:
+    m = _word_before(before)
+    if m is None:
+        return False
+    word = m.group("word")[::-1].lower()
+    prev = (m.group("prev") or "")[::-1].lower()
+    return word in _ID_WORDS or f"{prev} {word}" in _ID_PAIRS
+
+
+def _is_date_before(before: str) -> bool:
+    m = _DATE_BEFORE_REV.match(before[::-1])
+    return m is not None and m.group("word")[::-1].lower() in _MONTH_WORDS
+
+
 # Capitalised names that take a number: products, indices, games and rounds, missions.
 _NAMES = ("Game|Games|Match|Round|Heat|Stage|Leg|Lap|Day|Week|Year|Term|Test|Pixel|Windows|iPhone|iPad|iOS|Android|"
           "Galaxy|Apollo|Artemis|Soyuz|Gemini|Boeing|Airbus|FTSE|Nasdaq|Dow|Stoxx|STOXX|DAX|CAC|IBEX|Nikkei|Kospi|"
@@ -35,7 +65,8 @@ _NAMES = ("Game|Games|Match|Round|Heat|Stage|Leg|Lap|Day|Week|Year|Term|Test|Pix
           "Reactor|Block|Building|Floor|Station|Pier|Berth|Runway|Bay|Court|Ward|Unit|Zone|Phase|Level|Tier|Grade|"
           "Class|Type|Mk|Mark|Vol|Flight|Route|Highway|Interstate|Bus|Train|Platform|Gate|Lot|Plot|Squad|Team|"
           "Covid|COVID|Ebola|Omega|Alpha|Beta|Delta|Office|Xbox|PlayStation|Switch|Surface|Note|Watch|Fold|Flip")
-_NAME_BEFORE = re.compile(rf"(?-i:\b(?:{_NAMES}))\.?{SP}$")
+_NAME_WORDS = frozenset(_NAMES.split("|"))
+_NAME_BEFORE_REV = re.compile(r"[ \u00a0]\.?(?P<word>[A-Za-z]+)(?![A-Za-z])")
 _STREET = re.compile(r"^[ \u00a0]+(?:[A-Z][A-Za-z'’.-]*[ \u00a0]+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|"
                      r"Ln|Drive|Dr|Way|Place|Pl|Court|Ct|Square|Sq|Terrace|Parkway|Pkwy|Close|Crescent|Gardens|Row|"
                      r"Highway|Hwy|Plaza|Circle|Walk|Mews|Hill|Park)\b")
@@ -54,7 +85,6 @@ _NUM = r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+"
 _ERA_LIST_AFTER = re.compile(rf"^(?:[\s\u00a0]*±[\s\u00a0]*(?:{_NUM}))?(?:[\s\u00a0]*(?:,|and|or|,[\s\u00a0]*and|to|[-–])[\s\u00a0]*"
                              rf"(?:{_NUM})(?:[\s\u00a0]*±[\s\u00a0]*(?:{_NUM}))?)+[\s\u00a0]*(?:BC|BCE|AD|CE|BP)(?![A-Za-z])")
 _ERA_BEFORE = re.compile(r"\b(?:AD|A\.D\.|CE)[\s\u00a0]*$")
-_DATE_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?[\s\u00a0]+(?:[0-9]{{1,2}}(?:st|nd|rd|th)?[\s\u00a0]*[-–][\s\u00a0]*)?$", re.IGNORECASE)
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?(?:[\s\u00a0]*[-–][\s\u00a0]*[0-9]{{1,2}}(?:st|nd|rd|th)?)?[\s\u00a0]+"
                          rf"(?:of[\s\u00a0]+)?(?:{MONTHS})\b", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(r"^(?::[0-9]{2}|[\s\u00a0]*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b))", re.IGNORECASE)
@@ -65,13 +95,16 @@ _JOURNAL_BEFORE = re.compile(r"[0-9]\([0-9]{1,4}\):[\s\u00a0]?$")
 
 def is_date(before: str, after: str) -> bool:
     """ "March 3", "3 March", "March 3-4", "3-4 March", "AD 79", "549 BC", clock times."""
-    return bool(_DATE_BEFORE.search(before) or _DATE_AFTER.match(after) or _CLOCK_AFTER.match(after)
+    return bool(_is_date_before(before) or _DATE_AFTER.match(after) or _CLOCK_AFTER.match(after)
                 or _ERA_AFTER.match(after) or _ERA_LIST_AFTER.match(after) or _ERA_BEFORE.search(before))
 
 
 def is_named(before: str, after: str, line: str) -> bool:
     """A number that is part of a name: "Article 55", "Pixel 8", "Game 5", "the Apollo 11 Mission"."""
-    if _ID_BEFORE.search(before) or _NAME_BEFORE.search(before) or before.endswith("#"):
+    if _is_id_before(before) or before.endswith("#"):
+        return True
+    name = _NAME_BEFORE_REV.match(before[::-1])
+    if name is not None and name.group("word")[::-1] in _NAME_WORDS:
         return True
     # A capitalised word, a number, then a capitalised word or the end of a clause: "Role 3 Hospital",
     # "Pixel 8." -- but not in a headline in title case ("Storm Kills 20 People").

@@ -100,10 +100,10 @@ def _core(space_groups: bool, dot_groups: bool) -> re.Pattern[str]:
         groups[:0] = [r"[0-9]{1,3}(?:\.[0-9]{3})+(?![0-9.])(?:,[0-9]+)?", r"[0-9]+,[0-9]{1,2}(?![0-9])"]
     digits = "(?:" + "|".join(groups) + r"|[0-9]+)(?:\.[0-9]+)?"
     return re.compile(
-        rf"(?:(?<![{_NOT_BEFORE}])(?P<cur>{currencies.PREFIX})[ \u00a0]?(?P<csign>[-−](?=\.?[0-9]))?"
+        rf"(?:(?<![{_NOT_BEFORE}])(?=(?-i:[A-Z{currencies.SIGN_CHARS}]))(?P<cur>{currencies.PREFIX})[ \u00a0]?(?P<csign>[-−](?=\.?[0-9]))?"
         rf"|(?<![{_NOT_BEFORE}])(?<![0-9][ \u00a0])(?P<sign>[-−])(?=\.?[0-9])"
         rf"|(?<![{_NOT_BEFORE}])(?:(?<![A-Za-z]-)|(?<=[0-9][kmb]-)|(?<=[0-9]bn-)))"
-        rf"(?P<num>{digits}|\.[0-9]+|{_NUMWORDS}{_SP}and{_SP}an?{_SP}(?:half|quarter)\b(?!{_SP}of\b)|{_NUMWORDS}"
+        rf"(?P<num>{digits}|\.[0-9]+|{_NUMWORDS}(?:{_SP}and{_SP}an?{_SP}(?:half|quarter)\b(?!{_SP}of\b))?"
         rf"|an?{_SP}hundred{_SP}and{_SP}(?:{_WORD})(?:-(?:{_WORD}))?\b|an?(?={_SP}(?:{_SCALE_WORD}|dozen)\b)"
         rf"|half(?:{_SP}an?)?(?={_SP}(?:{_SCALE_WORD}|dozen)\b))"
         rf"(?:(?P<gscale>(?-i:[bB][nN]|[mM][nN]|mln|mil|bln|[tT][nN]|trn|tln|MM|k|K|m|M|b|B|T))(?![\w])"
