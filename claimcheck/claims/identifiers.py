@@ -20,7 +20,23 @@ MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february
 # Words that name a numbered thing: "Article 55", and the rest of a list of them ("Districts 2, 4 and 10",
 # "Districts 14 and 19-22"). Read right to left from the figure (see `_word_before`), so the check
 # costs the length of the words, not a pattern tried at every position of the text before.
-_ID_WORDS = frozenset(["article", "articles", "section", "sections", "chapter", "chapters", "part", "parts", "paragraph", "paragraphs", "clause", "clauses", "no", "nos", "number", "resolution", "resolutions", "rule", "rules", "figure", "figures", "fig", "figs", "table", "tables", "page", "pages", "p", "pp", "vol", "volume", "volumes", "issue", "issues", "route", "routes", "highway", "highways", "interstate", "interstates", "flight", "flights", "room", "rooms", "grade", "grades", "level", "levels", "phase", "phases", "version", "versions", "title", "titles", "act", "acts", "amendment", "amendments", "covid", "unit", "units", "tier", "tiers", "protocol", "protocols", "item", "items", "case", "cases", "episode", "episodes", "season", "seasons", "line", "lines", "platform", "platforms", "gate", "gates", "district", "districts", "zone", "zones", "ward", "wards", "square", "street", "streets", "st", "avenue", "avenues", "road", "roads", "rd", "role", "category", "categories", "class", "type", "model", "series", "exhibit", "exhibits", "appendix", "appendices", "zip", "postcode", "isbn", "issn", "doi", "terminal", "terminals", "reactor", "reactors", "block", "blocks", "building", "buildings", "floor", "floors", "suite", "suites", "apartment", "apartments", "apt", "sector", "sectors", "precinct", "precincts", "regulation", "regulations", "directive", "directives", "bill", "bills", "schedule", "schedules", "annex", "footnote", "footnotes", "note", "notes", "verse", "verses", "psalm", "psalms", "ch", "art", "sec", "para", "cl", "reg", "ref", "op"])
+_ID_WORDS = frozenset({"article", "articles", "section", "sections", "chapter", "chapters", "part", "parts",
+                       "paragraph", "paragraphs", "clause", "clauses", "no", "nos", "number", "resolution",
+                       "resolutions", "rule", "rules", "figure", "figures", "fig", "figs", "table", "tables", "page",
+                       "pages", "p", "pp", "vol", "volume", "volumes", "issue", "issues", "route", "routes", "highway",
+                       "highways", "interstate", "interstates", "flight", "flights", "room", "rooms", "grade",
+                       "grades", "level", "levels", "phase", "phases", "version", "versions", "title", "titles", "act",
+                       "acts", "amendment", "amendments", "covid", "unit", "units", "tier", "tiers", "protocol",
+                       "protocols", "item", "items", "case", "cases", "episode", "episodes", "season", "seasons",
+                       "line", "lines", "platform", "platforms", "gate", "gates", "district", "districts", "zone",
+                       "zones", "ward", "wards", "square", "street", "streets", "st", "avenue", "avenues", "road",
+                       "roads", "rd", "role", "category", "categories", "class", "type", "model", "series", "exhibit",
+                       "exhibits", "appendix", "appendices", "zip", "postcode", "isbn", "issn", "doi", "terminal",
+                       "terminals", "reactor", "reactors", "block", "blocks", "building", "buildings", "floor",
+                       "floors", "suite", "suites", "apartment", "apartments", "apt", "sector", "sectors", "precinct",
+                       "precincts", "regulation", "regulations", "directive", "directives", "bill", "bills",
+                       "schedule", "schedules", "annex", "footnote", "footnotes", "note", "notes", "verse", "verses",
+                       "psalm", "psalms", "ch", "art", "sec", "para", "cl", "reg", "ref", "op"})
 _ID_PAIRS = frozenset({"group of", "zip code", "postal code", "area code"})
 # reversed: the list of numbers, "#", the word (and the word before it), read from the figure leftwards
 _WORD_BEFORE_REV = re.compile(r"(?P<list>(?:[\s\u00a0]*(?:,|dna|&|ro|-|–)[\s\u00a0]*[0-9]+)*)#?[\s\u00a0]*(?P<dot>\.?)"
