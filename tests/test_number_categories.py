@@ -65,6 +65,7 @@ def test_currencies(text, want):
     # the glued "m" that measures
     ("The sea wall is 5m high.", [("5m", "measure", "=", 5, 5, 5, "m")]),
     ("She won the 100m sprint.", [("100m", "measure", "=", 100, 100, 100, "m")]),
+    ("A 5K run drew 600 runners.", [("5K", "measure", "=", 5, 5, 5, "km"), ("600", "count", "=", 600, 600, 600, None)]),
     # traps: "221B" is an address, "4K" a resolution
     ("Holmes lived at 221B Baker Street with 2 lodgers.", [("2", "count", "=", 2, 2, 2, None)]),
     ("The 4K TV sold 30,000 units.", [("30,000", "count", "=", 30000, 28500, 31500, None)]),

@@ -355,8 +355,9 @@ def _inherit_hedges(found: list[Quantity], text: str) -> list[Quantity]:
 
 
 def _scale_factor(page: _Page, m: re.Match[str], scale: str, currency: str | None) -> float | None:
-    """What the scale after a figure multiplies it by; 0.0 when a glued "m" means metres; None when
-    the letters after the figure make it an identifier ("221B Baker Street", "4K TV")."""
+    """What the scale after a figure multiplies it by; 0.0 when a glued "m" means metres, -1.0 when a
+    "k" means kilometres ("a 5K run"); None when the letters after the figure make it an identifier
+    ("221B Baker Street", "4K TV")."""
     if not scale:
         return 1.0
     text = page.text
@@ -364,6 +365,8 @@ def _scale_factor(page: _Page, m: re.Match[str], scale: str, currency: str | Non
     if m.group("gscale") and not currency:
         if scale == "T" or (scale in ("B", "K") and re.match(r"[ \u00a0]+[A-Z0-9]", after)):
             return None
+        if scale in ("k", "K") and re.match(r"[ \u00a0-](?:fun[ \u00a0]+)?(?:run|race|walk|swim|ride)\b", after, re.IGNORECASE):
+            return -1.0  # "a 5K run": kilometres
         if scale == "m":
             if _METRE_AFTER.match(after):
                 return 0.0
@@ -501,7 +504,8 @@ def _quantity_at(page: _Page, m: re.Match[str], nxt: re.Match[str] | None) -> tu
     if factor is None:
         return None, False
     metres = factor == 0.0
-    scaled = bool(scale or (m.group("scale") or "").lower().startswith("dozen")) and not metres
+    kilometres = factor == -1.0
+    scaled = bool(scale or (m.group("scale") or "").lower().startswith("dozen")) and not metres and not kilometres
     if scaled:
         value, step = value * factor, step * factor
     negative = bool(m.group("sign") or m.group("csign"))
@@ -509,8 +513,8 @@ def _quantity_at(page: _Page, m: re.Match[str], nxt: re.Match[str] | None) -> tu
     if sign_word and not negative:
         negative, start, before = True, start - len(sign_word.group()), before[:sign_word.start()]
     unit: str | None
-    if metres:
-        kind, unit, mult, qend = "measure", "m", 1.0, end
+    if metres or kilometres:
+        kind, unit, mult, qend = "measure", "m" if metres else "km", 1.0, end
     else:
         kind, unit, mult, qend = _unit_after(text, end, text[max(0, start - 150):start], scaled, currency)
     if _is_not_a_quantity(page, m, has_unit=kind != "count" or currency is not None or scaled):
@@ -586,7 +590,7 @@ def _range(page: _Page, m: re.Match[str], nxt: re.Match[str], value: float, step
     nxt_cur = nxt.group("cur")
     cur2 = currencies.prefix_code(nxt_cur, text[max(0, nxt.start() - 150):nxt.end() + 150]) if nxt_cur else None
     high_factor = _scale_factor(page, nxt, high_scale, currency or cur2)
-    if high_factor is None or _is_not_a_quantity(page, nxt, has_unit=True):
+    if high_factor is None or high_factor < 0 or _is_not_a_quantity(page, nxt, has_unit=True):
         return None
     unit2: str | None
     if high_factor == 0.0:  # metres
