@@ -62,6 +62,8 @@ def test_currencies(text, want):
     ("The app has 7 B users.", [("7 B", "count", "=", 7e9, 6.65e9, 7.35e9, None)]),
     ("Sales hit 1.5bn units.", [("1.5bn", "count", "=", 1.5e9, 1.45e9, 1.55e9, None)]),
     ("They sold 13 lakh tickets.", [("13 lakh", "count", "=", 1.3e6, 1.25e6, 1.35e6, None)]),
+    ("The outlay is ₹1.2 lakh crore.", [("₹1.2 lakh crore", "money", "=", 1.2e12, 1.15e12, 1.25e12, "INR")]),
+    ("It spent three lakh crore rupees.", [("three lakh crore rupees", "money", "=", 3e12, 2.85e12, 3.15e12, "INR")]),
     # the glued "m" that measures
     ("The sea wall is 5m high.", [("5m", "measure", "=", 5, 5, 5, "m")]),
     ("She won the 100m sprint.", [("100m", "measure", "=", 100, 100, 100, "m")]),

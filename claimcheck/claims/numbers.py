@@ -56,7 +56,7 @@ UNITS = {w: i for i, w in enumerate(
     ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
 TENS = {w: 10 * (i + 2) for i, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])}
 SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "lakhs": 1e5,
-          "crore": 1e7, "crores": 1e7, "k": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9,
+          "crore": 1e7, "crores": 1e7, "lakh crore": 1e12, "k": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9,
           "b": 1e9, "tn": 1e12, "trn": 1e12, "tln": 1e12, "t": 1e12, "mil": 1e6}
 ORDINALS = {w: i + 1 for i, w in enumerate(
     ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"])}
@@ -74,7 +74,7 @@ TIME_UNITS = {"year": ("year", 1), "years": ("year", 1), "yrs": ("year", 1), "mo
               "millennia": ("year", 1000)}
 
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
-_SCALE_WORD = "hundred|thousand|million|billion|trillion|lakhs?|crores?"
+_SCALE_WORD = rf"hundred|thousand|million|billion|trillion|lakh{_SP}crores?|lakhs?|crores?"
 _NUMWORDS = rf"(?:{_WORD})(?:(?:-|{_SP})(?:{_WORD}|dozen)|{_SP}(?:{_SCALE_WORD})(?:{_SP}and(?={_SP}(?:{_WORD})))?)*\b"
 _NUM = r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+"
 VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875,
@@ -161,7 +161,7 @@ def words_to_number(words: str) -> float | None:
     """'Twenty-two' -> 22, 'one hundred and fifty' -> 150, 'a million' -> 1e6, 'two dozen' -> 24."""
     total, current = 0.0, 0.0
     seen = False
-    words = words.lower().strip()
+    words = re.sub(r"lakh[\s\u00a0]+crores?", "lakhcrore", words.lower().strip())  # 1e5 x 1e7
     part = re.search(r"[\s\u00a0]+and[\s\u00a0]+an?[\s\u00a0]+(half|quarter)$", words)
     if part:  # "two and a half"
         whole = words_to_number(words[:part.start()])
@@ -185,8 +185,8 @@ def words_to_number(words: str) -> float | None:
             current = (current or 1) * 12
         elif token == "hundred":
             current = (current or 1) * 100
-        elif token in ("thousand", "million", "billion", "trillion", "lakh", "lakhs", "crore", "crores"):
-            total += (current or 1) * SCALES[token]
+        elif token in ("thousand", "million", "billion", "trillion", "lakh", "lakhs", "crore", "crores", "lakhcrore"):
+            total += (current or 1) * SCALES.get(token, 1e12)
             current = 0
         else:
             return None
@@ -211,6 +211,7 @@ def _core_value(m: re.Match[str], dot_page: bool) -> tuple[float | None, float, 
     scale = scale if scale in ("M", "MM", "B", "K", "T") else scale.lower()
     if num[-1] in VULGAR:  # "2½", "¾"
         return (float(num[:-1]) if num[:-1] else 0.0) + VULGAR[num[-1]], VULGAR[num[-1]], scale
+    scale = re.sub(r"^lakh[\s\u00a0\u202f\u2009]+crores?$", "lakh crore", scale)
     if num[0].isdigit() or num[0] == ".":
         if dot_page and not scale and _DOT_GROUPED.fullmatch(num):
             digits = num.replace(".", "").replace(",", ".")
