@@ -298,3 +298,24 @@ def test_reading_time_grows_linearly():
 
     small = min(cpu_seconds(250_000) for _ in range(2))
     assert cpu_seconds(1_000_000) < 7 * small
+
+
+def test_any_text_reads_without_error_and_gives_sound_quantities():
+    """Property check: whatever the text, no exception, offsets that quote the text, finite numbers."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    alphabet = st.sampled_from(list("0123456789 ,.-–−~%$€£¥₹()[]°′CFkmbnMBT/:+#½\u200b\ufeff\u00a0\n")
+                               + ["about ", "over ", "between ", " and ", " to ", " or ", "million", "bn", "km",
+                                  "per cent", "US$", "HK$", "RM", "EUR", "years", "AD ", "BC", "Game ", "March ",
+                                  "minus ", "three", "quarters of a ", "half", "thousands of ", "lakh crore"])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(alphabet, max_size=40).map("".join))
+    def check_text(text):
+        for q in find_quantities(text):
+            assert 0 <= q.start < q.end <= len(text) and q.quote == text[q.start:q.end]
+            assert all(x is None or math.isfinite(x) for x in (q.value, q.low, q.high))
+            assert q.low is None or q.high is None or q.low <= q.high
+
+    check_text()

@@ -276,10 +276,10 @@ def find_quantities(text: str, masks: Iterable[Span] = ()) -> list[Quantity]:
     """Every stated quantity in `text`, hedge and range included, outside the masked spans."""
     original = text
     text = blank(text, sorted(masks))  # same length, so offsets still point into the original
-    offsets: list[int] | None = None
-    if _INVISIBLE.search(text):  # "1\u200b000": read without the invisible characters, map offsets back
-        offsets = [i for i, c in enumerate(text) if not _INVISIBLE.match(c)]
-        offsets.append(len(text))
+    # "1\u200b000": read without the invisible characters; `gaps[i]` is where, in the text read, the
+    # i-th removed character stood, so an offset maps back by counting the gaps at or before it.
+    gaps = [m.start() - i for i, m in enumerate(_INVISIBLE.finditer(text))]
+    if gaps:
         text = _INVISIBLE.sub("", text)
     dot_groups, space_groups = bool(_DOT_PAGE.search(text)), bool(_SPACE_PAGE.search(text))
     page = _Page(text, _core(space_groups, dot_groups), dot_groups)
@@ -314,8 +314,9 @@ def find_quantities(text: str, masks: Iterable[Span] = ()) -> list[Quantity]:
                 found.append(q)
                 taken.add(q.start, q.end)
     found = _inherit_hedges(_merge_two_sided(sorted(found, key=lambda q: q.start), text), text)
-    if offsets is not None:
-        found = [replace(q, start=offsets[q.start], end=offsets[q.end - 1] + 1) for q in found]
+    if gaps:
+        found = [replace(q, start=q.start + bisect.bisect_right(gaps, q.start),
+                         end=q.end - 1 + bisect.bisect_right(gaps, q.end - 1) + 1) for q in found]
     return [replace(q, quote=original[q.start:q.end]) for q in found]
 
 
