@@ -244,3 +244,16 @@ def test_reconcile_command_reads_ledgers(tmp_path):
 def test_a_shared_verb_alone_does_not_accuse(run):
     claims, _, conflicts = run("A car bomb killed 27 people on Monday.", "The landslide killed six people.")
     assert not conflicting(claims, conflicts, "27", "six")
+
+
+def test_units_are_converted_before_comparing(run):
+    claims, groups, conflicts = run("The new pipeline stretches 600 miles across Kazakhstan.",
+                                    "The new pipeline stretches 965 km across Kazakhstan.")
+    assert together(claims, groups, "600 miles", "965 km") and conflicts == ()
+
+
+def test_the_same_number_in_other_units_is_a_near_miss(run):
+    claims, _, conflicts = run("The new pipeline stretches 600 miles across Kazakhstan.",
+                               "The new pipeline stretches 600 km across Kazakhstan.")
+    (conflict,) = conflicts
+    assert conflict.severity is Severity.NEAR_MISS and "conversion slip" in conflict.reason

@@ -54,7 +54,7 @@ def frame_of(tokens: list[Token], q: Quantity, time: str | None, source: str | N
              aliases: Aliases, lemmatize: Lemmatize) -> Frame:
     """The frame of the quantity made of `tokens` (tokens of one parsed sentence)."""
     skip = {t.i for t in tokens}
-    noun, part = _counted(tokens, skip, lemmatize)
+    noun, part = _counted(tokens, skip, lemmatize, measured=q.kind not in ("count", "rank", "age"))
     entity = event = None
     proper = False
     scope: set[str] = {"part"} if part else set()
@@ -82,7 +82,7 @@ def frame_of(tokens: list[Token], q: Quantity, time: str | None, source: str | N
     )
 
 
-def _counted(tokens: list[Token], skip: set[int], lemmatize: Lemmatize) -> tuple[Token | None, bool]:
+def _counted(tokens: list[Token], skip: set[int], lemmatize: Lemmatize, measured: bool = False) -> tuple[Token | None, bool]:
     """The noun the quantity counts, and whether the figure is a part of it ("32 of the 58 ...")."""
     head = next((t for t in reversed(tokens) if t.head.i not in skip), tokens[-1])
     of = next((c for t in tokens for c in t.children if c.dep_ == "prep" and c.lower_ == "of" and c.i not in skip), None)
@@ -120,6 +120,12 @@ def _counted(tokens: list[Token], skip: set[int], lemmatize: Lemmatize) -> tuple
         return _through_containers(head.head, skip), False
     if is_word(head, "NOUN", "PROPN") and head.i not in skip:
         return _through_containers(head, skip), False
+    anchor = head.head.head if head.head.dep_ == "prep" else head.head  # "stretches [600 miles] across"
+    if measured and head.dep_ in ("dobj", "npadvmod", "attr", "acomp", "advmod", "oprd") and is_word(anchor, "VERB"):
+        # "The pipeline runs 600 miles", "the economy grew 3%": a measure, share or sum is the subject's
+        subj = next((c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass") and is_word(c, "NOUN", "PROPN")), None)
+        if subj is not None:
+            return _through_containers(subj, skip), False
     return None, False
 
 

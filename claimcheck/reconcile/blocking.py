@@ -22,27 +22,17 @@ UNBLOCKED = {Kind.DURATION, Kind.AGE, Kind.RANK}
 
 
 def base_value(claim: Claim) -> tuple[float | None, float | None, float | None, str | None]:
-    """(value, low, high, unit) in the unit's base unit, when the units module knows it."""
+    """(value, low, high, unit) in the unit's base unit: 600 mi and 965 km both in metres."""
     if claim.kind is not Kind.MEASURE or not claim.unit:
         return claim.value, claim.low, claim.high, claim.unit
-    try:
-        from ..claims.units import to_base_unit  # type: ignore[import-not-found, unused-ignore]
-    except ImportError:
-        return claim.value, claim.low, claim.high, claim.unit
-    factor, unit = _factor(to_base_unit, claim.unit)
+    from ..claims.units import to_base_unit
 
-    def scale(x: float | None) -> float | None:
-        return None if x is None else x * factor
+    unit = to_base_unit(1.0, claim.unit)[1]
 
-    return scale(claim.value), scale(claim.low), scale(claim.high), unit
+    def convert(x: float | None) -> float | None:
+        return None if x is None else to_base_unit(x, claim.unit)[0]  # affine for °F, so each end on its own
 
-
-def _factor(convert, unit: str) -> tuple[float, str]:
-    try:
-        value, base = convert(1.0, unit)
-        return float(value), str(base)
-    except (KeyError, ValueError, TypeError):
-        return 1.0, unit
+    return convert(claim.value), convert(claim.low), convert(claim.high), unit
 
 
 def canonical_entities(names: Iterable[str], fuzzy: int = 90) -> dict[str, str]:

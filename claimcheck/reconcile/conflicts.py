@@ -19,7 +19,7 @@ from itertools import combinations
 from ..config import ReconcileSettings
 from ..model import Claim, Conflict, ConflictKind, Group, Severity
 from .groups import form_groups, group_id, group_label, same_name
-from .intervals import INF, gap, human_range, interval_of
+from .intervals import INF, clash, gap, human_range, interval_of
 
 Findings = tuple[tuple[Group, ...], tuple[Conflict, ...]]
 MAX_PAIRWISE = 60  # a larger group is checked claim by claim against its widest agreement
@@ -98,7 +98,7 @@ def group_conflicts(gid: str, members: Sequence[Claim], settings: ReconcileSetti
     for a, b in combinations(live, 2):
         ia, ib = spans[a.id], spans[b.id]
         assert ia is not None and ib is not None
-        if not ia.disjoint(ib) or (a.doc_id or a.doc) == (b.doc_id or b.doc):
+        if not clash(a, b, ia, ib) or (a.doc_id or a.doc) == (b.doc_id or b.doc):
             continue
         if not _sources_differ(a, b, settings.fuzzy) and evidence(a, b) >= 2:
             out.append(value_conflict(gid, a, b, settings))

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from ..claims.frames import time_bounds
 from ..model import Claim, Frame
-from .intervals import Interval, interval_of
+from .intervals import clash
 
 # Scope words that describe rather than define: "China is home to the largest Kazakh diaspora"
 # counts the same Kazakhs as "1.8 million Kazakhs live in China". "change" marks a figure reached
@@ -39,13 +39,12 @@ class _Draft:
     place: str | None = None
     time: tuple[str, str] | None = None
     members: list[Claim] = field(default_factory=list)
-    spans: dict[str, list[Interval]] = field(default_factory=dict)  # per document
+    spans: dict[str, list[Claim]] = field(default_factory=dict)  # per document
 
     def accepts(self, c: Claim, fuzzy: int) -> bool:
         f = c.frame
         assert f is not None
-        mine = interval_of(c)
-        if mine is not None and any(mine.disjoint(other) for other in self.spans.get(c.doc_id or c.doc, ())):
+        if any(clash(c, other) for other in self.spans.get(c.doc_id or c.doc, ())):
             return False  # one article giving two figures for it means two quantities ("27 killed", "six killed")
         if defining_scope(f) != self.scope or not same_name(f.entity or "", self.entity, fuzzy):
             return False
@@ -64,9 +63,8 @@ class _Draft:
         f = c.frame
         assert f is not None
         self.members.append(c)
-        mine = interval_of(c)
-        if mine is not None and c.cited_in is None:
-            self.spans.setdefault(c.doc_id or c.doc, []).append(mine)
+        if c.cited_in is None:
+            self.spans.setdefault(c.doc_id or c.doc, []).append(c)
         self.event = self.event or f.event
         self.place = self.place or f.place
         t = time_bounds(f.time)
