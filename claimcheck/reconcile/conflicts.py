@@ -18,7 +18,7 @@ from itertools import combinations
 
 from ..config import ReconcileSettings
 from ..model import Claim, Conflict, ConflictKind, Group, Severity
-from .groups import form_groups, group_id, group_label, same_name
+from .groups import evidence, form_groups, group_id, group_label, same_name
 from .intervals import INF, clash, gap, human_range, interval_of
 
 Findings = tuple[tuple[Group, ...], tuple[Conflict, ...]]
@@ -71,21 +71,6 @@ def _sources_differ(a: Claim, b: Claim, fuzzy: int) -> bool:
     sa = a.frame.source if a.frame else None
     sb = b.frame.source if b.frame else None
     return bool(sa and sb and not same_name(sa, sb, fuzzy))
-
-
-def evidence(a: Claim, b: Claim) -> int:
-    """How much says two claims count the same thing: fields both state alike, and a named entity.
-
-    "27 people were killed" and "six people were killed" in two articles share only the event:
-    likely two different attacks, so not enough to accuse either. "Kazakhs living in China" share
-    a named entity, an event and a place.
-    """
-    fa, fb = a.frame, b.frame
-    if fa is None or fb is None:
-        return 0
-    score = int(fa.proper and fb.proper)
-    score += sum(x is not None and x == y for x, y in ((fa.event, fb.event), (fa.place, fb.place), (fa.time, fb.time)))
-    return score
 
 
 def group_conflicts(gid: str, members: Sequence[Claim], settings: ReconcileSettings) -> list[Conflict]:
