@@ -4,6 +4,7 @@ Used by the link tests (as a fixture) and by scripts/bench_links.py. Paths:
 
     /                      home page                 /ok/page-N            a real page (others under /ok/ 404)
     /r301, /r302a          redirect chains to /ok    /loop1 <-> /loop2     a redirect loop
+    /away?to=URL           302 to any URL            /redirect-to/CODE/P   CODE to /P
     /status/404|410|500    that status               /flaky/ID             503 the first time, then 200
     /ratelimit/ID?after=S  429 + Retry-After S once  /ratelimit-date/ID    429 with an HTTP-date, once
     /head405               HEAD 405, GET 200         /botwall              403 with a bot-wall page
@@ -32,6 +33,9 @@ from urllib.parse import parse_qs, urlsplit
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "linkserver/1"
+    # Headers and body leave in one segment, as from a real server. Unbuffered, the body waited for
+    # the client's delayed ACK of the headers (Nagle): 90 ms per kept-alive request, not `latency`.
+    wbufsize = -1
 
     def log_message(self, *args) -> None:  # quiet
         pass
@@ -70,7 +74,7 @@ class Handler(BaseHTTPRequestHandler):
             with srv.lock:
                 srv.in_flight -= 1
 
-    def _route(self, seen: int) -> None:  # noqa: C901 - a routing table
+    def _route(self, seen: int) -> None:
         srv = self.server
         if srv.latency:
             time.sleep(srv.latency)
@@ -83,6 +87,8 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(200, self._page(f"Article {n}", f"Report number {n}: " + "facts and figures " * (int(n) % 7 + 3)))
         if path.startswith("/ok/"):
             return self._send(404, self._page("Not Found", "No such page"))
+        if path == "/away":  # a redirect to any absolute URL: /away?to=URL
+            return self._send(302, "", {"Location": query["to"][0]})
         if path.startswith("/redirect-to/"):  # /redirect-to/CODE/TARGET...
             _, _, code, target = path.split("/", 3)
             return self._send(int(code), "", {"Location": "/" + target})
@@ -233,7 +239,7 @@ class LinkServer(ThreadingHTTPServer):
     def base(self) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}"
 
-    def start(self) -> "LinkServer":
+    def start(self) -> LinkServer:
         threading.Thread(target=self.serve_forever, daemon=True).start()
         return self
 
