@@ -33,7 +33,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from tests.linkserver import LinkServer  # noqa: E402
+from tests.linkserver import LinkServer
 
 MIX = [("ok", 700), ("redirect", 100), ("dead", 80), ("error", 40), ("ratelimit", 40), ("head405", 20), ("soft404", 20)]
 EXACT = {"ok": "ok", "redirect": "redirected", "dead": "broken", "error": "server-error", "ratelimit": "ok",
@@ -73,7 +73,7 @@ def ensure_tools(tools: Path) -> None:
 
 def timed(cmd: list[str], work: Path, timeout: int = 600) -> tuple[str, dict]:
     stats = work / "time.txt"
-    proc = subprocess.run(["/usr/bin/time", "-o", str(stats), "-f", "%e %U %S %M", *cmd], cwd=work,
+    proc = subprocess.run(["/usr/bin/time", "-o", str(stats), "-f", "%e %U %S %M", *cmd], cwd=work, check=False,
                           capture_output=True, text=True, timeout=timeout)
     wall, user, system, rss = stats.read_text().strip().splitlines()[-1].split()
     return proc.stdout, {"wall": float(wall), "cpu": float(user) + float(system), "peak_mb": int(rss) / 1024}

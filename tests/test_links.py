@@ -13,8 +13,9 @@ from typer.testing import CliRunner
 
 from claimcheck.cli import app
 from claimcheck.config import LinkSettings
+from claimcheck.links.checker import check_links
+from claimcheck.links.fetch import classify_error
 from claimcheck.links.policy import by_pattern, decode_body, host_verdict, is_private, retry_after_seconds, status_for, validate
-from claimcheck.links.checker import check_links, classify_error
 from claimcheck.model import LinkRef, LinkStatus
 
 from .linkserver import LinkServer
@@ -28,8 +29,8 @@ def server():
 
 
 def fast(tmp_path=None, **kw) -> LinkSettings:
-    base = dict(timeout=0.5, connect_timeout=0.5, total_timeout=4.0, retries=2, backoff=0.05, retry_after_cap=2.0,
-                allow_private=True, cache=False)
+    base = {"timeout": 0.5, "connect_timeout": 0.5, "total_timeout": 4.0, "retries": 2, "backoff": 0.05,
+            "retry_after_cap": 2.0, "allow_private": True, "cache": False}
     base.update(kw)
     return LinkSettings(**base)
 
@@ -353,17 +354,16 @@ def test_a_redirect_into_a_private_address_is_refused():
     """One method, its network stubbed: each redirect hop passes the private-address guard."""
     import asyncio
 
-    from claimcheck.links.checker import Checker
+    from claimcheck.links.fetch import Fetcher
 
-    class Redirecting(Checker):
-        async def _fetch(self, url):
+    class Redirecting(Fetcher):
+        async def fetch(self, url):
             return 302, httpx.Headers({"location": "http://intranet.example/admin"}), ""
 
     async def resolver(host, port):
         return {"news.example": ["93.184.216.34"], "intranet.example": ["10.0.0.5"]}[host]
 
-    checker = Redirecting(fast(allow_private=False), probe_hosts=(), resolver=resolver)
-    checker.dns["news.example"] = ["93.184.216.34"]
-    result = asyncio.run(checker._check("http://news.example/story"))
+    fetcher = Redirecting(fast(allow_private=False), {"news.example": ["93.184.216.34"]}, False, resolver)
+    result = asyncio.run(fetcher.check("http://news.example/story"))
     assert result.status is LinkStatus.SKIPPED and "10.0.0.5" in result.reason
     assert result.redirects == ((302, "http://intranet.example/admin"),)

@@ -49,6 +49,7 @@ def _getaddrinfo(host: str) -> asyncio.Future:
             future.set_result(result)
 
     def work() -> None:
+        result: list | Exception
         try:
             result = socket.getaddrinfo(host, 443, type=socket.SOCK_STREAM)
         except Exception as exc:  # noqa: BLE001 - handed to the waiting coroutine, not lost in a thread
@@ -75,7 +76,7 @@ async def lookup(host: str, timeout: float, resolver: Resolver | None = None,
             return await resolver(host, 443)
         infos = await asyncio.wait_for(_getaddrinfo(host), timeout)
         return sorted({info[4][0] for info in infos})
-    except (OSError, UnicodeError, asyncio.TimeoutError) as exc:  # UnicodeError: a label IDNA refuses
+    except (TimeoutError, OSError, UnicodeError) as exc:  # UnicodeError: a label IDNA refuses
         return exc
 
 
