@@ -23,6 +23,7 @@ from __future__ import annotations
 import email.utils
 import functools
 import gzip
+import ipaddress
 import json
 import threading
 import time
@@ -246,3 +247,25 @@ class LinkServer(ThreadingHTTPServer):
     def stop(self) -> None:
         self.shutdown()
         self.server_close()
+
+
+def refuse_egress(monkeypatch) -> list[str]:
+    """Refuse, in-process, any connection the link checker tries outside 127.0.0.0/8 and ::1.
+
+    Patches the connection step of aiohttp (aiohappyeyeballs.start_connection), so a test that
+    vets a public address never sends it a packet. Returns the addresses tried, in order.
+    """
+    import aiohappyeyeballs
+
+    tried: list[str] = []
+    real = aiohappyeyeballs.start_connection
+
+    async def guarded(addr_infos, **kw):
+        addresses = [info[4][0] for info in addr_infos]
+        tried.extend(addresses)
+        if not all(ipaddress.ip_address(a).is_loopback for a in addresses):
+            raise ConnectionRefusedError(111, f"test: no traffic to {addresses}")
+        return await real(addr_infos, **kw)
+
+    monkeypatch.setattr(aiohappyeyeballs, "start_connection", guarded)
+    return tried

@@ -6,7 +6,6 @@ vets a public address never sends it a packet.
 """
 from __future__ import annotations
 
-import ipaddress
 import socket
 import subprocess
 import sys
@@ -25,7 +24,7 @@ from claimcheck.links.checker import check_links
 from claimcheck.links.policy import host_verdict, is_metadata, is_private, validate
 from claimcheck.model import LinkRef, LinkStatus
 
-from .linkserver import LinkServer
+from .linkserver import LinkServer, refuse_egress
 
 PUBLIC = "93.184.216.34"
 
@@ -40,20 +39,7 @@ def server():
 @pytest.fixture(autouse=True)
 def no_egress(monkeypatch):
     """Every address the client tried to connect to; anything but loopback is refused, unsent."""
-    import aiohappyeyeballs
-
-    tried: list[str] = []
-    real = aiohappyeyeballs.start_connection
-
-    async def guarded(addr_infos, **kw):
-        addresses = [info[4][0] for info in addr_infos]
-        tried.extend(addresses)
-        if not all(ipaddress.ip_address(a).is_loopback for a in addresses):
-            raise ConnectionRefusedError(111, f"test: no traffic to {addresses}")
-        return await real(addr_infos, **kw)
-
-    monkeypatch.setattr(aiohappyeyeballs, "start_connection", guarded)
-    return tried
+    return refuse_egress(monkeypatch)
 
 
 def settings_for(**kw) -> LinkSettings:
@@ -79,7 +65,7 @@ def test_dns_rebinding_reaches_only_the_address_that_was_checked(server, no_egre
     (result,) = check([f"http://localhost:{port}/ok/page-1"], settings_for(), rebinding).values()
     assert server.total == before  # the loopback server received no request
     assert asked == ["localhost"]  # one lookup: the client did not resolve the name again
-    assert no_egress == [PUBLIC]  # it connected to the vetted address (refused here, unsent)
+    assert set(no_egress) == {PUBLIC}  # it connected to the vetted address only (refused here, unsent)
     assert result.status is LinkStatus.BROKEN and "connection refused" in result.reason
 
 

@@ -18,7 +18,7 @@ from claimcheck.links.fetch import classify_error
 from claimcheck.links.policy import by_pattern, decode_body, host_verdict, is_private, retry_after_seconds, status_for, validate
 from claimcheck.model import LinkRef, LinkStatus
 
-from .linkserver import LinkServer
+from .linkserver import LinkServer, refuse_egress
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +26,12 @@ def server():
     srv = LinkServer().start()
     yield srv
     srv.stop()
+
+
+@pytest.fixture(autouse=True)
+def no_egress(monkeypatch):
+    """No test here reaches past loopback, even one that vets a public address."""
+    return refuse_egress(monkeypatch)
 
 
 def fast(tmp_path=None, **kw) -> LinkSettings:
@@ -363,7 +369,13 @@ def test_a_redirect_into_a_private_address_is_refused():
     async def resolver(host, port):
         return {"news.example": ["93.184.216.34"], "intranet.example": ["10.0.0.5"]}[host]
 
-    fetcher = Redirecting(fast(allow_private=False), {"news.example": ["93.184.216.34"]}, False, resolver)
-    result = asyncio.run(fetcher.check("http://news.example/story"))
+    async def check(url):
+        fetcher = Redirecting(fast(allow_private=False), {"news.example": ["93.184.216.34"]}, False, resolver)
+        try:
+            return await fetcher.check(url)
+        finally:
+            await fetcher.aclose()
+
+    result = asyncio.run(check("http://news.example/story"))
     assert result.status is LinkStatus.SKIPPED and "10.0.0.5" in result.reason
     assert result.redirects == ((302, "http://intranet.example/admin"),)

@@ -33,17 +33,7 @@ Progress = Callable[[str, int, int], None]  # (stage, done, total)
 def check_links(targets: dict[str, list[LinkRef]], settings: LinkSettings, progress: Progress | None = None,
                 probe_hosts: tuple[str, ...] = PROBE_HOSTS, resolver: Resolver | None = None) -> CheckOutcome:
     """Check every URL (with where it is cited) and return one LinkResult per URL, in the order given."""
-    return run_async(Checker(settings, progress, probe_hosts, resolver).run(targets))
-
-
-def run_async(main):
-    """asyncio.run, on uvloop where it is installed (the event loop is a third of the CPU per request)."""
-    try:
-        import uvloop
-    except ImportError:
-        return asyncio.run(main)
-    with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
-        return runner.run(main)
+    return asyncio.run(Checker(settings, progress, probe_hosts, resolver).run(targets))
 
 
 class Checker:

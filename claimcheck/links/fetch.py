@@ -147,6 +147,8 @@ class Fetcher:
         return self._client
 
     async def aclose(self) -> None:
+        for probe in self.siblings.values():
+            probe.cancel()  # probes nobody waited for (their folders' links were not 200 pages)
         if self._client is not None:
             await self._client.aclose()
 
@@ -165,6 +167,8 @@ class Fetcher:
     async def guard(self, url: str) -> None:
         """Refuse a hop whose host does not resolve or resolves where it must not; vet the rest."""
         host = dns_name(urlsplit(url).hostname or "")
+        if host in self.vetted:
+            return
         if host not in self.dns:  # a redirect's new host
             self.dns[host] = await lookup(host, self.s.connect_timeout, self.resolver)
         answer = self.dns[host]
@@ -181,6 +185,8 @@ class Fetcher:
         try:
             for _ in range(self.s.max_redirects + 1):
                 await self.guard(current)
+                if self.s.soft_404 and not chain:
+                    self._sibling(current)  # beside the page, not after it: one round trip, not two
                 code, headers, body = await self.fetch(current)
                 location = headers.get("location")
                 if not (300 <= code < 400 and location):
@@ -289,21 +295,29 @@ class Fetcher:
         base = self.s.backoff * (2 ** (attempt - 1))
         return base / 2 + random.uniform(0, base / 2)  # "equal jitter": spreads retries, keeps a floor
 
-    async def _sibling_body(self, url: str) -> str | None:
-        """What the site serves for a URL beside this one that cannot exist (memoised per folder)."""
+    def _sibling(self, url: str) -> asyncio.Future[str | None]:
+        """What the site serves for a URL beside this one that cannot exist: one probe per folder.
+
+        Started when a folder's first link is, so it runs beside that link; every link of the
+        folder that needs it (a 200 page, for the catch-all comparison) shares the answer.
+        """
         parts = urlsplit(url)
         folder = parts.path.rsplit("/", 1)[0] + "/"
         key = f"{parts.scheme}://{parts.netloc}{folder}"
-        if key not in self.siblings:  # one probe per folder, shared by every link that asks at once
+        if key not in self.siblings:
             self.siblings[key] = asyncio.ensure_future(self._probe(f"{key}claimcheck-{random.getrandbits(64):016x}"))
-        return await self.siblings[key]
+        return self.siblings[key]
+
+    async def _sibling_body(self, url: str) -> str | None:
+        return await asyncio.shield(self._sibling(url))  # a link that times out leaves the shared probe running
 
     async def _probe(self, url: str) -> str | None:
         try:
+            await self.guard(url)
             async with self.hosts.lock(dns_name(urlsplit(url).hostname or "")):
                 code, _, body = await self.request("GET", url)
             return body if 200 <= code < 300 else None
-        except (httpx.HTTPError, httpx.InvalidURL):
+        except (_Answer, httpx.HTTPError, httpx.InvalidURL):
             return None
 
     # -- the Wayback Machine -------------------------------------------------------------------

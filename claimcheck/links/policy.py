@@ -44,6 +44,7 @@ _IPV4_STYLE = re.compile(r"[0-9]+(?:\.[0-9]+){3}")  # what httpx parses as an IP
 _BRACKETED = re.compile(r"\[([^\[\]]+)\](?::[0-9]*)?")  # [IPv6] and a port
 
 
+@lru_cache(maxsize=4096)
 def _ip(address: str) -> IPAddress:
     """The address, with an IPv4 one inside IPv6 (mapped, 6to4, NAT64, compatible) unwrapped."""
     ip = ipaddress.ip_address(address.split("%")[0])
@@ -72,6 +73,7 @@ def _allowed(address: str, allowed: Iterable[str]) -> bool:
     return any(ip in ipaddress.ip_network(a, strict=False) for a in allowed)
 
 
+@lru_cache(maxsize=4096)
 def dns_name(host: str) -> str:
     """The host as the client sends it and DNS is asked for it; ValueError when it cannot be spelled.
 

@@ -115,13 +115,20 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
 
     def __init__(self, session: aiohttp.ClientSession) -> None:
         self.session = session
+        self._tls: ssl.SSLContext | None = None
+
+    def tls(self) -> ssl.SSLContext:
+        """certifi's CA bundle, as httpx's own transport uses; loaded (~30 ms) at the first https URL."""
+        if self._tls is None:
+            self._tls = httpx.create_ssl_context()
+        return self._tls
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         timeout = request.extensions.get("timeout", {})
         try:
             response = await self.session.request(
                 request.method, yarl.URL(str(request.url), encoded=True), headers=request.headers.multi_items(),
-                data=request.content or None, allow_redirects=False,
+                data=request.content or None, allow_redirects=False, ssl=self.tls() if request.url.scheme == "https" else True,
                 timeout=aiohttp.ClientTimeout(connect=timeout.get("pool"), sock_connect=timeout.get("connect"),
                                               sock_read=timeout.get("read")))
         except Exception as exc:
@@ -143,8 +150,7 @@ def build_client(vetted: Mapping[str, list[str]], connections: int, timeout: htt
     Call it inside the running event loop. `vetted` is read at each connection, so addresses the
     guard approves later (a redirect's new host) are found.
     """
-    tls = httpx.create_ssl_context()  # certifi's CA bundle, as httpx's own transport uses
-    connector = aiohttp.TCPConnector(limit=connections, resolver=VettedResolver(vetted), use_dns_cache=False, ssl=tls)
+    connector = aiohttp.TCPConnector(limit=connections, resolver=VettedResolver(vetted), use_dns_cache=False)
     session = aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.DummyCookieJar(), auto_decompress=False,
                                     trust_env=False, max_line_size=MAX_HEADER_LINE, max_field_size=MAX_HEADER_LINE)
     return httpx.AsyncClient(transport=AiohttpTransport(session), timeout=timeout, headers=headers,
