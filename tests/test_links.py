@@ -379,3 +379,31 @@ def test_a_redirect_into_a_private_address_is_refused():
     result = asyncio.run(check("http://news.example/story"))
     assert result.status is LinkStatus.SKIPPED and "10.0.0.5" in result.reason
     assert result.redirects == ((302, "http://intranet.example/admin"),)
+
+
+def test_a_run_imports_only_what_it_needs(server):
+    """Offline, no HTTP library is loaded; online, httpx's own command-line client is not."""
+    import subprocess
+    import sys
+    import textwrap
+
+    code = textwrap.dedent(f"""
+        import socket, sys
+        from claimcheck.config import LinkSettings
+        from claimcheck.links.checker import check_links
+        from claimcheck.model import LinkRef
+
+        async def offline(host, port):
+            raise socket.gaierror(-2, "Name or service not known")
+
+        ref = [LinkRef("d", "d", 1)]
+        out = check_links({{"https://news.example/a": ref}}, LinkSettings(cache=False), probe_hosts=("p.example",),
+                          resolver=offline)
+        assert out.results[0].status.value == "unverified"
+        assert "httpx" not in sys.modules and "aiohttp" not in sys.modules
+        out = check_links({{"{server.base}/ok/page-5": ref}}, LinkSettings(cache=False, allow_private=True), probe_hosts=())
+        assert out.results[0].status.value == "ok", out.results[0]
+        assert "aiohttp" in sys.modules and "pygments" not in sys.modules and "click" not in sys.modules
+    """)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr

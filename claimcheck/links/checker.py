@@ -13,14 +13,16 @@
 from __future__ import annotations
 
 import asyncio
+import sys
+import types
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import urldefrag
 
 from ..config import LinkSettings
 from ..model import CheckOutcome, LinkRef, LinkResult, LinkStatus
-from .policy import Patterns, dns_name, host_verdict, offline_note, validate
+from .policy import Patterns, host_verdict, offline_note, url_host, validate
 from .resolve import PROBE_HOSTS, Answer, Resolver, resolve_all
 
 if TYPE_CHECKING:
@@ -28,6 +30,24 @@ if TYPE_CHECKING:
     from .fetch import Fetcher
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+def _without_httpx_cli() -> None:
+    """Let `import httpx` skip httpx's own command-line client, which the checker never runs.
+
+    httpx imports it whenever click and pygments are installed (here they are, for other tools):
+    click, pygments' lexers and four rich modules, 40-100 ms of a link check's start. A stand-in
+    is registered only if httpx is not imported yet; `httpx.main` then says it is not loaded.
+    """
+    if "httpx" in sys.modules or "httpx._main" in sys.modules:
+        return
+    stand_in = types.ModuleType("httpx._main")
+
+    def main() -> None:
+        raise SystemExit("httpx's command line is not loaded in this process (claimcheck skipped it); run `httpx` itself")
+
+    stand_in.main = main  # type: ignore[attr-defined]
+    sys.modules["httpx._main"] = stand_in
 
 
 def check_links(targets: dict[str, list[LinkRef]], settings: LinkSettings, progress: Progress | None = None,
@@ -50,7 +70,7 @@ class Checker:
     async def run(self, targets: dict[str, list[LinkRef]]) -> CheckOutcome:
         cache, cache_note = self._open_cache()
         results, pages = self._settle(targets, cache)
-        names = sorted({dns_name(urlsplit(page).hostname or "") for page in pages})
+        names = sorted({url_host(page) for page in pages})
         self.dns, self.offline = await resolve_all(names, self.s.connect_timeout, self.probe_hosts, self.resolver)
         try:
             await self._fan_out(pages, results)
@@ -119,11 +139,12 @@ class Checker:
 
     def _refused(self, page: str) -> tuple[LinkStatus, str] | None:
         """The first hop's guard, before any client exists: offline, dead domains, private addresses."""
-        host = dns_name(urlsplit(page).hostname or "")
+        host = url_host(page)
         return host_verdict(host, self.dns.get(host), self.offline, self.s.allow_private, self.s.allow_addresses)
 
     def _fetcher(self) -> Fetcher:
         if self.fetcher is None:
+            _without_httpx_cli()
             from .fetch import Fetcher  # httpx and aiohttp: only when something is fetched
 
             self.fetcher = Fetcher(self.s, self.dns, self.offline, self.resolver)

@@ -38,7 +38,7 @@ import httpx
 from .. import USER_AGENT
 from ..config import LinkSettings
 from ..model import LinkResult, LinkStatus
-from .policy import decode_body, dns_name, host_verdict, retry_after_seconds, status_for, validate
+from .policy import decode_body, host_verdict, retry_after_seconds, status_for, url_host, validate
 from .resolve import Answer, Resolver, lookup
 from .soft404 import landed_elsewhere, same_as_catch_all, title_says_missing
 from .transport import build_client
@@ -166,7 +166,7 @@ class Fetcher:
 
     async def guard(self, url: str) -> None:
         """Refuse a hop whose host does not resolve or resolves where it must not; vet the rest."""
-        host = dns_name(urlsplit(url).hostname or "")
+        host = url_host(url)
         if host in self.vetted:
             return
         if host not in self.dns:  # a redirect's new host
@@ -229,7 +229,7 @@ class Fetcher:
 
     async def fetch(self, url: str) -> Fetched:
         """One URL, no redirects: HEAD first, GET when HEAD is refused or unreliable, with retries."""
-        host = dns_name(urlsplit(url).hostname or "")
+        host = url_host(url)
         lock = self.hosts.lock(host)
         # HEAD first, unless soft-404 checks need the page anyway: then one bounded GET replaces
         # HEAD + GET (half the requests, and the server sees one visit per link).
@@ -314,7 +314,7 @@ class Fetcher:
     async def _probe(self, url: str) -> str | None:
         try:
             await self.guard(url)
-            async with self.hosts.lock(dns_name(urlsplit(url).hostname or "")):
+            async with self.hosts.lock(url_host(url)):
                 code, _, body = await self.request("GET", url)
             return body if 200 <= code < 300 else None
         except (_Answer, httpx.HTTPError, httpx.InvalidURL):
@@ -327,7 +327,7 @@ class Fetcher:
         params = {"url": url, **({"timestamp": re.sub(r"\D", "", date)[:8]} if date else {})}
         try:
             await self.guard(api)  # the archive's host passes the same address guard
-            async with self.hosts.lock(dns_name(urlsplit(api).hostname or "")):  # one host answers them all
+            async with self.hosts.lock(url_host(api)):  # one host answers them all
                 response = await self.client.get(api, params=params)
             closest = response.json().get("archived_snapshots", {}).get("closest") or {}
         except (_Answer, httpx.HTTPError, httpx.InvalidURL, ValueError, AttributeError):

@@ -3,7 +3,8 @@
 Pure functions, shared by the checker and testable without a network:
 
     validate        any string -> None (fetch it) or a verdict (invalid-url, skipped); never raises
-    dns_name        a URL's host as the client will send it (lower case, IDNA 2008 A-labels)
+    dns_name        a host as the client will send it (lower case, IDNA 2008 A-labels); url_host
+                    the same for a URL
     host_verdict    the addresses a name resolved to -> refuse private and cloud-metadata addresses
     Patterns        links.include / links.exclude, matched by RE2 in linear time
     decode_body, retry_after_seconds, status_for
@@ -97,6 +98,12 @@ def dns_name(host: str) -> str:
     if len(host) > 253 or not all(_LABEL.fullmatch(label) for label in labels):
         raise ValueError(f"host {host!r} has characters or labels DNS cannot carry")
     return host
+
+
+@lru_cache(maxsize=8192)
+def url_host(url: str) -> str:
+    """The DNS name of a URL's host (for a URL validate() accepted): the key of lookups, locks, vetting."""
+    return dns_name(urlsplit(url).hostname or "")
 
 
 def validate(url: str) -> tuple[LinkStatus, str] | None:
