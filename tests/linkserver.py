@@ -14,6 +14,7 @@ Used by the link tests (as a fixture) and by scripts/bench_links.py. Paths:
     /huge                  claims 10 GB, streams     /close                closes without answering
     /gzip-missing          a gzipped "Page not found"  /gzipbomb         50 MB of zeros in 51 kB of gzip
     /badlocation           a redirect to "http://[::1"  /bigheaders        300 kB of headers
+    /longheader            one 12 kB header
     /trickle               a body one byte at a time, each just inside the read timeout
     /gate/story-N          a cookie wall: sets a cookie on a detour and sends the client back
     /wayback/available     a fake Wayback Machine availability API
@@ -177,6 +178,8 @@ class Handler(BaseHTTPRequestHandler):
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client read what it needed and hung up
             return None
+        if path == "/longheader":  # one 12 kB header, as some sites' Content-Security-Policy
+            return self._send(200, self._page("Long header", "policy"), {"Content-Security-Policy": "x" * 12000})
         if path == "/bigheaders":
             return self._send(200, self._page("Headers", "many"), {f"X-Filler-{i}": "y" * 100 for i in range(3000)})
         if path == "/trickle":

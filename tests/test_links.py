@@ -82,6 +82,7 @@ def test_the_whole_matrix(server):
         f"{b}/garbage": (LinkStatus.SERVER_ERROR, None, "malformed answer"),
         f"{b}/badlocation": (LinkStatus.SERVER_ERROR, None, "malformed answer"),
         f"{b}/bigheaders": (LinkStatus.SERVER_ERROR, None, "malformed answer"),
+        f"{b}/longheader": (LinkStatus.OK, 200, ""),
         f"{b}/gzip-missing": (LinkStatus.BROKEN, 200, "soft 404: title says 'Page not found'"),
         f"{b}/gzipbomb": (LinkStatus.OK, 200, ""),
         f"http://127.0.0.1:{refused_port()}/x": (LinkStatus.BROKEN, None, "connection refused"),
