@@ -234,6 +234,7 @@ class LinkServer(ThreadingHTTPServer):
         self.in_flight = self.most_in_flight = 0  # requests being answered at once, and the most seen
         self.latency = latency
         self.huge_bytes = 0
+        self.scheme = "http"
         gzip_bomb()  # built before the first request (0.4 s), so its answer is not slowed by it
 
     def handle_error(self, request, client_address) -> None:
@@ -241,7 +242,17 @@ class LinkServer(ThreadingHTTPServer):
 
     @property
     def base(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}"
+        return f"{self.scheme}://127.0.0.1:{self.server_address[1]}"
+
+    def with_tls(self, certfile: str, keyfile: str) -> LinkServer:
+        """Serve HTTPS with this certificate (call before start)."""
+        import ssl
+
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(certfile, keyfile)
+        self.socket = context.wrap_socket(self.socket, server_side=True)
+        self.scheme = "https"
+        return self
 
     def start(self) -> LinkServer:
         threading.Thread(target=self.serve_forever, daemon=True).start()

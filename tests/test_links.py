@@ -408,3 +408,21 @@ def test_a_run_imports_only_what_it_needs(server):
     """)
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_certificate_nobody_vouches_for_is_a_tls_error(tmp_path):
+    """A real TLS handshake over the aiohttp transport: a self-signed certificate fails verification."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("openssl"):
+        pytest.skip("needs the openssl command to make a certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
+    tls = LinkServer().with_tls(str(cert), str(key)).start()
+    try:
+        (result,) = run([f"{tls.base}/ok/page-1"], fast()).values()
+    finally:
+        tls.stop()
+    assert result.status is LinkStatus.TLS_ERROR and "CERTIFICATE_VERIFY_FAILED" in result.reason, result
