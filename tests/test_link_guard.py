@@ -190,3 +190,9 @@ def test_the_checker_never_raises_on_odd_strings():
     results = check(urls, settings_for(), offline)
     assert set(results) == set(urls)
     assert all(r.status in (LinkStatus.INVALID_URL, LinkStatus.SKIPPED, LinkStatus.UNVERIFIED) for r in results.values())
+
+
+def test_a_redirect_to_a_string_urllib_cannot_join_is_invalid_url(server):
+    """httpx takes `http://a]b/` from a Location header; joining it raises: a verdict, not an exception."""
+    (result,) = check([f"{server.base}/away?to=http://a]b/"], settings_for(allow_private=True)).values()
+    assert (result.status, result.http_status) == (LinkStatus.INVALID_URL, 302) and "malformed" in result.reason

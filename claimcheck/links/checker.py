@@ -32,24 +32,6 @@ if TYPE_CHECKING:
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
-def _without_httpx_cli() -> None:
-    """Let `import httpx` skip httpx's own command-line client, which the checker never runs.
-
-    httpx imports it whenever click and pygments are installed (here they are, for other tools):
-    click, pygments' lexers and four rich modules, 40-100 ms of a link check's start. A stand-in
-    is registered only if httpx is not imported yet; `httpx.main` then says it is not loaded.
-    """
-    if "httpx" in sys.modules or "httpx._main" in sys.modules:
-        return
-    stand_in = types.ModuleType("httpx._main")
-
-    def main() -> None:
-        raise SystemExit("httpx's command line is not loaded in this process (claimcheck skipped it); run `httpx` itself")
-
-    stand_in.main = main  # type: ignore[attr-defined]
-    sys.modules["httpx._main"] = stand_in
-
-
 def check_links(targets: dict[str, list[LinkRef]], settings: LinkSettings, progress: Progress | None = None,
                 probe_hosts: tuple[str, ...] = PROBE_HOSTS, resolver: Resolver | None = None) -> CheckOutcome:
     """Check every URL (with where it is cited) and return one LinkResult per URL, in the order given."""
@@ -57,6 +39,8 @@ def check_links(targets: dict[str, list[LinkRef]], settings: LinkSettings, progr
 
 
 class Checker:
+    """One run: its settings, the host lookups, and the Fetcher once something is to be fetched."""
+
     def __init__(self, settings: LinkSettings, progress: Progress | None = None,
                  probe_hosts: tuple[str, ...] = PROBE_HOSTS, resolver: Resolver | None = None) -> None:
         self.s = settings
@@ -164,3 +148,21 @@ class Checker:
                 results[url] = replace(results[url], archive_url=snapshot)
 
         await asyncio.gather(*(nearest(url) for url in broken))
+
+
+def _without_httpx_cli() -> None:
+    """Let `import httpx` skip httpx's own command-line client, which the checker never runs.
+
+    httpx imports it whenever click and pygments are installed (here they are, for other tools):
+    click, pygments' lexers and four rich modules, 40-100 ms of a link check's start. A stand-in
+    is registered only if httpx is not imported yet; `httpx.main` then says it is not loaded.
+    """
+    if "httpx" in sys.modules or "httpx._main" in sys.modules:
+        return
+    stand_in = types.ModuleType("httpx._main")
+
+    def main() -> None:
+        raise SystemExit("httpx's command line is not loaded in this process (claimcheck skipped it); run `httpx` itself")
+
+    stand_in.main = main  # type: ignore[attr-defined]
+    sys.modules["httpx._main"] = stand_in

@@ -191,7 +191,10 @@ class Fetcher:
                 location = headers.get("location")
                 if not (300 <= code < 400 and location):
                     break
-                nxt = urljoin(current, location)
+                try:
+                    nxt = urljoin(current, location)
+                except ValueError as exc:  # httpx let it through; urllib cannot join it
+                    raise _Answer(LinkStatus.INVALID_URL, f"redirect to a malformed URL {location!r}: {exc}", code) from None
                 chain.append((code, nxt))
                 if nxt in seen and not headers.get("set-cookie"):  # a cookie wall sends you back once
                     raise _Answer(LinkStatus.BROKEN, f"redirect loop: {' -> '.join([url] + [c[1] for c in chain])}", code)
