@@ -270,7 +270,10 @@ def refuse_egress(monkeypatch) -> list[str]:
     vets a public address never sends it a packet. Returns the addresses tried, in order.
     """
     import aiohappyeyeballs
+    import aiohttp.connector
 
+    # The seam this relies on: if aiohttp stops connecting through it, fail here, before any traffic.
+    assert aiohttp.connector.aiohappyeyeballs is aiohappyeyeballs, "aiohttp no longer connects via aiohappyeyeballs"
     tried: list[str] = []
     real = aiohappyeyeballs.start_connection
 
