@@ -97,3 +97,38 @@ def test_html_meta_charset_is_honoured(tmp_path):
     page = b'<html><head><meta charset="windows-1251"></head><body><p>' + "Более 2000 человек".encode("cp1251") + b"</p></body></html>"
     doc = read_document(write(tmp_path, "ru.html", page))
     assert doc.encoding == "windows-1251" and "Более 2000 человек" in doc.text and doc.warnings == ()
+
+
+# Issue 9: one bad file is one file's problem. Each row crashed read_document or parse_notes.
+@pytest.mark.parametrize("html, expect", [
+    ("<p>Over 300 camps<sup>²</sup> exist.</p>", "Over 300 camps² exist."),        # int('²')
+    ("<p>Some 40 fled.</p><p><![ ]</p><p>12 stayed.</p>", "12 stayed."),         # parser rejects `<![ `
+    ("<p><![if !IE]>Some 40 fled.<![endif]></p>", "Some 40 fled."),              # conditional comments
+    ("<div>" * 1000 + "Some 40 fled." + "</div>" * 1000, "Some 40 fled."),       # recursion
+    ("<b>" * 5000 + "Some 40 fled.", "Some 40 fled."),                            # never closed
+    ("<ol start='²'><li>A, https://a.org/x</li></ol>", "1. A, https://a.org/x"),  # int('²') again
+    ("<ol start='" + "9" * 5000 + "'><li>A</li></ol>", "1. A"),                  # int() of 5,000 digits
+])
+def test_hostile_html_is_read(tmp_path, html, expect):
+    from claimcheck.citations.footnotes import parse_notes
+
+    doc = read_document(write(tmp_path, "h.html", html.encode()))
+    parse_notes(doc)
+    assert expect in doc.text
+
+
+def test_doctype_and_processing_instructions_are_not_text(tmp_path):
+    doc = read_document(write(tmp_path, "d.html", b"<!DOCTYPE html><html><body><p>x 12</p><?php echo 1 ?></body></html>"))
+    assert doc.text.strip() == "x 12"
+
+
+def test_html_that_looks_like_a_url_gives_no_warning(tmp_path, recwarn):
+    read_document(write(tmp_path, "u.html", b"https://example.org/page"))
+    assert not [w for w in recwarn if "bs4" in (w.filename or "") or "Markup" in type(w.message).__name__]
+
+
+@pytest.mark.parametrize("meta", ["idna", "rot13", "utf-16", "x-no-such", "base64"])
+def test_odd_declared_charsets_fall_back_to_detection(tmp_path, meta):
+    page = f'<html><head><meta charset="{meta}"></head><body><p>Über 2,000</p></body></html>'.encode()
+    doc = read_document(write(tmp_path, "m.html", page + b"\xe1" * 70))  # the idna codec raised UnicodeError
+    assert "2,000" in doc.text

@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..documents import LineIndex
+from ..documents import LineIndex, guard
 from ..errors import ConfigError
 from ..model import Citation, Document, Notes
 
@@ -64,6 +64,14 @@ def registrable(host: str) -> str:
     return ".".join(parts[-2:])
 
 
+def _hostname(url: str) -> str:
+    """The URL's host, or "" when it has none or cannot be parsed (`https://[www.example.com/`)."""
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+
+
 def _archived_target(url: str) -> str:
     m = re.match(r"https?://web\.archive\.org/web/[^/]+/(https?):/+(.+)", url, re.I)
     return f"{m.group(1)}://{m.group(2)}" if m else url
@@ -73,8 +81,7 @@ def publisher_owns(publisher: str, url: str, owners: dict[str, set[str]]) -> boo
     """True/False when it can tell; None when the publisher is unknown and the name says nothing."""
     from rapidfuzz import fuzz
 
-    host = urlsplit(_archived_target(url)).hostname or ""
-    domain = registrable(host)
+    domain = registrable(_hostname(_archived_target(url)))
     if domain in _RESOLVERS:
         return None
     known = owners.get(_norm(publisher))
@@ -104,7 +111,11 @@ def _looks_like_publisher(name: str | None, owners: dict[str, set[str]]) -> bool
 
 
 def url_date(url: str) -> date | None:
-    m = _URL_DATE.search(urlsplit(url).path)
+    try:
+        path = urlsplit(url).path
+    except ValueError:  # an unparseable host: the date may still stand in the path
+        path = re.sub(r"^[a-z][\w+.-]*://[^/]*", "", url, flags=re.IGNORECASE)
+    m = _URL_DATE.search(path)
     if not m:
         return None
     year, month, day = m.groups()
@@ -116,7 +127,15 @@ def url_date(url: str) -> date | None:
 
 
 def audit_citations(doc: Document, notes: Notes, owners: dict[str, set[str]]) -> list[Citation]:
-    """One Citation per footnote (and per orphan marker), each with its audit flags and why."""
+    """One Citation per footnote (and per orphan marker), each with its audit flags and why.
+
+    Returns the Citations for any Document and Notes, or raises DocumentError naming the document.
+    """
+    with guard(doc.path):
+        return _audit(doc, notes, owners)
+
+
+def _audit(doc: Document, notes: Notes, owners: dict[str, set[str]]) -> list[Citation]:
     by_number: dict[int, list] = {}
     for marker in notes.markers:
         by_number.setdefault(marker.number, []).append((marker.start, marker.end))
@@ -144,7 +163,7 @@ def audit_citations(doc: Document, notes: Notes, owners: dict[str, set[str]]) ->
         judged = len(note.urls) == 1 and _looks_like_publisher(note.publisher, owners)
         if judged and first_http and publisher_owns(note.publisher, first_http, owners) is False:
             flags.append("publisher-domain-mismatch")
-            why.append(f"{note.publisher!r} does not own {urlsplit(first_http).hostname}")
+            why.append(f"{note.publisher!r} does not own {_hostname(first_http) or first_http}")
         cited = _iso(note.date)
         in_url = url_date(first_http) if first_http else None
         if cited and in_url and cited != in_url:
@@ -169,5 +188,8 @@ def audit_citations(doc: Document, notes: Notes, owners: dict[str, set[str]]) ->
 
 def _iso(value: str | None) -> date | None:
     if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return date.fromisoformat(value)
+        try:
+            return date.fromisoformat(value)
+        except ValueError:  # 2019-02-30
+            return None
     return None

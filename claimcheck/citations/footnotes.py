@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..documents import guard
 from ..model import Document, Footnote, Marker, Notes
 
 _HEADING = re.compile(r"^[ \t#]*(?:end ?notes|notes|references|footnotes|sources|citations|bibliography|works cited)[ \t]*:?[ \t]*$", re.I | re.M)
@@ -25,6 +26,18 @@ _MONTH_DATE = re.compile(
     r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}"
     r"|\d{4}-\d{2}-\d{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}"
     r"|(?<![\d/])(?:1[5-9]|20)\d{2}(?![\d/]))")
+
+
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def note_number(label: str, digits: int = 6) -> int | None:
+    """A footnote number from its label: decimal digits (superscript ones too), at most `digits` of them.
+
+    `"12"` -> 12, `"²"` -> 2; `"note"`, `"½"` and a 5,000-digit label -> None (int() would raise).
+    """
+    label = label.translate(_SUPERSCRIPT_DIGITS)
+    return int(label) if label.isdecimal() and len(label) <= digits else None
 
 
 def clean_url(raw: str) -> str:
@@ -99,7 +112,15 @@ def split_footnote(body: str) -> tuple[str | None, str | None, str | None]:
 
 
 def parse_notes(doc: Document) -> Notes:
-    """Find the endnote list, split its entries, and link the markers in the running text."""
+    """Find the endnote list, split its entries, and link the markers in the running text.
+
+    Returns Notes for any Document, or raises DocumentError naming it (never another exception).
+    """
+    with guard(doc.path):
+        return _parse_notes(doc)
+
+
+def _parse_notes(doc: Document) -> Notes:
     text = doc.text
     section_start = _find_section(text, min_run=1 if doc.superscripts else 2)
     footnotes: list[Footnote] = []
@@ -110,7 +131,8 @@ def parse_notes(doc: Document) -> Notes:
             end = entries[i + 1].start() if i + 1 < len(entries) else len(text)
             body_end = _entry_end(text, m.end(), end)
             label = m.group("b") or m.group("d") or m.group("md")
-            number = int(label) if label.isdigit() else i + 1
+            n = note_number(label)
+            number = n if n is not None else i + 1
             labels[label] = number
             body = text[m.end():body_end]
             urls = [u for u, _, _ in find_urls(text, m.end(), body_end)]
@@ -179,12 +201,13 @@ def _find_markers(doc: Document, limit: int, numbers: set[int], labels: dict[str
             found[(m.start(), v)] = Marker(v, m.start(), m.end())
     for m in _MD_MARKER.finditer(text, 0, limit):
         label = m.group(1)
-        number = int(label) if label.isdigit() else labels.get(label, 0)  # 0: no such note (an orphan)
+        n = note_number(label)
+        number = n if n is not None else labels.get(label, 0)  # 0: no such note (an orphan)
         found[(m.start(), 0)] = Marker(number, m.start(), m.end())
     for s, e in doc.superscripts:
-        raw = text[s:e].strip().strip("[]")
-        if raw.isdigit() and s < limit:
-            found[(s, int(raw))] = Marker(int(raw), s, e)
+        n = note_number(text[s:e].strip().strip("[]"), 4)
+        if n is not None and s < limit:
+            found[(s, n)] = Marker(n, s, e)
     if numbers and not found:  # glued markers only in documents without explicit ones
         for m in _GLUED.finditer(text, 0, limit):
             n = int(m.group(1))
