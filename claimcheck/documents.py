@@ -271,9 +271,8 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read one file, stream or standard input (`-`) into a Document, or raise DocumentError naming it."""
     stdin = is_stdin(path)
     name = STDIN_PATH if stdin else str(path)
-    data = read_bytes(path, max_bytes)
     with guard(name):
-        return _document(path, name, stdin, data)
+        return _document(path, name, stdin, read_bytes(path, max_bytes))
 
 
 def _document(path: Path, name: str, stdin: bool, data: bytes) -> Document:

@@ -91,8 +91,8 @@ def publisher_owns(publisher: str, url: str, owners: dict[str, set[str]]) -> boo
     squashed = re.sub(r"[^a-z0-9]", "", "".join(w for w in words if w != "the"))
     initials = "".join(w[0] for w in words if w not in _STOPWORDS and w[0].isalnum())
     label = re.sub(r"[^a-z0-9]", "", domain.split(".")[0])
-    if not squashed or not label:
-        return None
+    if not squashed or not label or len(label) > 63 or len(squashed) > 200:
+        return None  # no DNS label is longer than 63, no publisher's name is a page long (and fuzz is quadratic)
     score = max(fuzz.partial_ratio(squashed, label), fuzz.ratio(initials, label) if len(initials) > 1 else 0)
     if score >= FUZZY_THRESHOLD:
         return True

@@ -8,6 +8,7 @@ A glued number is a marker only where the document has a footnote of that number
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..documents import guard
@@ -21,6 +22,7 @@ _BRACKET_MARKER = re.compile(r"\[(\d{1,4}(?:[ \t]*[,–-][ \t]*\d{1,4})*)\]")
 _MD_MARKER = re.compile(r"\[\^([\w-]+)\](?!:)")
 _GLUED = re.compile(r"(?:(?<=[a-z]{2})|(?<=[.,;:!?’'”\")\]]))(\d{1,3})(?=[\s.,;:)]|$)")
 _DECIMAL_MARKER = re.compile(r"(?<![\d.,])(\d+)\.(\d{1,3})(?=\s+[A-Z“‘\"']|\s*$)", re.M)
+_PROSE_AFTER_BLANK = re.compile(r"\n[ \t]*\n(?=[^\n]*[a-z][^\n]{60,})")
 _MONTH_DATE = re.compile(
     r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
     r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}"
@@ -42,18 +44,19 @@ def note_number(label: str, digits: int = 6) -> int | None:
 
 def clean_url(raw: str) -> str:
     """Trim what a sentence glued to a URL: trailing punctuation and unbalanced closers."""
-    url = raw
-    while url:
-        last = url[-1]
+    opened = {")": raw.count("("), "]": raw.count("[")}
+    closed = {")": raw.count(")"), "]": raw.count("]")}  # counted once, kept current while trimming
+    end = len(raw)
+    while end:
+        last = raw[end - 1]
         if last in ".,;:!?'\"’”»*_":
-            url = url[:-1]
-        elif last == ")" and url.count(")") > url.count("("):
-            url = url[:-1]
-        elif last == "]" and url.count("]") > url.count("["):
-            url = url[:-1]
+            end -= 1
+        elif last in closed and closed[last] > opened[last]:
+            closed[last] -= 1
+            end -= 1
         else:
             break
-    return url
+    return raw[:end]
 
 
 def find_urls(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
@@ -85,14 +88,34 @@ def iso_date(text: str) -> str | None:
     return when.strftime("%Y-%m-%d" if has_day else "%Y-%m")
 
 
+def _quoted(text: str) -> tuple[int, int] | None:
+    """Span of the first quoted stretch, quotes included: what `[“"](.+)[”"]` matches, in linear time.
+
+    Leftmost opening quote, then the last closing quote on the same line with something between
+    (the pattern is greedy, and `.` stops at a line break). The pattern itself backtracked from
+    every opening quote to the end of its line: quadratic on a line of 100,000 of them.
+    """
+    line_start = 0
+    while line_start <= len(text):
+        line_end = text.find("\n", line_start)
+        if line_end < 0:
+            line_end = len(text)
+        close = max(text.rfind("”", line_start, line_end), text.rfind('"', line_start, line_end))
+        openers = [i for i in (text.find("“", line_start, line_end), text.find('"', line_start, line_end)) if i >= 0]
+        if openers and close >= 0 and min(openers) < close - 1:
+            return min(openers), close + 1
+        line_start = line_end + 1
+    return None
+
+
 def split_footnote(body: str) -> tuple[str | None, str | None, str | None]:
     """(authors, title, publisher) of one endnote, Chicago-style or close to it."""
     without_urls = _URL.sub("", body).strip().rstrip(".;, ")
     title = None
-    quoted = re.search(r"[“\"](.+)[”\"]", without_urls)
+    quoted = _quoted(without_urls)
     if quoted:
-        title = quoted.group(1).strip().rstrip(",.")
-        before, after = without_urls[:quoted.start()], without_urls[quoted.end():]
+        title = without_urls[quoted[0] + 1:quoted[1] - 1].strip().rstrip(",.")
+        before, after = without_urls[:quoted[0]], without_urls[quoted[1]:]
     else:
         before, after = without_urls, ""
     paren = re.search(r"\(([^()]*:\s*)?([^():]+?),\s*(?:\d{4})\)", without_urls)
@@ -125,8 +148,10 @@ def _parse_notes(doc: Document) -> Notes:
     section_start = _find_section(text, min_run=1 if doc.superscripts else 2)
     footnotes: list[Footnote] = []
     labels: dict[str, int] = {}  # Markdown footnote label -> number ("[^note]" is the n-th note)
+    links = sorted(doc.links, key=lambda link: link[1])  # in text order (nested <a> close inner first)
+    link_starts = [s for _, s, _ in links]
     if section_start is not None:
-        entries = [m for m in _ENTRY.finditer(text, section_start)]
+        entries = list(_ENTRY.finditer(text, section_start))
         for i, m in enumerate(entries):
             end = entries[i + 1].start() if i + 1 < len(entries) else len(text)
             body_end = _entry_end(text, m.end(), end)
@@ -136,7 +161,8 @@ def _parse_notes(doc: Document) -> Notes:
             labels[label] = number
             body = text[m.end():body_end]
             urls = [u for u, _, _ in find_urls(text, m.end(), body_end)]
-            urls += [h for h, s, _ in doc.links if m.start() <= s < body_end and h not in urls and not h.startswith("#")]
+            first, last = bisect.bisect_left(link_starts, m.start()), bisect.bisect_left(link_starts, body_end)
+            urls += [h for h, _, _ in links[first:last] if h not in urls and not h.startswith("#")]
             authors, title, publisher = split_footnote(body)
             plain = _URL.sub("", body)
             after_title = plain[plain.find(title) + len(title):] if title and title in plain else plain
@@ -154,7 +180,10 @@ def _parse_notes(doc: Document) -> Notes:
 
 def _find_section(text: str, min_run: int = 2) -> int | None:
     """Start of the endnote list: after a Notes/References heading, else a trailing numbered run."""
-    headings = [m for m in _HEADING.finditer(text) if _ENTRY.search(text, m.end())]
+    last_entry = -1  # a heading counts when an entry follows it somewhere: one pass, not one per heading
+    for last in _ENTRY.finditer(text):
+        last_entry = last.start()
+    headings = [m for m in _HEADING.finditer(text) if m.end() <= last_entry]
     if headings:
         # The last heading, extended back over earlier ones ("Notes", then "References") only while
         # no prose stands between them: a Notes heading mid-article does not swallow the article.
@@ -183,10 +212,13 @@ def _find_section(text: str, min_run: int = 2) -> int | None:
 
 def _entry_end(text: str, body_start: int, next_start: int) -> int:
     """An entry runs to the next entry, but not over a blank line followed by non-note prose."""
-    chunk = text[body_start:next_start]
-    blank = re.search(r"\n[ \t]*\n(?=[^\n]*[a-z][^\n]{60,})", chunk)
-    end = body_start + (blank.start() if blank and next_start == len(text) else len(chunk))
-    return len(text[:end].rstrip())
+    end = next_start
+    if next_start == len(text):
+        blank = _PROSE_AFTER_BLANK.search(text, body_start, next_start)
+        end = blank.start() if blank else next_start
+    while end > 0 and text[end - 1].isspace():  # what text[:end].rstrip() gave, without the copy
+        end -= 1
+    return end
 
 
 def _find_markers(doc: Document, limit: int, numbers: set[int], labels: dict[str, int]) -> list[Marker]:
@@ -209,9 +241,9 @@ def _find_markers(doc: Document, limit: int, numbers: set[int], labels: dict[str
         if n is not None and s < limit:
             found[(s, n)] = Marker(n, s, e)
     if numbers and not found:  # glued markers only in documents without explicit ones
-        for m in _GLUED.finditer(text, 0, limit):
+        for m in _GLUED.finditer(text, 0, limit):  # in text order and apart: none inside another
             n = int(m.group(1))
-            if n in numbers and not any(k[0] <= m.start() < v.end for k, v in found.items()):
+            if n in numbers:
                 found[(m.start(1), n)] = Marker(n, m.start(1), m.end(1))
         for m in _DECIMAL_MARKER.finditer(text, 0, limit):
             n = int(m.group(2))
