@@ -234,6 +234,8 @@ def decode_bytes(data: bytes, name: str, html: bool | None = None) -> tuple[str,
     from charset_normalizer import from_bytes
 
     matches = list(from_bytes(data))
+    if text:  # cp1252 decoded it but did not read as Western: another legacy code page, then
+        matches = [m for m in matches if m.encoding != "cp1252"] or matches
     if not matches:
         raise DocumentError(name, "cannot be decoded as text in any known encoding")
     cleanest = min(m.chaos for m in matches)
