@@ -6,6 +6,8 @@ initials count ("Human Rights Watch" -> hrw.org). Archive URLs are judged by the
 """
 from __future__ import annotations
 
+import functools
+import os
 import re
 import tomllib
 from datetime import date
@@ -32,24 +34,85 @@ _ORG_WORDS = {"press", "university", "times", "news", "post", "institute", "foun
               "project", "group", "society", "organization", "organisation", "association", "bank", "office",
               "service", "broadcasting", "media", "guardian", "telegraph", "observer", "economist", "now",
               "report", "quarterly", "library", "museum", "program", "programme", "initiative", "party"}
+_DOMAIN = re.compile(r"(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_][\w-]*\.?")
 _RESOLVERS = {"doi.org", "archive.org", "archive.today", "archive.ph", "bit.ly", "t.co", "tinyurl.com", "goo.gl"}
 
 
 def load_publishers(extra: str | None = None) -> dict[str, set[str]]:
-    """Map every publisher name and alias (lowercased) to the domains it owns."""
-    tables = [tomllib.loads(resources.files("claimcheck").joinpath("data/publishers.toml").read_text("utf-8"))]
+    """Map every publisher name and alias (lowercased) to the domains it owns.
+
+    `extra` is the user's publishers file, read on top of the shipped one. A file that is not
+    UTF-8 TOML of `[publisher."Name"]` tables with `domains` (and optional `aliases`) lists is a
+    ConfigError naming the file and the key. Read once per file version, however many documents ask.
+    """
+    stamp = None
     if extra:
         try:
-            tables.append(tomllib.loads(Path(extra).read_text("utf-8")))
-        except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise ConfigError(f"publishers_file {extra}: {exc}") from exc
+            info = os.stat(extra)
+            stamp = (info.st_mtime_ns, info.st_size)
+        except OSError as exc:
+            raise ConfigError(f"{extra}: cannot read the publishers file: {exc.strerror or exc}") from exc
+    return {name: set(domains) for name, domains in _owners(extra or None, stamp).items()}
+
+
+@functools.lru_cache(maxsize=8)
+def _owners(extra: str | None, stamp: tuple[int, int] | None) -> dict[str, frozenset[str]]:
+    builtin = resources.files("claimcheck").joinpath("data/publishers.toml")
+    sources = [("claimcheck/data/publishers.toml (shipped)", builtin.read_bytes())]
+    if extra:
+        try:
+            sources.append((extra, Path(extra).read_bytes()))
+        except OSError as exc:
+            raise ConfigError(f"{extra}: cannot read the publishers file: {exc.strerror or exc}") from exc
     owners: dict[str, set[str]] = {}
-    for table in tables:
-        for name, entry in table.get("publisher", {}).items():
-            domains = {d.lower() for d in entry.get("domains", [])}
-            for alias in [name, *entry.get("aliases", [])]:
+    for where, data in sources:
+        for name, aliases, domains in _publisher_entries(where, data):
+            for alias in [name, *aliases]:
                 owners.setdefault(_norm(alias), set()).update(domains)
-    return owners
+    return {name: frozenset(domains) for name, domains in owners.items()}
+
+
+def _publisher_entries(where: str, data: bytes) -> list[tuple[str, list[str], set[str]]]:
+    """(name, aliases, domains) of each [publisher."Name"] table, checked key by key."""
+    try:
+        table = tomllib.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{where}: not UTF-8 (byte {exc.start + 1})") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{where}: not valid TOML: {exc}") from exc
+    for key in table:
+        if key != "publisher":
+            raise ConfigError(f"{where}: unknown table {key!r} (a publishers file holds [publisher.\"Name\"] tables)")
+    publishers = table.get("publisher", {})
+    if not isinstance(publishers, dict):
+        raise ConfigError(f"{where}: 'publisher' must be a table of [publisher.\"Name\"] tables")
+    entries = []
+    for name, entry in publishers.items():
+        at = f"{where}: publisher.{name!r}"
+        if not isinstance(entry, dict):
+            raise ConfigError(f"{at} must be a table with domains = [...]")
+        unknown = sorted(set(entry) - {"domains", "aliases"})
+        if unknown:
+            raise ConfigError(f"{at}: unknown key {unknown[0]!r} (known: aliases, domains)")
+        if not entry.get("domains"):
+            raise ConfigError(f"{at} has no domains (domains = [\"example.org\"])")
+        domains = _strings(entry["domains"], f"{at}.domains", "domains")
+        aliases = _strings(entry.get("aliases", []), f"{at}.aliases", "names")
+        for i, domain in enumerate(domains):
+            if not _DOMAIN.fullmatch(domain):
+                host = _hostname(domain if "://" in domain else f"//{domain}") or "example.org"
+                raise ConfigError(f"{at}.domains[{i}]: {domain!r} is not a domain (write {host})")
+        entries.append((name, aliases, {d.lower().rstrip(".") for d in domains}))
+    return entries
+
+
+def _strings(value: object, at: str, what: str) -> list[str]:
+    if not isinstance(value, list):
+        raise ConfigError(f"{at} must be a list of {what}, not {type(value).__name__}")
+    for i, item in enumerate(value):
+        if not isinstance(item, str):
+            raise ConfigError(f"{at}[{i}] must be a {what[:-1]} (a string), not {type(item).__name__}")
+    return value
 
 
 def _norm(name: str) -> str:
