@@ -318,8 +318,15 @@ def html_to_text(markup: str, name: str = "<html>"
     stack: 100,000 nested tags cost what 100,000 paragraphs cost. Markup the parser rejects is a
     DocumentError naming `name`.
     """
-    from bs4 import (BeautifulSoup, Comment, MarkupResemblesLocatorWarning, NavigableString,
-                     ParserRejectedMarkup, Tag, XMLParsedAsHTMLWarning)
+    from bs4 import (
+        BeautifulSoup,
+        Comment,
+        MarkupResemblesLocatorWarning,
+        NavigableString,
+        ParserRejectedMarkup,
+        Tag,
+        XMLParsedAsHTMLWarning,
+    )
     from bs4.element import PreformattedString
 
     markup = _BAD_MARKED_SECTION.sub("&lt;![", markup)

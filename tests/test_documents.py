@@ -17,8 +17,8 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
 
 
 @pytest.mark.parametrize("data, encoding, warns", [
-    ("Über 2,000 Menschen".encode("utf-8"), "utf-8", False),
-    (codecs.BOM_UTF8 + "Über 2,000".encode("utf-8"), "utf-8-sig", False),
+    ("Über 2,000 Menschen".encode(), "utf-8", False),
+    (codecs.BOM_UTF8 + "Über 2,000".encode(), "utf-8-sig", False),
     ("Über 2,000".encode("utf-16"), "utf-16", False),
     ("Caf\u00e9 \u2014 more than 2,000 visitors said \u201cyes\u201d to the na\u00efve plan".encode("cp1252"), None, True),
 ])
@@ -197,12 +197,12 @@ def test_dev_stdin_and_process_substitution(tmp_path, how):
     code = "import sys; from pathlib import Path; from claimcheck.documents import collect_paths, read_document; " \
            "print(read_document(collect_paths([sys.argv[1]])[0]).text)"
     if how == "dev-stdin":
-        out = subprocess.run([sys.executable, "-c", code, "/dev/stdin"], input=b"Some 12 fled.", capture_output=True, timeout=60)
+        out = subprocess.run([sys.executable, "-c", code, "/dev/stdin"], input=b"Some 12 fled.", capture_output=True, timeout=60, check=False)
     else:
         if not shutil.which("bash"):
             pytest.skip("needs bash")
         out = subprocess.run(["bash", "-c", f'"{sys.executable}" -c "$0" <(printf "Some 12 fled.")', code],
-                             capture_output=True, timeout=60)
+                             capture_output=True, timeout=60, check=False)
     assert out.returncode == 0, out.stderr.decode()
     assert out.stdout.decode().strip() == "Some 12 fled."
 
@@ -239,7 +239,7 @@ def test_zero_width_characters_are_removed(tmp_path, text, expect):
 
 def test_zero_width_removal_keeps_html_offsets(tmp_path):
     doc = read_document(write(tmp_path, "z.html", "<p>Over 2,\u200b000 <a href='https://a.org'>fled</a><sup>1</sup>.</p>".encode()))
-    (href, s, e), = doc.links
+    (_, s, e), = doc.links
     assert doc.text[s:e] == "fled" and doc.text[slice(*doc.superscripts[0])] == "1" and "2,000" in doc.text
 
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from claimcheck.citations.footnotes import clean_url, find_urls, iso_date, parse_notes
 from claimcheck.documents import read_document
-from claimcheck.citations.footnotes import find_urls, clean_url, iso_date, parse_notes
 
 from .conftest import SEEDS, SHARED
 
@@ -85,7 +85,7 @@ def test_html_sup_markers_and_ordered_notes(make_doc, tmp_path):
 
 
 def test_plain_numbers_are_not_markers(make_doc):
-    doc, notes = make_doc("The G7 met in 2019 and 25 states signed.\n\n1. A note, https://a.org/1\n2. B, https://b.org/2\n")
+    _, notes = make_doc("The G7 met in 2019 and 25 states signed.\n\n1. A note, https://a.org/1\n2. B, https://b.org/2\n")
     assert notes.markers == ()
 
 
@@ -110,7 +110,7 @@ def test_iso_dates(text, iso):
 
 def test_malformed_lists(make_doc):
     long_url = "https://a.org/" + "x" * 5000
-    doc, notes = make_doc(
+    _, notes = make_doc(
         "Some 12 people died.1 Over 30 fled.2 About 40 stayed.7\n\n"
         "1. A, “T,” BBC, https://bbc.co.uk/a_(b\n2. B, javascript:alert(1)\n"
         "4. C, file:///etc/passwd\n5. D, " + long_url + "\n")

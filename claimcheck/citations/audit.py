@@ -25,8 +25,8 @@ _SECOND_LEVEL = {"co.uk", "org.uk", "ac.uk", "gov.uk", "com.au", "org.au", "net.
                  "org.cn", "co.nz", "co.in", "com.br", "co.za", "com.sg", "com.hk", "co.kr", "com.tr",
                  "com.pk", "or.jp", "ne.jp", "gov.cn", "edu.au", "edu.cn", "kz.net"}
 _STOPWORDS = {"the", "of", "for", "and", "on", "in", "a", "an", "news", "&"}
-_MONTHS = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]([01]?\d|[a-z]{3})[/-]([0-3]?\d)(?=[/-]|$)", re.I)
+_MONTHS = {m: i + 1 for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]([01]?\d|[a-z]{3})[/-]([0-3]?\d)(?=[/-]|$)", re.IGNORECASE)
 FUZZY_THRESHOLD = 75
 _ORG_WORDS = {"press", "university", "times", "news", "post", "institute", "foundation", "forum", "database",
               "center", "centre", "review", "journal", "monitor", "commission", "agency", "watch", "radio",
@@ -136,7 +136,7 @@ def _hostname(url: str) -> str:
 
 
 def _archived_target(url: str) -> str:
-    m = re.match(r"https?://web\.archive\.org/web/[^/]+/(https?):/+(.+)", url, re.I)
+    m = re.match(r"https?://web\.archive\.org/web/[^/]+/(https?):/+(.+)", url, re.IGNORECASE)
     return f"{m.group(1)}://{m.group(2)}" if m else url
 
 
@@ -169,7 +169,7 @@ def _looks_like_publisher(name: str | None, owners: dict[str, set[str]]) -> bool
     if not re.fullmatch(r"[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,7}", name) or re.search(r"\d", name):
         return False
     words = name.split()
-    person_like = 2 <= len(words) <= 3 and all(w[0].isupper() for w in words) and not (set(w.lower() for w in words) & _ORG_WORDS)
+    person_like = 2 <= len(words) <= 3 and all(w[0].isupper() for w in words) and not ({w.lower() for w in words} & _ORG_WORDS)
     return not person_like
 
 
@@ -221,10 +221,10 @@ def _audit(doc: Document, notes: Notes, owners: dict[str, set[str]]) -> list[Cit
                 flags.append("duplicate-url")
                 why.append(f"{url} is also cited in note {seen_urls[url]}")
             seen_urls.setdefault(url, note.number)
-        first_http = next((u for u in note.urls if re.match(r"https?://", u, re.I)), None)
+        first_http = next((u for u in note.urls if re.match(r"https?://", u, re.IGNORECASE)), None)
         # With several sources in one note, which publisher goes with which URL is guesswork.
-        judged = len(note.urls) == 1 and _looks_like_publisher(note.publisher, owners)
-        if judged and first_http and publisher_owns(note.publisher, first_http, owners) is False:
+        publisher = note.publisher if len(note.urls) == 1 and _looks_like_publisher(note.publisher, owners) else None
+        if publisher and first_http and publisher_owns(publisher, first_http, owners) is False:
             flags.append("publisher-domain-mismatch")
             why.append(f"{note.publisher!r} does not own {_hostname(first_http) or first_http}")
         cited = _iso(note.date)

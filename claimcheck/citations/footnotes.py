@@ -14,14 +14,14 @@ import re
 from ..documents import guard
 from ..model import Document, Footnote, Marker, Notes
 
-_HEADING = re.compile(r"^[ \t#]*(?:end ?notes|notes|references|footnotes|sources|citations|bibliography|works cited)[ \t]*:?[ \t]*$", re.I | re.M)
-_ENTRY = re.compile(r"^[ \t]*(?:\[(?P<b>\d{1,4})\]|(?P<d>\d{1,4})\.|\[\^(?P<md>[\w-]+)\]:)(?:[ \t]+|$)", re.M)
+_HEADING = re.compile(r"^[ \t#]*(?:end ?notes|notes|references|footnotes|sources|citations|bibliography|works cited)[ \t]*:?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_ENTRY = re.compile(r"^[ \t]*(?:\[(?P<b>\d{1,4})\]|(?P<d>\d{1,4})\.|\[\^(?P<md>[\w-]+)\]:)(?:[ \t]+|$)", re.MULTILINE)
 # Schemes without "//" only in lower case: "File:Kabul 2015.jpg" in a wiki dump is a page name.
-_URL = re.compile(r"""(?:https?|ftp|file)://[^\s<>"“”‘’\]]+|\b(?-i:javascript|mailto|data):[^\s<>"“”]+""", re.I)
+_URL = re.compile(r"""(?:https?|ftp|file)://[^\s<>"“”‘’\]]+|\b(?-i:javascript|mailto|data):[^\s<>"“”]+""", re.IGNORECASE)
 _BRACKET_MARKER = re.compile(r"\[(\d{1,4}(?:[ \t]*[,–-][ \t]*\d{1,4})*)\]")
 _MD_MARKER = re.compile(r"\[\^([\w-]+)\](?!:)")
 _GLUED = re.compile(r"(?:(?<=[a-z]{2})|(?<=[.,;:!?’'”\")\]]))(\d{1,3})(?=[\s.,;:)]|$)")
-_DECIMAL_MARKER = re.compile(r"(?<![\d.,])(\d+)\.(\d{1,3})(?=\s+[A-Z“‘\"']|\s*$)", re.M)
+_DECIMAL_MARKER = re.compile(r"(?<![\d.,])(\d+)\.(\d{1,3})(?=\s+[A-Z“‘\"']|\s*$)", re.MULTILINE)
 _PROSE_AFTER_BLANK = re.compile(r"\n[ \t]*\n(?=[^\n]*[a-z][^\n]{60,})")
 _MONTH_DATE = re.compile(
     r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
@@ -121,11 +121,11 @@ def split_footnote(body: str) -> tuple[str | None, str | None, str | None]:
     paren = re.search(r"\(([^()]*:\s*)?([^():]+?),\s*(?:\d{4})\)", without_urls)
     if not quoted and paren:  # book: "Title (City, ST: Publisher, 2020)"
         head = without_urls[:paren.start()].strip()
-        authors, _, book = head.partition(", ")
-        return authors or None, book or None, paren.group(2).strip()
-    is_part = lambda p: p and not _MONTH_DATE.fullmatch(p) and not re.fullmatch(r"(?:pp?\.?\s*[\d\s–-]+|accessed.*|retrieved.*|see|op\.?\s?cit\.?)", p, re.I)  # noqa: E731
+        who, _, book = head.partition(", ")
+        return who or None, book or None, paren.group(2).strip()
+    is_part = lambda p: p and not _MONTH_DATE.fullmatch(p) and not re.fullmatch(r"(?:pp?\.?\s*[\d\s–-]+|accessed.*|retrieved.*|see|op\.?\s?cit\.?)", p, re.IGNORECASE)
     after_parts = [p.strip() for p in re.split(r",\s*", _MONTH_DATE.sub("", after)) if is_part(p.strip())]
-    before_parts = [p.strip() for p in re.split(r",\s*", re.sub(r"^See\s+", "", before.strip(), flags=re.I)) if is_part(p.strip())]
+    before_parts = [p.strip() for p in re.split(r",\s*", re.sub(r"^See\s+", "", before.strip(), flags=re.IGNORECASE)) if is_part(p.strip())]
     publisher = after_parts[0] if after_parts else None
     authors = ", ".join(before_parts) or None
     if publisher is None and before_parts:
@@ -194,11 +194,12 @@ def _find_section(text: str, min_run: int = 2) -> int | None:
                 break
             start = earlier
         return start.end()
-    if re.search(r"^\[\^[\w-]+\]:", text, re.M):
-        return re.search(r"^\[\^[\w-]+\]:", text, re.M).start()
+    first_markdown_note = re.search(r"^\[\^[\w-]+\]:", text, re.MULTILINE)
+    if first_markdown_note:
+        return first_markdown_note.start()
     # No heading: the last run of increasingly numbered lines that read like citations.
     runs: list[list[re.Match]] = []
-    for m in re.finditer(r"^[ \t]*(\d{1,4})\.[ \t]+\S", text, re.M):
+    for m in re.finditer(r"^[ \t]*(\d{1,4})\.[ \t]+\S", text, re.MULTILINE):
         if runs and 0 < int(m.group(1)) - int(runs[-1][-1].group(1)) <= 5:  # gaps happen; order does not reverse
             runs[-1].append(m)
         else:
