@@ -112,14 +112,14 @@ def collect_paths(paths: list[str], include: list[str] | None = None,
         path = Path(raw)
         if is_stdin(path):  # `./-` is a file named "-", not standard input
             path = Path.cwd() / "-"
-        if not path.exists():
+        if not _probe(path.exists):
             raise UsageError(f"{raw}: no such file or folder")
-        if not path.is_dir():
+        if not _probe(path.is_dir, False):
             found.append(path)
             continue
         for child in sorted(path.rglob("*")):
             rel = child.relative_to(path).as_posix()
-            if not child.is_file() or child.suffix.lower() not in SUPPORTED:
+            if child.suffix.lower() not in SUPPORTED or not _probe(child.is_file):
                 continue
             if include and not any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(child.name, g) for g in include):
                 continue
@@ -128,8 +128,20 @@ def collect_paths(paths: list[str], include: list[str] | None = None,
             found.append(child)
     unique: dict[Path | str, Path] = {}
     for p in found:  # the same file named twice is read once, under the name the user gave
-        unique.setdefault("-" if p is STDIN else p.resolve(), p)
+        unique.setdefault("-" if p is STDIN else _probe(p.resolve, p.absolute()), p)
     return sorted(unique.values(), key=lambda p: (p.name, str(p)))
+
+
+def _probe(ask: Any, otherwise: Any = True) -> Any:
+    """ask(), or `otherwise` when the file system will not say (no permission, a link loop).
+
+    A path that cannot be examined is kept (True): read_document then names it with the reason,
+    where dropping it here would lose a document without a word.
+    """
+    try:
+        return ask()
+    except (OSError, RuntimeError):  # RuntimeError: Path.resolve on a symlink loop
+        return otherwise
 
 
 def _size(n: float) -> str:

@@ -264,3 +264,26 @@ def test_legacy_encodings_prefer_windows_code_pages(tmp_path, text, codec, expec
     assert doc.warnings == (f"{tmp_path / 'w.txt'}: not UTF-8; decoded as {expect} "
                             + ("(Windows Western European); check the result" if expect == "cp1252"
                                else "(detected by charset-normalizer); check the result"),)
+
+
+def test_links_that_loop_or_dangle_do_not_stop_collection(tmp_path):
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    assert [p.name for p in collect_paths([str(tmp_path)])] == ["a.txt"]
+
+
+def test_a_file_that_cannot_be_examined_is_kept_for_read_document_to_report(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "locked.txt").write_text("y")
+    real_stat = Path.stat
+
+    def stat(self, *args, **kwargs):
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_stat(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", stat)
+    paths = collect_paths([str(tmp_path)])
+    assert [p.name for p in paths] == ["a.txt", "locked.txt"]
+    assert [p.name for p in collect_paths([str(tmp_path / "locked.txt")])] == ["locked.txt"]
