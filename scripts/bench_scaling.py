@@ -93,7 +93,14 @@ def run_scan(path: Path, timeout: float) -> tuple[float | None, float | None, st
     seconds = time.perf_counter() - start
     stderr = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
     code = os.waitstatus_to_exitcode(status)
-    note = f"exit {code}" + (" (skipped)" if "skipped" in stderr or "internal error" in stderr else "")
+    skipped = [line for line in stderr.splitlines() if line.startswith("skipped:")]
+    if skipped:
+        print(f"    {path.name}: {skipped[0][:300]}", file=sys.stderr)
+    if "Traceback (most recent call last)" in stderr:  # an uncaught exception: the whole run is lost
+        last = [line for line in stderr.splitlines() if line.strip()][-1]
+        print(f"    {path.name}: crashed: {last[:300]}", file=sys.stderr)
+        skipped.append("crash")
+    note = f"exit {code}" + (" (crash)" if "crash" in skipped else " (skipped)" if skipped else "")
     return seconds, usage.ru_maxrss / 1024, note  # ru_maxrss is in kB on Linux
 
 
@@ -163,13 +170,16 @@ def main() -> int:
                 a, b = results[(shape, small)], results[(shape, large)]
                 stage = b["stages"] / a["stages"] if a["stages"] and b["stages"] else None
                 scan = None
-                if a["scan"] is not None and b["scan"] is not None:
-                    scan = (b["scan"] - (baseline or 0)) / max(a["scan"] - (baseline or 0), 0.05)
+                net_small = (a["scan"] or 0) - (baseline or 0)
+                if a["scan"] is not None and b["scan"] is not None and net_small >= 0.5:
+                    scan = (b["scan"] - (baseline or 0)) / net_small  # below half a second a ratio is noise
                 verdict = "ok" if (stage or 0) <= 1.5 * large / small else "SUPERLINEAR (document stages)"
-                if scan is None and not args.stages_only:
+                if not args.stages_only and (a["scan"] is None or b["scan"] is None):
                     verdict += "; scan did not finish"
                 elif scan is not None and scan > 1.5 * large / small:
                     verdict += "; scan SUPERLINEAR (extraction stages)"
+                elif not args.stages_only and scan is None:
+                    verdict += f"; scan net of start-up under 0.5 s at {small} bytes: too small to judge"
                 print(f"  {shape:10} stages {fmt(stage, 1):>6}x   scan {fmt(scan, 1):>6}x   {verdict}")
     return 0
 
