@@ -138,21 +138,10 @@ class _Progress:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder and rename: a crash never leaves half a file."""
-    path = Path(path)
-    tmp: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
-        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+    """Write a ledger or report through `ledger.write_ledger`: atomic, in place of a link, mode kept."""
+    from .ledger import write_ledger
+
+    write_ledger(Path(path), text)
 
 
 def _report_warnings(report) -> None:
