@@ -89,7 +89,7 @@ def test_readme_tool_table_pasted_into_claimcheck_toml(tmp_path):
 
 
 def test_both_forms_in_one_file_is_an_error(tmp_path):
-    with pytest.raises(ConfigError, match="both at the top level and in \\[tool.claimcheck\\]"):
+    with pytest.raises(ConfigError, match=r"both at the top level and in \[tool\.claimcheck\]"):
         settings_from(tmp_path, 'jobs = 2\n[tool.claimcheck]\njobs = 3\n')
 
 

@@ -178,5 +178,5 @@ def test_malformed_lines_are_named_by_file_and_line(tmp_path, line, reason):
 def test_missing_or_empty_ledgers(tmp_path):
     with pytest.raises(LedgerError, match="no such ledger"):
         read_ledgers([str(tmp_path / "nope.jsonl")])
-    with pytest.raises(LedgerError, match="no .jsonl ledger"):
+    with pytest.raises(LedgerError, match=r"no \.jsonl ledger"):
         read_ledgers([str(tmp_path)])

@@ -123,7 +123,8 @@ def split_footnote(body: str) -> tuple[str | None, str | None, str | None]:
         head = without_urls[:paren.start()].strip()
         who, _, book = head.partition(", ")
         return who or None, book or None, paren.group(2).strip()
-    is_part = lambda p: p and not _MONTH_DATE.fullmatch(p) and not re.fullmatch(r"(?:pp?\.?\s*[\d\s–-]+|accessed.*|retrieved.*|see|op\.?\s?cit\.?)", p, re.IGNORECASE)
+    def is_part(p: str) -> bool:
+        return bool(p) and not _MONTH_DATE.fullmatch(p) and not re.fullmatch(r"(?:pp?\.?\s*[\d\s–-]+|accessed.*|retrieved.*|see|op\.?\s?cit\.?)", p, re.IGNORECASE)
     after_parts = [p.strip() for p in re.split(r",\s*", _MONTH_DATE.sub("", after)) if is_part(p.strip())]
     before_parts = [p.strip() for p in re.split(r",\s*", re.sub(r"^See\s+", "", before.strip(), flags=re.IGNORECASE)) if is_part(p.strip())]
     publisher = after_parts[0] if after_parts else None
