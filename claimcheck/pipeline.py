@@ -18,7 +18,7 @@ from .citations.footnotes import parse_notes
 from .config import Settings, effective_jobs
 from .documents import LineIndex, collect_paths, is_stdin, read_document
 from .errors import ClaimcheckError, DocumentError
-from .model import Citation, Claim, DocumentResult, LinkRef, Report, Skipped, claim_id
+from .model import Citation, Claim, Conflict, DocumentResult, Group, LinkRef, Report, Skipped, claim_id
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -125,7 +125,8 @@ def assemble(results: Sequence[DocumentResult | Skipped], settings: Settings, re
     skipped = tuple(r for r in results if isinstance(r, Skipped))
     claims = sorted((c for r in done for c in r.claims), key=lambda c: (c.doc_id, c.start, c.end))
     citations: list[Citation] = sorted((c for r in done for c in r.citations), key=lambda c: (c.doc_id, c.number))
-    groups, conflicts = (), ()
+    groups: tuple[Group, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
     if reconcile:
         from .reconcile import reconcile as run_reconcile
 

@@ -95,7 +95,7 @@ def extraction_masks(doc: Document, notes: Notes, url_spans: list[Span]) -> list
         cursor = notes.section[0]
         for note in notes.footnotes:
             title_at = doc.text.find(note.title, note.start, note.end) if note.title else -1
-            if title_at >= 0:
+            if title_at >= 0 and note.title:
                 masks.append((cursor, title_at))
                 cursor = title_at + len(note.title)
         masks.append((cursor, notes.section[1]))
@@ -289,6 +289,7 @@ def _fact(doc: Document, sent: Doc, offset: int, citations: tuple[int, ...], lin
     # The object up to its first aside: "his Belt and Road Initiative (BRI), a massive ..." -> "his Belt and Road Initiative"
     obj_tokens = []
     for t in (obj.subtree if obj is not None else []):
+        assert obj is not None
         if t.i > obj.i and (t.text in (",", "(", ";", "--", "—") or t.dep_ in ("appos", "relcl", "acl", "prep")):
             break
         obj_tokens.append(t)

@@ -56,6 +56,7 @@ def _what_happened(tokens: list[Token]) -> str:
         noun = noun.head.head  # "hundreds of [protesters] gathered": the verb hangs on "hundreds"
     # Done to the thing, it reads as a participle ("Kazakhs repatriated", "people killed"); a verb
     # in the present ("population detain", "people coercing") is more often a misattached clause.
+    verb: Token | None
     if (noun.dep_ in ("nsubj", "nsubjpass") and is_word(noun.head, "VERB") and noun.head.tag_ != "VB") or (noun.dep_ == "dobj" and noun.head.tag_ in ("VBN", "VBD")):
         verb = noun.head
     else:
