@@ -160,7 +160,7 @@ class Fetcher:
                 result = await self._check(url)
         except TimeoutError:
             result = LinkResult(url, LinkStatus.TIMEOUT, reason=f"whole check took over {self.s.total_timeout:g}s")
-        except Exception as exc:  # noqa: BLE001 - a hostile server must not end the run for every link
+        except Exception as exc:
             result = LinkResult(url, LinkStatus.SERVER_ERROR, reason=f"unexpected {type(exc).__name__}: {str(exc)[:160]}")
         return replace(result, elapsed_ms=int((time.monotonic() - started) * 1000))
 
