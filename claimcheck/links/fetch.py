@@ -31,6 +31,7 @@ import socket
 import ssl
 import time
 from dataclasses import replace
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -83,6 +84,12 @@ def classify_error(exc: Exception) -> tuple[LinkStatus, str, bool]:
     if isinstance(exc, (httpx.ReadError, httpx.WriteError, httpx.CloseError)):
         return LinkStatus.SERVER_ERROR, "connection reset by the server", True
     return LinkStatus.SERVER_ERROR, f"{type(exc).__name__}: {str(exc)[:160]}", False
+
+
+@lru_cache(maxsize=256)
+def charset(content_type: str | None) -> str | None:
+    """httpx's reading of a Content-Type's charset (an email.message parse), once per distinct header."""
+    return httpx.Response(200, headers={"content-type": content_type}).charset_encoding if content_type else None
 
 
 class Hosts:
@@ -290,7 +297,8 @@ class Fetcher:
                     size += len(chunk)
                     if size >= self.s.max_body_bytes:
                         break  # closing the stream drops the rest: a gigabyte body is never read
-            body = decode_body(b"".join(chunks), response.headers.get("content-encoding"), response.charset_encoding,
+            body = decode_body(b"".join(chunks), response.headers.get("content-encoding"),
+                               charset(response.headers.get("content-type")),
                                self.s.max_body_bytes)
             return response.status_code, response.headers, body
 
