@@ -7,8 +7,8 @@
    "dead domain".
 3. **Fan out** (`_fan_out`): a page whose host is refused (unresolvable, offline, a private or
    metadata address) is settled at once; the others go to `fetch.Fetcher`, `concurrency` at a time,
-   taking turns by folder (`by_turns`), so a section that rate-limits or is slow is met early and
-   its wait overlaps the rest of the run instead of being added to its end.
+   folders taking turns and rate-limited folders first (`WorkQueue`), so a section's Retry-After
+   wait overlaps the rest of the run instead of being added to its end.
    httpx and aiohttp are imported only when something is fetched, so an offline run never loads them.
 4. **Archive lookups** (`_suggest_archives`) for broken links, when asked for; then the cache is saved.
 """
@@ -17,15 +17,16 @@ from __future__ import annotations
 import asyncio
 import sys
 import types
+from collections import deque
 from collections.abc import Callable
 from dataclasses import replace
 from itertools import chain, zip_longest
-from typing import TYPE_CHECKING, TypeVar
-from urllib.parse import urldefrag, urlsplit
+from typing import TYPE_CHECKING, Generic, TypeVar
+from urllib.parse import urldefrag
 
 from ..config import LinkSettings
 from ..model import CheckOutcome, LinkRef, LinkResult, LinkStatus
-from .policy import Patterns, host_verdict, offline_note, url_host, validate
+from .policy import Patterns, folder_of, host_verdict, offline_note, url_host, validate
 from .resolve import PROBE_HOSTS, Answer, Resolver, resolve_all
 
 if TYPE_CHECKING:
@@ -100,7 +101,6 @@ class Checker:
     async def _fan_out(self, pages: dict[str, list[str]], results: dict[str, LinkResult]) -> None:
         """Every page's result, for each URL that cites it; `concurrency` checks at a time."""
         total, done = sum(map(len, pages.values())), 0
-        slots = asyncio.Semaphore(self.s.concurrency)
 
         def settle(urls: list[str], result: LinkResult) -> None:
             nonlocal done
@@ -110,10 +110,6 @@ class Checker:
             if self.progress:
                 self.progress("links", done, total)
 
-        async def one(page: str, urls: list[str], fetcher: Fetcher) -> None:
-            async with slots:
-                settle(urls, await fetcher.check(page))
-
         to_fetch = []
         for page, urls in pages.items():
             refused = self._refused(page)
@@ -121,9 +117,17 @@ class Checker:
                 settle(urls, LinkResult(page, refused[0], reason=refused[1], elapsed_ms=0))
             else:
                 to_fetch.append((page, urls))
-        if to_fetch:
-            fetcher = self._fetcher()
-            await asyncio.gather(*(one(page, urls, fetcher) for page, urls in by_turns(to_fetch)))
+        if not to_fetch:
+            return
+        queue = WorkQueue(to_fetch)
+        fetcher = self._fetcher()
+        fetcher.on_retry_after = queue.hurry
+
+        async def worker() -> None:
+            while (item := queue.pop()) is not None:
+                settle(item[1], await fetcher.check(item[0]))
+
+        await asyncio.gather(*(worker() for _ in range(min(self.s.concurrency, len(to_fetch)))))
 
     def _refused(self, page: str) -> tuple[LinkStatus, str] | None:
         """The first hop's guard, before any client exists: offline, dead domains, private addresses."""
@@ -154,24 +158,41 @@ class Checker:
         await asyncio.gather(*(nearest(url) for url in broken))
 
 
-def by_turns(pages: list[tuple[str, T]]) -> list[tuple[str, T]]:
-    """The pages in the order they are fetched: each folder (scheme, host, path up to its last /) in turn.
+class WorkQueue(Generic[T]):
+    """The pages in the order they are fetched: each folder (scheme, host, path up to its last /) in
+    turn, and a folder that answers with a Retry-After wait (429) ahead of the rest.
 
-    A folder's first link is sent in the first wave, whatever its place in the document. What a
-    site does to a whole section (429s with Retry-After, a slow backend, the soft-404 probe) is then
-    met at the start, and its wait overlaps the other folders' requests rather than trailing them:
-    1,000 links whose 40 rate-limited ones (Retry-After: 1) are cited last took 1.6 s of network
-    time in document order and 1.2 s this way. Within a folder the document's order is kept; with
-    one link per folder (most articles) it is the document's order.
+    Taking turns sends a folder's first link in the first wave, whatever its place in the document;
+    what a site does to a whole section (429s with Retry-After, a slow backend, the soft-404 probe)
+    is met at the start, and its wait overlaps the other folders' requests rather than trailing
+    them. When a folder answers 429, its other links are likely to wait too: `hurry` sends them
+    next, so their waits start together. 1,000 links whose 40 rate-limited ones (Retry-After: 1)
+    are cited last: 1.57 s of network time in document order, ~1.25 s this way. Within a folder the
+    document's order is kept; with one link per folder (most articles) it is the document's order.
     """
-    folders: dict[str, list[tuple[str, T]]] = {}
-    for page, value in pages:
-        parts = urlsplit(page)
-        folders.setdefault(f"{parts.scheme}://{parts.netloc}{parts.path.rsplit('/', 1)[0]}/", []).append((page, value))
-    if len(folders) in (1, len(pages)):
-        return pages
-    turns = zip_longest(*folders.values())
-    return [item for item in chain.from_iterable(turns) if item is not None]
+
+    def __init__(self, pages: list[tuple[str, T]]) -> None:
+        self.folders: dict[str, deque[tuple[str, T]]] = {}
+        for item in pages:
+            self.folders.setdefault(folder_of(item[0]), deque()).append(item)
+        turns = zip_longest(*self.folders.values()) if 1 < len(self.folders) < len(pages) else ((p,) for p in pages)
+        self.order = deque(item for item in chain.from_iterable(turns) if item is not None)
+        self.urgent: deque[tuple[str, T]] = deque()
+        self.taken: set[str] = set()
+
+    def pop(self) -> tuple[str, T] | None:
+        """The next page to fetch, or None when all have been handed out."""
+        for source in (self.urgent, self.order):
+            while source:
+                item = source.popleft()
+                if item[0] not in self.taken:
+                    self.taken.add(item[0])
+                    return item
+        return None
+
+    def hurry(self, url: str) -> None:
+        """`url` answered 429 (or 503) with Retry-After: its folder's pending pages go next."""
+        self.urgent.extend(self.folders.pop(folder_of(url), ()))
 
 
 def _without_httpx_cli() -> None:

@@ -30,16 +30,17 @@ import re
 import socket
 import ssl
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import httpx
 
 from .. import USER_AGENT
 from ..config import LinkSettings
 from ..model import LinkResult, LinkStatus
-from .policy import decode_body, host_verdict, retry_after_seconds, status_for, url_host, validate
+from .policy import decode_body, folder_of, host_verdict, retry_after_seconds, status_for, url_host, validate
 from .resolve import Answer, Resolver, lookup
 from .soft404 import landed_elsewhere, same_as_catch_all, title_says_missing
 from .transport import build_client
@@ -142,6 +143,7 @@ class Fetcher:
         self.hosts = Hosts(settings)
         self.vetted: dict[str, list[str]] = {}  # name -> the addresses the guard approved: all the client may use
         self.siblings: dict[str, asyncio.Future[str | None]] = {}
+        self.on_retry_after: Callable[[str], None] | None = None  # told of each URL answering 429 + Retry-After
         self._client: httpx.AsyncClient | None = None
 
     @property
@@ -257,6 +259,8 @@ class Fetcher:
                     continue
                 raise _Answer(status, reason + (f" (after {attempt + 1} attempts)" if attempt else "")) from None
             if code == 429 or (code == 503 and headers.get("retry-after")):
+                if self.on_retry_after:
+                    self.on_retry_after(url)
                 delay = retry_after_seconds(headers.get("retry-after"))
                 delay = self._backoff(attempt + 1) if delay is None else delay
                 host_limits_us = self.hosts.note_answer(host, limited=True)
@@ -312,9 +316,7 @@ class Fetcher:
         Started when a folder's first link is, so it runs beside that link; every link of the
         folder that needs it (a 200 page, for the catch-all comparison) shares the answer.
         """
-        parts = urlsplit(url)
-        folder = parts.path.rsplit("/", 1)[0] + "/"
-        key = f"{parts.scheme}://{parts.netloc}{folder}"
+        key = folder_of(url)
         if key not in self.siblings:
             self.siblings[key] = asyncio.ensure_future(self._probe(f"{key}claimcheck-{random.getrandbits(64):016x}"))
         return self.siblings[key]

@@ -4,7 +4,7 @@ Pure functions, shared by the checker and testable without a network:
 
     validate        any string -> None (fetch it) or a verdict (invalid-url, skipped); never raises
     dns_name        a host as the client will send it (lower case, IDNA 2008 A-labels); url_host
-                    the same for a URL
+                    the same for a URL; folder_of its folder
     host_verdict    the addresses a name resolved to -> refuse private and cloud-metadata addresses
     Patterns        links.include / links.exclude, matched by RE2 in linear time
     decode_body, retry_after_seconds, status_for
@@ -98,6 +98,12 @@ def dns_name(host: str) -> str:
     if len(host) > 253 or not all(_LABEL.fullmatch(label) for label in labels):
         raise ValueError(f"host {host!r} has characters or labels DNS cannot carry")
     return host
+
+
+def folder_of(url: str) -> str:
+    """scheme://host/path/up/to/its/last/ : the unit of catch-all probes and of the order of work."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}{parts.path.rsplit('/', 1)[0]}/"
 
 
 @lru_cache(maxsize=8192)
