@@ -137,6 +137,7 @@ class Checker:
     def _fetcher(self) -> Fetcher:
         if self.fetcher is None:
             _without_httpx_cli()
+            _aiohttp_ca_on_a_thread()
             from .fetch import Fetcher  # httpx and aiohttp: only when something is fetched
 
             self.fetcher = Fetcher(self.s, self.dns, self.offline, self.resolver)
@@ -193,6 +194,43 @@ class WorkQueue(Generic[T]):
     def hurry(self, url: str) -> None:
         """`url` answered 429 (or 503) with Retry-After: its folder's pending pages go next."""
         self.urgent.extend(self.folders.pop(folder_of(url), ()))
+
+
+def _aiohttp_ca_on_a_thread() -> None:
+    """Import aiohttp without waiting for the CA store its import loads twice.
+
+    aiohttp builds two default TLS contexts when it is imported, each loading the system CA store:
+    35 ms holding the GIL, before the first request. The checker never uses them (https goes
+    through certifi's context, transport.AiohttpTransport.tls), so the loads are set aside during
+    the import and done on a daemon thread right after, where they fill the event loop's waits
+    for the first answers. Until it finishes, those contexts trust nothing: code sharing the
+    process that used them at once would fail closed, never open.
+    """
+    if "aiohttp" in sys.modules:
+        return
+    import ssl
+    import threading
+
+    deferred: list[ssl.SSLContext] = []
+    own = ssl.SSLContext.__dict__.get("set_default_verify_paths")
+
+    def later(context: ssl.SSLContext) -> None:
+        deferred.append(context)
+
+    ssl.SSLContext.set_default_verify_paths = later  # type: ignore[method-assign,assignment]
+    try:
+        import aiohttp.connector  # noqa: F401 - the import whose contexts are deferred
+    finally:
+        if own is None:
+            del ssl.SSLContext.set_default_verify_paths
+        else:
+            ssl.SSLContext.set_default_verify_paths = own  # type: ignore[method-assign]
+
+    def load() -> None:
+        for context in deferred:
+            context.set_default_verify_paths()
+
+    threading.Thread(target=load, name="aiohttp CA store", daemon=True).start()
 
 
 def _without_httpx_cli() -> None:
