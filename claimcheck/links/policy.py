@@ -100,6 +100,7 @@ def dns_name(host: str) -> str:
     return host
 
 
+@lru_cache(maxsize=8192)
 def folder_of(url: str) -> str:
     """scheme://host/path/up/to/its/last/ : the unit of catch-all probes and of the order of work."""
     parts = urlsplit(url)
