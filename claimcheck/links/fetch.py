@@ -101,6 +101,7 @@ class Hosts:
         self.locks: dict[str, asyncio.Semaphore] = {}
         self.pause_until: dict[str, float] = {}
         self.recent: dict[str, collections.deque[bool]] = {}  # per host: was each recent answer a 429?
+        self.sent: collections.Counter[str] = collections.Counter()  # per host: requests sent so far
 
     def lock(self, host: str) -> asyncio.Semaphore:
         """The host's concurrency limit: links.hosts for it or a parent domain, else per_host."""
@@ -120,6 +121,11 @@ class Hosts:
         """
         answers = self.recent.setdefault(host, collections.deque(maxlen=RECENT_ANSWERS))
         answers.append(limited)
+        # Judged once there are as many answers as were asked for, up to the window: with 128
+        # requests in flight, the first answer to come back, a 429, says little about the host
+        # (folders taking turns put a rate-limited folder's first link in the first wave).
+        if len(answers) < min(RECENT_ANSWERS, self.sent[host]):
+            return False
         return sum(answers) * 2 > len(answers)
 
     def pause(self, host: str, until: float) -> None:
@@ -250,6 +256,7 @@ class Fetcher:
             try:
                 async with lock:
                     await self.hosts.wait_turn(host)
+                    self.hosts.sent[host] += 1
                     code, headers, body = await self.request(method, url)
             except (httpx.HTTPError, httpx.InvalidURL) as exc:
                 status, reason, transient = classify_error(exc)
