@@ -7,16 +7,15 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
 from . import __version__
-from .errors import ClaimcheckError, OutputError
+from .errors import ClaimcheckError
 
 
 def _coerce_without_pydantic(params) -> None:
@@ -68,6 +67,8 @@ def _coerce_without_pydantic(params) -> None:
 class _Direct:
     """A typer command or group whose options are coerced by `_coerce_without_pydantic`."""
 
+    params: list  # set by click's Command, which this is mixed into
+
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         _coerce_without_pydantic(self.params)
@@ -110,17 +111,17 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_callback(
-    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
+    version: Annotated[bool | None, typer.Option("--version", callback=_version, is_eager=True,
                                                     help="Show the version and exit.")] = None,
 ) -> None:
     """claimcheck: numeric claims, their citations, and whether the cited links still work."""
 
 
-ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="A claimcheck.toml or pyproject.toml to read settings from (default: found upward from the current folder).")]
-ModelOpt = Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline to load (setting: model).")]
-IncludeOpt = Annotated[Optional[list[str]], typer.Option("--include", help="Glob of files to take from folders (repeatable).")]
-ExcludeOpt = Annotated[Optional[list[str]], typer.Option("--exclude", help="Glob of files to leave out of folders (repeatable).")]
-FailOnOpt = Annotated[Optional[str], typer.Option(
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help="A claimcheck.toml or pyproject.toml to read settings from (default: found upward from the current folder).")]
+ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy pipeline to load (setting: model).")]
+IncludeOpt = Annotated[list[str] | None, typer.Option("--include", help="Glob of files to take from folders (repeatable).")]
+ExcludeOpt = Annotated[list[str] | None, typer.Option("--exclude", help="Glob of files to leave out of folders (repeatable).")]
+FailOnOpt = Annotated[str | None, typer.Option(
     "--fail-on", help="Comma-separated findings that exit 1: link statuses (default: broken), `conflicts` "
                       "(contradictions) or `near-miss` (contradictions and near misses).")]
 ClaimsOpt = Annotated[bool, typer.Option("--claims", help="Text format: also print every claim, one table per document.")]
@@ -182,8 +183,8 @@ class _Progress:
     """A rich progress bar on stderr, only when stderr is a terminal (never in piped output)."""
 
     def __init__(self) -> None:
-        self.bar = None
-        self.tasks: dict[str, int] = {}
+        self.bar: Any = None  # rich.progress.Progress, imported only for a terminal
+        self.tasks: dict[str, Any] = {}
         maybe_terminal = sys.stderr.isatty() or "FORCE_TERMINAL" in os.environ or "TTY_COMPATIBLE" in os.environ
         if maybe_terminal and (console := _err_console()).is_terminal:  # rich is imported only for a terminal
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -303,20 +304,20 @@ class Engine(str, Enum):
 def scan_cli(
     paths: Annotated[list[str], typer.Argument(help="Files or folders of articles (.txt, .md, .html).")],
     format: Annotated[ScanFormat, typer.Option("--format", "-f", help="Output format.")] = ScanFormat.text,
-    ledger: Annotated[Optional[Path], typer.Option("--ledger", help="Also write the claims as JSON Lines to this file (atomically).")] = None,
-    html: Annotated[Optional[Path], typer.Option("--html", help="Also write the reviewer's report as one self-contained HTML file.")] = None,
+    ledger: Annotated[Path | None, typer.Option("--ledger", help="Also write the claims as JSON Lines to this file (atomically).")] = None,
+    html: Annotated[Path | None, typer.Option("--html", help="Also write the reviewer's report as one self-contained HTML file.")] = None,
     offline: Annotated[bool, typer.Option("--offline", help="Do not touch the network: skip link checking.")] = False,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes for extraction.")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Processes for extraction.")] = None,
     engine: Annotated[Engine, typer.Option("--engine", help="Where the stages run: this machine, or a Dask cluster (needs claimcheck[dask]).")] = Engine.local,
-    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="With --engine dask: the address of a running scheduler (default: a local cluster, one process per core).")] = None,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="With --engine dask: the address of a running scheduler (default: a local cluster, one process per core).")] = None,
     config: ConfigOpt = None, model: ModelOpt = None, include: IncludeOpt = None, exclude: ExcludeOpt = None,
     fail_on: FailOnOpt = None, claims: ClaimsOpt = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore and do not write the link cache.")] = False,
-    cache_max_age: Annotated[Optional[float], typer.Option("--cache-max-age", help="Seconds a cached link result stays fresh.")] = None,
+    cache_max_age: Annotated[float | None, typer.Option("--cache-max-age", help="Seconds a cached link result stays fresh.")] = None,
     allow_private: Annotated[bool, typer.Option("--allow-private", help="Also check private, loopback and link-local addresses.")] = False,
     require_network: Annotated[bool, typer.Option("--require-network", help="Exit 1 when links could not be verified for lack of network.")] = False,
     suggest_archive: Annotated[bool, typer.Option("--suggest-archive", help="Ask the Wayback Machine for a snapshot of broken links.")] = False,
-    timeout: Annotated[Optional[float], typer.Option("--timeout", help="Read timeout per request, seconds.")] = None,
+    timeout: Annotated[float | None, typer.Option("--timeout", help="Read timeout per request, seconds.")] = None,
 ) -> None:
     """Extract claims, reconcile them across articles, audit footnotes and check cited links: the main job.
 
@@ -379,11 +380,11 @@ def links_cli(
     format: Annotated[ScanFormat, typer.Option("--format", "-f", help="Output format.")] = ScanFormat.text,
     config: ConfigOpt = None, include: IncludeOpt = None, exclude: ExcludeOpt = None, fail_on: FailOnOpt = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore and do not write the link cache.")] = False,
-    cache_max_age: Annotated[Optional[float], typer.Option("--cache-max-age", help="Seconds a cached link result stays fresh.")] = None,
+    cache_max_age: Annotated[float | None, typer.Option("--cache-max-age", help="Seconds a cached link result stays fresh.")] = None,
     allow_private: Annotated[bool, typer.Option("--allow-private", help="Also check private, loopback and link-local addresses.")] = False,
     require_network: Annotated[bool, typer.Option("--require-network", help="Exit 1 when links could not be verified for lack of network.")] = False,
     suggest_archive: Annotated[bool, typer.Option("--suggest-archive", help="Ask the Wayback Machine for a snapshot of broken links.")] = False,
-    timeout: Annotated[Optional[float], typer.Option("--timeout", help="Read timeout per request, seconds.")] = None,
+    timeout: Annotated[float | None, typer.Option("--timeout", help="Read timeout per request, seconds.")] = None,
 ) -> None:
     """Check every URL cited in PATHS (footnotes and bare links) and report its status.
 

@@ -111,7 +111,7 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(503 if seen == 1 else 200, self._page("Flaky" if seen > 1 else "Busy", "try again"))
         if path.startswith("/ratelimit/"):
             after = query.get("after", ["1"])[0]
-            if seen == 1 or after != "1" and after != "0":
+            if seen == 1 or (after != "1" and after != "0"):
                 return self._send(429, "slow down", {"Retry-After": after})
             return self._send(200, self._page("Rate limited page", "finally"))
         if path.startswith("/ratelimit-date/"):
