@@ -89,17 +89,18 @@ def gap(a: Claim, b: Claim) -> tuple[float, str]:
     ref = stated(higher)
     ih = interval_of(higher)
     assert ih is not None
-    if ref is None or ref == INF:
-        ref = ih.low
+    if ref is None or ref == INF or higher.bound is Bound.RANGE:
+        ref = ih.low  # a range is as close as its nearer end
     if ref < top:  # a stated figure inside its own hedge's reach: use the interval's edge
         ref = ih.low
     share = (ref - top) / top if top else INF
     if share < 0.005 and (ih.low_open or il.high_open):
         return 0.0, f"{higher.quote!r} excludes {human(top)} itself, which {lower.quote!r} states"
+    said = f"the lower end of {human_range(ih.low, ih.high)}" if higher.bound is Bound.RANGE else human(ref)
     if lower.bound is Bound.RANGE and il.low > -INF:
-        words = f"{human(ref)} is {_pct(share)} above the upper end of {human_range(il.low, il.high)}"
+        words = f"{said} is {_pct(share)} above the upper end of {human_range(il.low, il.high)}"
     else:
-        words = f"{human(ref)} is {_pct(share)} above {human(top)}"
+        words = f"{said} is {_pct(share)} above {human(top)}"
     return share, words
 
 
