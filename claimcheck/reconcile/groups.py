@@ -1,0 +1,120 @@
+"""Groups: claims about the same quantity, formed inside one block.
+
+Two claims belong together when they count the same thing (entity), for the same event, in the
+same place and scope, at overlapping times. A field one claim does not state (no place, no
+date) does not keep it apart, but a field both state must agree: "22 states signed" and
+"Twenty-two people were arrested" differ in entity, the July 2019 and October 2020 letters in
+time, people "killed" and "killed or injured" in scope.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from ..claims.frames import time_bounds
+from ..model import Claim, Frame
+
+# Scope words that describe rather than define: "China is home to the largest Kazakh diaspora"
+# counts the same Kazakhs as "1.8 million Kazakhs live in China". "change" marks a figure reached
+# by a change ("expanded to 50"): it may group, it never conflicts (see conflicts.py).
+DESCRIPTIVE_SCOPE = {"largest", "biggest", "smallest", "change"}
+
+
+def defining_scope(frame: Frame) -> frozenset[str]:
+    return frozenset(frame.scope) - DESCRIPTIVE_SCOPE
+
+
+@dataclass
+class _Draft:
+    """A group being formed: what its members state, field by field (None = not stated yet)."""
+
+    entity: str
+    scope: frozenset[str]
+    event: str | None = None
+    place: str | None = None
+    time: tuple[str, str] | None = None
+    members: list[Claim] = field(default_factory=list)
+
+    def accepts(self, f: Frame, fuzzy: int) -> bool:
+        if defining_scope(f) != self.scope or not same_name(f.entity or "", self.entity, fuzzy):
+            return False
+        if f.event and self.event and f.event != self.event:
+            return False
+        if f.place and self.place and not same_name(f.place, self.place, fuzzy):
+            return False
+        t = time_bounds(f.time)
+        if t and self.time and (t[1] < self.time[0] or self.time[1] < t[0]):
+            return False
+        # Something stated must match: a bare "23 Uyghurs" does not join "thousands of Uyghurs in
+        # Kazakhstan", nor "eight countries" "29 countries", on the strength of the noun alone.
+        return (f.event is not None and f.event == self.event) or (f.place is not None and f.place == self.place)
+
+    def add(self, c: Claim) -> None:
+        f = c.frame
+        assert f is not None
+        self.members.append(c)
+        self.event = self.event or f.event
+        self.place = self.place or f.place
+        t = time_bounds(f.time)
+        if t:
+            self.time = t if self.time is None else (max(t[0], self.time[0]), min(t[1], self.time[1]))
+
+
+def same_name(a: str, b: str, fuzzy: int) -> bool:
+    """Equal, or spelling variants ("Uzbekistan"/"Uzbekstan"): rapidfuzz's ratio at or above `fuzzy`."""
+    return a == b or (min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= fuzzy)
+
+
+def _specificity(c: Claim) -> int:
+    f = c.frame
+    assert f is not None
+    return sum(x is not None for x in (f.event, f.place, f.time))
+
+
+def form_groups(claims: Sequence[Claim], fuzzy: int = 90) -> list[list[Claim]]:
+    """A block's claims -> lists of claims about the same quantity (singletons included).
+
+    The most specific claims found groups first, so a claim that leaves a field open joins the
+    group its stated fields fit rather than founding a vaguer one; order is by claim id, so the
+    result does not depend on input order.
+    """
+    drafts: list[_Draft] = []
+    for c in sorted(claims, key=lambda c: (-_specificity(c), c.id)):
+        f = c.frame
+        assert f is not None and f.entity
+        # A part ("32 of the 58") is a subset only its own sentence defines: it groups with nothing.
+        home = None if "part" in f.scope else next((d for d in drafts if d.accepts(f, fuzzy)), None)
+        if home is None:
+            home = _Draft(entity=f.entity, scope=defining_scope(f))
+            drafts.append(home)
+        home.add(c)
+    return [sorted(d.members, key=lambda c: c.id) for d in drafts]
+
+
+def group_id(claim_ids: Sequence[str]) -> str:
+    """Stable across runs: derived from the member claims' ids."""
+    return "g-" + hashlib.sha1("\n".join(sorted(claim_ids)).encode()).hexdigest()[:10]
+
+
+def group_label(members: Sequence[Claim]) -> str:
+    """For people: "kazakh · live · in china · 2019", from the most specific member's frame."""
+    best = max(members, key=lambda c: (_specificity(c), -len(c.id)))
+    f = best.frame
+    assert f is not None
+    words = [f.entity or "?"]
+    events = sorted({c.frame.event for c in members if c.frame and c.frame.event})
+    if events:
+        words.append("/".join(events))
+    places = sorted({c.frame.place for c in members if c.frame and c.frame.place})
+    if places:
+        words.append("in " + "/".join(places))
+    times = sorted({c.frame.time for c in members if c.frame and c.frame.time})
+    if times:
+        words.append(", ".join(times))
+    scope = sorted(defining_scope(f))
+    if scope:
+        words.append("(" + ", ".join(scope) + ")")
+    return " · ".join(words)

@@ -1,0 +1,113 @@
+"""Intervals: what a claim allows, and how far apart two of them are. Pure arithmetic.
+
+A claim's `low`/`high` already hold its hedge and stated precision ("1.8 million" allows
+1.75-1.85 million); the bound says whether an end is open: "over 1 million" excludes 1 million
+itself, "nearly a million" excludes a million.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..model import Bound, Claim
+from .blocking import base_value
+
+INF = math.inf
+
+
+@dataclass(frozen=True)
+class Interval:
+    low: float
+    high: float
+    low_open: bool = False
+    high_open: bool = False
+
+    def disjoint(self, other: Interval) -> bool:
+        return _below(self, other) or _below(other, self)
+
+
+def _below(a: Interval, b: Interval) -> bool:
+    """Every value a allows lies under every value b allows."""
+    return a.high < b.low or (a.high == b.low and (a.high_open or b.low_open))
+
+
+def interval_of(claim: Claim) -> Interval | None:
+    """The claim's interval in base units, or None when it states no figure (a fact, a vague amount)."""
+    value, low, high, _ = base_value(claim)
+    if claim.bound is None or (value is None and claim.bound is not Bound.RANGE):
+        return None
+    lo = low if low is not None else (value if value is not None else -INF)
+    hi = high if high is not None else (value if value is not None else INF)
+    if claim.bound in (Bound.OVER, Bound.AT_LEAST) and high is None:
+        hi = INF
+    if claim.bound in (Bound.UNDER, Bound.AT_MOST) and low is None:
+        lo = 0.0
+    return Interval(lo, hi, low_open=claim.bound is Bound.OVER, high_open=claim.bound is Bound.UNDER)
+
+
+def stated(claim: Claim) -> float | None:
+    """The figure as written (its middle for a range), in base units."""
+    value, low, high, _ = base_value(claim)
+    if value is not None:
+        return value
+    if low is not None and high is not None:
+        return (low + high) / 2
+    return None
+
+
+def gap(a: Claim, b: Claim) -> tuple[float, str]:
+    """How far apart two disjoint claims are, as a share, and the words for it.
+
+    "1.8 million is 20% above the upper end of 1.25-1.5 million": measured from the stated
+    figure of the higher claim to the nearest end of the lower one.
+    """
+    ia, ib = interval_of(a), interval_of(b)
+    assert ia is not None and ib is not None
+    lower, higher = (a, b) if ia.high <= ib.low else (b, a)
+    il = interval_of(lower)
+    assert il is not None
+    top = il.high if il.high != INF else il.low
+    ref = stated(higher)
+    ih = interval_of(higher)
+    assert ih is not None
+    if ref is None or ref == INF:
+        ref = ih.low
+    if ref < top:  # a stated figure inside its own hedge's reach: use the interval's edge
+        ref = ih.low
+    share = (ref - top) / top if top else INF
+    if share < 0.005 and (ih.low_open or il.high_open):
+        return 0.0, f"{higher.quote!r} excludes {human(top)} itself, which {lower.quote!r} states"
+    if lower.bound is Bound.RANGE and il.low > -INF:
+        words = f"{human(ref)} is {_pct(share)} above the upper end of {human_range(il.low, il.high)}"
+    else:
+        words = f"{human(ref)} is {_pct(share)} above {human(top)}"
+    return share, words
+
+
+_SCALES = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")]
+
+
+def human(x: float) -> str:
+    """1800000 -> "1.8 million"; 35 -> "35"; 0.5 -> "0.5"."""
+    if x in (INF, -INF):
+        return "no limit"
+    for size, word in _SCALES:
+        if abs(x) >= size:
+            return f"{x / size:,.3g} {word}"
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.4g}"
+
+
+def human_range(low: float, high: float) -> str:
+    """1.25 million to 1.5 million -> "1.25-1.5 million"."""
+    for size, word in _SCALES:
+        if abs(high) >= size and abs(low) >= size:
+            return f"{low / size:,.3g}-{high / size:,.3g} {word}"
+    return f"{human(low)}-{human(high)}"
+
+
+def _pct(share: float) -> str:
+    if share == INF:
+        return "far"
+    if share < 0.005:
+        return "just"
+    return f"{share * 100:.0f}%" if share < 10 else f"{share + 1:.0f}x"
