@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 from claimcheck.cli import app
 from claimcheck.config import LinkSettings, Settings
 from claimcheck.engines.parquet import read_claims_parquet, write_claims_parquet
-from claimcheck.errors import UsageError
+from claimcheck.errors import ModelError, UsageError
 from claimcheck.formats.data import report_dict
 from claimcheck.model import Bound, Claim, Frame, Kind
 from claimcheck.pipeline import read_ledger_claims, scan
@@ -74,14 +74,18 @@ def test_the_same_report_as_the_default_path(cluster):
     paths = [SEEDS, CORPUS]
     settings = Settings(offline=True)
     notices: list[str] = []
+    progress: dict[str, tuple[int, int]] = {}
     expected = scan([str(p) for p in paths], settings)
-    got = dask_scan(cluster, paths, settings, notice=notices.append, partition_size=3)
+    got = dask_scan(cluster, paths, settings, notice=notices.append, partition_size=3,
+                    progress=lambda stage, done, total: progress.__setitem__(stage, (done, total)))
     assert expected.claims and expected.groups and expected.conflicts and expected.citations  # a real comparison
     want, have = comparable(expected), comparable(got)
     for field in want:  # field by field, so a failure names the part that differs
         assert have[field] == want[field], field
     assert got == expected  # and the Report objects themselves, order included
     assert any("Dask scheduler" in n or "Dask dashboard" in n for n in notices)
+    files = len(expected.documents) + len(expected.skipped)
+    assert progress["extract"] == (files, files) and progress["reconcile"][0] == progress["reconcile"][1] > 1
 
 
 def test_a_corrupt_file_is_a_skip_and_the_rest_is_complete(cluster, tmp_path):
@@ -151,6 +155,22 @@ def test_spacy_loads_once_per_worker_process(cluster, tmp_path):
     before = cluster.run(models)
     dask_scan(cluster, [SEEDS], Settings(offline=True), partition_size=1)
     assert cluster.run(models) == before and all(len(m) == 1 for m in before.values())
+
+
+def test_a_model_the_workers_cannot_load_stops_the_run(cluster, tmp_path):
+    (tmp_path / "a.txt").write_text("About 150 Kyrgyz citizens convened in Bishkek.\n")
+    with pytest.raises(ModelError, match="no_such_pipeline"):
+        dask_scan(cluster, [tmp_path], Settings(offline=True, model="no_such_pipeline"))
+
+
+def test_a_scheduler_that_does_not_answer_is_a_usage_error(tmp_path):
+    import dask
+
+    from claimcheck.engines.dask import scan_dask
+
+    (tmp_path / "a.txt").write_text("About 150 Kyrgyz citizens convened in Bishkek.\n")
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}), pytest.raises(UsageError, match="cannot reach"):
+        scan_dask([str(tmp_path)], Settings(offline=True), scheduler="tcp://127.0.0.1:1")
 
 
 def test_cli_dask_engine_writes_the_parquet_ledger_the_reconcile_command_reads(cluster, tmp_path, monkeypatch):

@@ -261,11 +261,11 @@ def _scan(client: Any, files: Sequence[Path], ids: dict[Path, str], settings: Se
     parts = _extract_all(client, batches, settings, ledger, progress)
     extracted = db.from_delayed(parts)
     slim = client.compute(extracted.map_partitions(_slim).to_delayed())
-    found = _gather(client, client.persist(reconcile_graph(extracted, settings.reconcile, workers)), "reconcile", progress)
+    found = _gather(client, client.persist(_reconcile_graph(extracted, settings.reconcile, workers)), "reconcile", progress)
     links: tuple[LinkResult, ...] = ()
     note, warnings = None, ()
     if not settings.offline:
-        outcomes = _gather(client, client.persist(links_graph(extracted, settings.links, workers)), "links", progress)
+        outcomes = _gather(client, client.persist(_links_graph(extracted, settings.links, workers)), "links", progress)
         links = tuple(r for _, r in sorted((x for res, _, _ in outcomes for x in res), key=itemgetter(0)))
         note = next((n for _, n, _ in outcomes if n), None)
         warnings = tuple(dict.fromkeys(w for _, _, ws in outcomes for w in ws))
@@ -277,7 +277,7 @@ def _scan(client: Any, files: Sequence[Path], ids: dict[Path, str], settings: Se
                                links=links, network_note=note, warnings=warnings)
 
 
-def reconcile_graph(extracted: Any, settings: ReconcileSettings, workers: int) -> Any:
+def _reconcile_graph(extracted: Any, settings: ReconcileSettings, workers: int) -> Any:
     """A bag of ((0, block key) or (1, document id), findings) from a bag of extraction entries.
 
     Claims are shuffled on their block key (a task shuffle, so it works across machines) and each
@@ -292,7 +292,7 @@ def reconcile_graph(extracted: Any, settings: ReconcileSettings, workers: int) -
     return db.concat([blocks, extracted.map_partitions(_check_documents, settings)])
 
 
-def links_graph(extracted: Any, settings: LinkSettings, workers: int) -> Any:
+def _links_graph(extracted: Any, settings: LinkSettings, workers: int) -> Any:
     """A bag of (results with their order, network note, warnings), one per task of whole hosts."""
     nparts = max(1, min(extracted.npartitions, workers * 4))
     return (extracted.map_partitions(_link_rows)
