@@ -334,5 +334,26 @@ def links_cli(
     raise typer.Exit(_run(run))
 
 
+@app.command("report")
+def report_cli(
+    report_json: Annotated[Path, typer.Argument(metavar="REPORT.json", help="A report saved by `scan --format json`.")],
+    html: Annotated[Path, typer.Option("--html", help="Write the reviewer's report as one self-contained HTML file.")],
+) -> None:
+    """Turn a saved JSON report into the reviewer's HTML page (the articles' text is read again from their paths).
+
+    [bold]Example:[/] claimcheck report report.json --html report.html
+    """
+    from .formats.html import render_html
+    from .formats.load import load_report
+
+    def run():
+        report = load_report(report_json)
+        write_atomic(html, render_html(report))
+        _report_warnings(report)
+        return 0
+
+    raise typer.Exit(_run(run))
+
+
 def main() -> None:
     app()

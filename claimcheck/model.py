@@ -143,6 +143,7 @@ class Frame:
     time: str | None = None  # ISO interval: "2019-07", "2018", "1991/2020"
     scope: tuple[str, ...] = ()  # words that change which quantity it is: "other", "total"
     source: str | None = None  # who says so, normalised: "human rights watch"
+    proper: bool = False  # the entity is a name ("Kazakhs"), not a common noun ("people")
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,8 @@ from .citations.audit import audit_citations, load_publishers
 from .citations.footnotes import parse_notes
 from .config import Settings
 from .documents import LineIndex, collect_paths, read_document
-from .errors import DocumentError
-from .model import Citation, Claim, DocumentResult, LinkRef, Report, Skipped
+from .errors import ClaimcheckError, DocumentError
+from .model import Citation, Claim, DocumentResult, LinkRef, Report, Skipped, claim_id
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -58,19 +58,17 @@ def process_document(path: Path | str, settings: Settings, doc_id: str | None = 
                           for c in audit_citations(doc, notes, load_publishers(settings.publishers_file or None)))
         claims: tuple[Claim, ...] = ()
         if extract:
+            from .claims.aliases import load_aliases
             from .claims.extract import extract_claims, load_model
 
-            claims = tuple(extract_claims(doc, notes, load_model(settings.model)))
+            aliases = load_aliases(settings.reconcile.aliases_file)
+            claims = tuple(extract_claims(doc, notes, load_model(settings.model), aliases))
         return DocumentResult(doc, notes, claims, citations)
     except DocumentError as exc:
         return Skipped(exc.path, exc.reason)
-    except (KeyboardInterrupt, MemoryError):
-        raise
+    except (KeyboardInterrupt, MemoryError, ClaimcheckError):
+        raise  # no model, a bad aliases file: the run's error, not this file's
     except Exception as exc:  # a bug of ours on this input: report it against the file, go on
-        from .errors import ModelError
-
-        if isinstance(exc, ModelError):
-            raise  # no document can run without the model: that is the run's error, not the file's
         return Skipped(str(path), f"internal error while reading it ({type(exc).__name__}: {exc}); "
                                   "please report it with the file", error=True)
 
@@ -184,13 +182,31 @@ def read_ledger_claims(paths: Sequence[str]) -> list[Claim]:
     return claims
 
 
+def _distinct_documents(claims: list[Claim]) -> list[Claim]:
+    """Claims of several scans, each document once under an id of its own.
+
+    Two scans of `x/` and `y/` both call their `story.txt` "story": when one id stands for two
+    paths, the path becomes the id. The same claim read twice (one folder, two ledgers) counts once.
+    """
+    paths: dict[str, set[str]] = {}
+    for c in claims:
+        paths.setdefault(c.doc_id, set()).add(c.path)
+    unique: dict[tuple[str, int, int], Claim] = {}
+    for c in claims:
+        if len(paths[c.doc_id]) > 1:
+            doc_id = c.path.rsplit(".", 1)[0] if "." in c.path.rsplit("/", 1)[-1] else c.path
+            dup = claim_id(doc_id, int(c.duplicate_of.rsplit(":", 1)[1])) if c.duplicate_of else None
+            c = dataclasses.replace(c, doc_id=doc_id, id=claim_id(doc_id, c.start), duplicate_of=dup)
+        unique.setdefault((c.path, c.start, c.end), c)
+    return sorted(unique.values(), key=lambda c: (c.doc_id, c.start, c.end))
+
+
 def reconcile_ledgers(paths: Sequence[str], settings: Settings) -> Report:
     """`claimcheck reconcile`: the claims of earlier scans -> a Report with groups and conflicts.
 
     The same claim read from two ledgers (a folder scanned twice) counts once.
     """
-    unique = {c.id: c for c in read_ledger_claims(paths)}
-    claims = sorted(unique.values(), key=lambda c: (c.doc_id, c.start, c.end))
+    claims = _distinct_documents(read_ledger_claims(paths))
     from .reconcile import reconcile as run_reconcile
 
     groups, conflicts = run_reconcile(claims, (), settings.reconcile)

@@ -55,16 +55,21 @@ def child(mode: str, folder: Path, jobs: int) -> None:
             pass
         extra = {}
     else:
+        from claimcheck.claims import extract
         from claimcheck.config import Settings
-        from claimcheck.claims.extract import load_model
-        from claimcheck.pipeline import extract_claims_all, read_all
+        from claimcheck.documents import collect_paths
+        from claimcheck.model import DocumentResult
+        from claimcheck.pipeline import document_ids, process_all
 
+        if mode == "no-frames":  # what frames cost: the same run with the frame builder left out
+            extract.frame_of = lambda *a, **k: None  # type: ignore[assignment]
+            extract.fact_frame = lambda *a, **k: None  # type: ignore[assignment]
         settings = Settings(jobs=jobs)
-        load_model(settings.model)  # loading the model is start-up, not throughput
+        extract.load_model(settings.model)  # loading the model is start-up, not throughput
         started = time.perf_counter()
-        items, _ = read_all([str(folder)], settings)
-        claims = extract_claims_all(items, settings)
-        extra = {"claims": len(claims)}
+        files = collect_paths([str(folder)])
+        results = process_all(files, document_ids(files, [str(folder)]), settings)
+        extra = {"claims": sum(len(r.claims) for r in results if isinstance(r, DocumentResult))}
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     print(json.dumps({"mode": mode, "words": words, "seconds": seconds, "peak_mb": peak / 1024, **extra}))
@@ -84,10 +89,12 @@ def main() -> None:
         folder = Path(tmp)
         words = build_corpus(folder, Path(args.shared), args.words)
         print(f"corpus: {words:,} words in {len(list(folder.glob('*.txt')))} files")
-        rows = [measure("spacy-full", folder, 1), measure("claimcheck", folder, 1), measure("claimcheck", folder, args.jobs)]
+        rows = [measure("spacy-full", folder, 1), measure("claimcheck", folder, 1), measure("no-frames", folder, 1),
+                measure("claimcheck", folder, args.jobs)]
     base = rows[0]["words"] / rows[0]["seconds"]
     print(f"{'run':<26}{'seconds':>9}{'words/s':>11}{'vs full parse':>15}{'peak MB':>9}{'claims':>8}")
-    for row, label in zip(rows, ["spaCy full parse", "claimcheck --jobs 1", f"claimcheck --jobs {args.jobs}"]):
+    labels = ["spaCy full parse", "claimcheck --jobs 1", "  same, without frames", f"claimcheck --jobs {args.jobs}"]
+    for row, label in zip(rows, labels):
         rate = row["words"] / row["seconds"]
         print(f"{label:<26}{row['seconds']:>9.2f}{rate:>11,.0f}{rate / base:>14.1f}x{row['peak_mb']:>9.0f}{row.get('claims', ''):>8}")
 

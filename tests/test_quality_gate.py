@@ -16,7 +16,8 @@ from .conftest import ROOT, SEEDS, SHARED
 GOLD = SHARED / "gold" / "seeds" if (SHARED / "gold").is_dir() else ROOT / "tests" / "gold" / "seeds"
 SCORER = SHARED / "eval" / "score.py" if (SHARED / "eval" / "score.py").is_file() else ROOT / "tests" / "gold" / "score.py"
 FLOORS = ["--min-recall", "0.95", "--min-precision", "0.90", "--min-normalised", "0.95", "--max-negative-hits", "0",
-          "--min-urls", "1", "--min-markers", "1", "--min-flags", "1", "--max-false-flags", "0"]
+          "--min-urls", "1", "--min-markers", "1", "--min-flags", "1", "--max-false-flags", "0",
+          "--min-pairs", "1"]  # every seed pair holds: conflicts caught, no false alarms, groups right
 
 
 def load_scorer():

@@ -138,10 +138,13 @@ def extract_many(items: Sequence[tuple[Document, Notes]], nlp: Language, batch_s
         marker_starts = [m.start for m in notes.markers]
         lines = LineIndex(doc.text)
         wanted: dict[Span, list[Quantity]] = {}
+        titles: dict[int, int] = {}
         for q in quantities:
-            span = _sentence_of(q, sentences, sentence_starts, _footnote_at(notes, note_starts, q.start), doc)
+            span = _sentence_of(q, sentences, sentence_starts, _footnote_at(notes, note_starts, q.start), doc, titles)
             wanted.setdefault(span, []).append(q)
         for s, e in sentences:
+            if e - s > MAX_SENTENCE:
+                continue  # a dated event is told in a sentence, not in a page-long run of text
             chunk = doc.text[s:e]
             if (s, e) not in wanted and _YEAR.search(chunk) and _EVENT_VERBS.search(chunk):
                 wanted[(s, e)] = []
@@ -166,15 +169,43 @@ def extract_many(items: Sequence[tuple[Document, Notes]], nlp: Language, batch_s
         yield _mark_duplicates(doc, _carry_time(sorted(claims, key=lambda c: (c.start, c.end))))
 
 
-def _sentence_of(q: Quantity, sentences: list[Span], starts: list[int], note: Footnote | None, doc: Document) -> Span:
+# The longest stretch spaCy reads for one figure. A "sentence" can be a 100 kB line of clauses
+# joined by semicolons; parsing all of it for each figure costs the square of its size, and the
+# claim would carry all of it. A figure gets its clause, cut to this many characters around it.
+MAX_SENTENCE = 1000
+
+
+def _sentence_of(q: Quantity, sentences: list[Span], starts: list[int], note: Footnote | None, doc: Document,
+                 titles: dict[int, int]) -> Span:
     """The span spaCy should read for a quantity: its sentence, or the cited title it stands in."""
     if note is not None and note.title:
-        at = doc.text.find(note.title, note.start, note.end)
-        return at, at + len(note.title)
+        if note.number not in titles:  # found once per note, not once per figure in it
+            titles[note.number] = doc.text.find(note.title, note.start, note.end)
+        at = titles[note.number]
+        return _bounded(doc.text, (at, at + len(note.title)), q)
     i = bisect.bisect_right(starts, q.start) - 1
     if i >= 0 and sentences[i][0] <= q.start < sentences[i][1]:
-        return sentences[i][0], max(sentences[i][1], q.end)
+        return _bounded(doc.text, (sentences[i][0], max(sentences[i][1], q.end)), q)
     return q.start, q.end
+
+
+def _bounded(text: str, span: Span, q: Quantity) -> Span:
+    """`span` if short enough; else the clause around `q` (between semicolons), at most MAX_SENTENCE."""
+    start, end = span
+    if end - start <= MAX_SENTENCE:
+        return span
+    lo, hi = max(start, q.start - MAX_SENTENCE // 2), min(end, q.end + MAX_SENTENCE // 2)
+    cut = text.rfind(";", lo, q.start)
+    lo = cut + 1 if cut >= 0 else lo
+    cut = text.find(";", q.end, hi)
+    hi = cut + 1 if cut >= 0 else hi
+    if lo > start and not text[lo - 1].isspace() and text[lo - 1] != ";":  # do not start inside a word
+        space = text.find(" ", lo, q.start)
+        lo = space + 1 if space >= 0 else lo
+    if hi < end and not text[hi].isspace() and text[hi - 1] != ";":
+        space = text.rfind(" ", q.end, hi)
+        hi = space if space >= 0 else hi
+    return _trim(text, lo, hi)
 
 
 def _footnote_at(notes: Notes, starts: list[int], offset: int) -> Footnote | None:
@@ -233,7 +264,7 @@ def _place(sent: Doc, q: Quantity, offset: int) -> str | None:
 
 def _source(sent: Doc) -> str | None:
     """Who the sentence attributes its figure to: "according to X", "X reported/said/claimed"."""
-    m = re.search(r"\baccording to ((?:the )?[A-Z][\w'’.&-]*(?: (?:of |for |the )?[A-Z][\w'’.&-]*)*)", sent.text)
+    m = re.search(r"\b[Aa]ccording to ((?:the )?[A-Z][\w'’.&-]*(?: (?:of |for |the )?[A-Z][\w'’.&-]*)*)", sent.text)
     if m:
         return m.group(1).rstrip(".")
     for token in sent:

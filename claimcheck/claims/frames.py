@@ -31,7 +31,7 @@ COLLECTIVE = {"diaspora", "population", "community", "minority", "people", "peop
 # Nouns that say how a figure is measured, not what it counts: look through them ("the number
 # of refugees", "a total of 400 camps").
 CONTAINERS = {"number", "total", "estimate", "figure", "count", "tally", "sum", "amount", "share", "proportion",
-              "percentage", "percent", "rate", "majority", "minority", "half", "third", "quarter", "fraction"}
+              "percentage", "percent", "rate", "majority", "minority", "half", "third", "quarter", "fraction", "toll"}
 # Modifiers that make it another quantity: "35 other countries" are not "35 countries".
 SCOPE_WORDS = {"other", "additional", "further", "remaining", "total", "overall", "combined", "new", "former",
                "more", "extra", "largest", "biggest", "smallest", "registered", "official"}
@@ -54,12 +54,15 @@ def frame_of(tokens: list[Token], q: Quantity, time: str | None, source: str | N
              aliases: Aliases, lemmatize: Lemmatize) -> Frame:
     """The frame of the quantity made of `tokens` (tokens of one parsed sentence)."""
     skip = {t.i for t in tokens}
-    noun, part = _counted(tokens, skip)
+    noun, part = _counted(tokens, skip, lemmatize, measured=q.kind not in ("count", "rank", "age"))
     entity = event = None
+    proper = False
     scope: set[str] = {"part"} if part else set()
     if noun is not None:
-        entity, event = _entity(noun, skip, aliases, lemmatize)
-        event = _event(noun, skip, lemmatize) or event
+        entity, event, proper = _entity(noun, skip, aliases, lemmatize)
+        said = _event(noun, skip, lemmatize)
+        if said and not (event and said in LIGHT_VERBS):  # "has a population of": the noun says "live"
+            event = said
         scope |= {w for t in noun.lefts if t.dep_ in ("amod", "compound", "advmod") and t.i not in skip
                   and (w := t.lower_) in SCOPE_WORDS}
     change = _change_verb(tokens, skip, lemmatize)
@@ -75,11 +78,11 @@ def frame_of(tokens: list[Token], q: Quantity, time: str | None, source: str | N
     return Frame(
         entity=entity, event=aliases.event(event) if event else None,
         place=_place(noun, tokens, aliases), time=normalise_time(time, sent.text),
-        scope=tuple(sorted(scope)), source=norm(source) if source else None,
+        scope=tuple(sorted(scope)), source=norm(source) if source else None, proper=proper,
     )
 
 
-def _counted(tokens: list[Token], skip: set[int]) -> tuple[Token | None, bool]:
+def _counted(tokens: list[Token], skip: set[int], lemmatize: Lemmatize, measured: bool = False) -> tuple[Token | None, bool]:
     """The noun the quantity counts, and whether the figure is a part of it ("32 of the 58 ...")."""
     head = next((t for t in reversed(tokens) if t.head.i not in skip), tokens[-1])
     of = next((c for t in tokens for c in t.children if c.dep_ == "prep" and c.lower_ == "of" and c.i not in skip), None)
@@ -98,6 +101,17 @@ def _counted(tokens: list[Token], skip: set[int]) -> tuple[Token | None, bool]:
             owner = owner.head
         if is_word(owner, "NOUN", "PROPN"):
             return _through_containers(owner, skip), False
+    verb = None
+    if head.dep_ == "pobj" and head.head.lower_ in ("to", "by", "from") and is_word(head.head.head, "VERB"):
+        verb = head.head.head  # "the death toll rose to 45": what rose
+    elif head.dep_ == "dobj" and is_word(head.head, "VERB") and lemmatize(head.head, "VERB") in _STATE_VERBS:
+        verb = head.head  # "the number of refugees reached 700,000": what reached it
+    if verb is not None:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and is_word(c, "NOUN", "PROPN")), None)
+        if subj is not None:
+            return _through_containers(subj, skip), False
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and is_word(head.head.head, "NOUN") and head.head.head.i not in skip:
+        return _through_containers(head.head.head, skip), False  # "a population of 4.6 million", "revenue of $4.2 billion"
     if head.dep_ == "attr":  # "the population of Kabul is 5.266 million"
         subj = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and is_word(subj, "NOUN", "PROPN"):
@@ -106,17 +120,26 @@ def _counted(tokens: list[Token], skip: set[int]) -> tuple[Token | None, bool]:
         return _through_containers(head.head, skip), False
     if is_word(head, "NOUN", "PROPN") and head.i not in skip:
         return _through_containers(head, skip), False
+    anchor = head.head.head if head.head.dep_ == "prep" else head.head  # "stretches [600 miles] across"
+    if measured and head.dep_ in ("dobj", "npadvmod", "attr", "acomp", "advmod", "oprd") and is_word(anchor, "VERB"):
+        # "The pipeline runs 600 miles", "the economy grew 3%": a measure, share or sum is the subject's
+        subj = next((c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass") and is_word(c, "NOUN", "PROPN")), None)
+        if subj is not None:
+            return _through_containers(subj, skip), False
     return None, False
 
 
 def _through_containers(noun: Token, skip: set[int]) -> Token:
-    """ "the number of refugees" -> refugees; "a total of 400 camps" -> camps."""
+    """ "the number of refugees" -> refugees; "a total of 400 camps" -> camps; "the death toll" -> death."""
     for _ in range(3):
         if noun.lower_ not in CONTAINERS:
             break
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if pobj is None or pobj.i in skip:
+            compound = [c for c in noun.lefts if c.dep_ == "compound" and c.i not in skip and is_word(c, "NOUN")]
+            if compound:
+                noun = compound[-1]
             break
         noun = pobj
     return noun
@@ -134,21 +157,26 @@ def _singular(token: Token, lemmatize: Lemmatize) -> str:
     return lemmatize(token, "NOUN")
 
 
-def _entity(noun: Token, skip: set[int], aliases: Aliases, lemmatize: Lemmatize) -> tuple[str, str | None]:
-    """(entity, event implied by an agent noun) for the counted noun."""
-    name = _singular(noun, lemmatize)
+def _is_name(t: Token) -> bool:
+    """A proper name or demonym ("Kazakhs", "Uyghur"), not a capital that only starts a sentence."""
+    return t.tag_ in ("NNP", "NNPS") or (t.text[:1].isupper() and not t.is_sent_start)
+
+
+def _entity(noun: Token, skip: set[int], aliases: Aliases, lemmatize: Lemmatize) -> tuple[str, str | None, bool]:
+    """(entity, event implied by an agent noun, whether the entity is a name) for the counted noun."""
+    name, proper = _singular(noun, lemmatize), _is_name(noun)
     if noun.lower_ in COLLECTIVE or norm(name) in COLLECTIVE:
         mods = [t for t in noun.lefts if t.dep_ in ("amod", "compound", "nmod") and t.i not in skip
                 and t.text[:1].isupper() and t.lower_ not in SCOPE_WORDS]
         if mods:  # "the largest Kazakh diaspora" counts Kazakhs
-            name = _singular(mods[-1], lemmatize)
+            name, proper = _singular(mods[-1], lemmatize), True
     key = norm(name)
     if key in _PRONOUNS:  # "Five of those interviewed": people, and the verb says which
-        key = "people"
+        key, proper = "people", False
     if key in aliases.agents:
         entity, event = aliases.agents[key]
-        return aliases.entity(entity), event
-    return aliases.entity(key), None
+        return aliases.entity(entity), event, proper
+    return aliases.entity(key), None, proper
 
 
 def _event(noun: Token, skip: set[int], lemmatize: Lemmatize) -> str | None:
@@ -173,6 +201,10 @@ def _event(noun: Token, skip: set[int], lemmatize: Lemmatize) -> str | None:
 
 
 _PRONOUNS = {"those", "these", "them", "whom", "ones", "who"}
+# "reached 700,000", "topped 1,000", "numbered 200": the figure is the subject's.
+_STATE_VERBS = {"reach", "top", "number", "total", "exceed", "surpass", "hit", "near", "pass", "double", "triple"}
+# Verbs that say little about what happened: the counted noun's own event wins over them.
+LIGHT_VERBS = {"have", "be", "include", "contain", "report", "record", "see", "reach", "number", "total", "estimate"}
 # Nouns that name an event ("interviews with 58 people", "the arrest of 22 protesters").
 _NOMINAL_EVENTS = {"interview", "interviews", "arrest", "arrests", "detention", "deportation", "evacuation",
                    "killing", "killings", "deaths", "death", "survey", "surveys", "poll", "census"}
@@ -200,6 +232,16 @@ def _place(noun: Token | None, tokens: list[Token], aliases: Aliases) -> str | N
             if subj is not None and subj.tag_ in ("NNP", "NNPS"):
                 return aliases.place(_name(subj))
     skip = {t.i for t in tokens}
+    if noun is not None:
+        # "Kabul has a population of 4.6 million": the owner; "the population of Kabul": its "of"
+        if noun.dep_ == "dobj" and noun.head.lower_ in ("has", "have", "had"):
+            owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+            if owner is not None and owner.tag_ in ("NNP", "NNPS"):
+                return aliases.place(_name(owner))
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None and pobj.i not in skip and pobj.tag_ in ("NNP", "NNPS") and _is_place(pobj):
+            return aliases.place(_name(pobj))
     roots = [noun] if noun is not None else []
     if noun is not None and noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
         roots.append(noun.head)

@@ -12,10 +12,19 @@ How a stated figure becomes an interval (`low`, `high`), in one place:
 * `<` / `<=` upper bounds: "nearly", "almost", "close to" imply the figure is near: [0.9v, v];
   "under", "fewer than", "up to", "as many as" do not: [0, v].
 * `range` (between A and B, from A to B, A-B, A to B): [A, B], the two ends as stated.
-* Vague amounts have no value and a conventional interval: dozens [24, 119], scores [40, 199],
-  hundreds [200, 999], thousands [2,000, 9,999], tens of thousands [20,000, 99,999], hundreds of
-  thousands [200,000, 999,999], millions / billions likewise.
+* Vague amounts have no value and a conventional interval. One convention throughout: a plural
+  scale word means at least two of that unit and fewer than the next word up, so "thousands" is
+  [2,000, 9,999]. Two, because one thousand is written "a thousand" and a writer who says
+  "thousands" means more than that; below ten thousand, because beyond it writers say "tens of
+  thousands". Likewise dozens [24, 119], scores [40, 199], hundreds [200, 999], tens of thousands
+  [20,000, 99,999], hundreds of thousands [200,000, 999,999], millions [2m, 999m] (a writer with ten
+  million or more in mind says "tens of millions", but "millions" is used loosely, so it is left
+  open up to the next word that is not used loosely, a billion), billions [2bn, 999bn]. "A few" X
+  is [2X, 5X] and "several" X is [3X, 9X] ("several hundred" = [300, 900]).
 * Shares are percentages 0-100 whatever the wording ("a quarter" -> 25, "one-in-ten" -> 10).
+* Negative figures keep their sign ("-2.4%", "minus 40 degrees"); a change keeps the wording's
+  sign ("fell 3.1%" is 3.1, the verb says which way). An upper bound on a negative figure has no
+  floor: "under -5" is [open, -5].
 """
 from __future__ import annotations
 
@@ -28,12 +37,23 @@ SP = r"[\s\u00a0\u202f\u2009]+"
 VAGUE = {"dozens": (24, 119), "scores": (40, 199), "hundreds": (200, 999), "thousands": (2e3, 9999),
          "tens of thousands": (2e4, 99999), "hundreds of thousands": (2e5, 999999),
          "tens of millions": (2e7, 99999999), "hundreds of millions": (2e8, 999999999),
-         "millions": (2e6, 999999999), "billions": (2e9, 999e9)}
+         "millions": (2e6, 999999999), "billions": (2e9, 999e9), "tens of billions": (2e10, 99999999999),
+         "hundreds of billions": (2e11, 999999999999), "trillions": (2e12, 999e12)}
+# "a few hundred", "several thousand": multiples of the scale word (the module docstring)
+FEW, SEVERAL = (2, 5), (3, 9)
 
 # Hedges before a number: (phrase, bound, near). "near" upper bounds imply closeness.
 PREFIX_HEDGES: list[tuple[str, Bound, bool]] = [
     ("an estimated", Bound.APPROX, False), ("estimated", Bound.APPROX, False),
-    ("approximately", Bound.APPROX, False), ("about", Bound.APPROX, False),
+    ("approximately", Bound.APPROX, False), ("approx.", Bound.APPROX, False), ("about", Bound.APPROX, False),
+    ("estimated at", Bound.APPROX, False), ("in the region of", Bound.APPROX, False), ("~", Bound.APPROX, False),
+    ("≈", Bound.APPROX, False), ("as high as", Bound.AT_MOST, False), ("as low as", Bound.AT_LEAST, False),
+    ("as few as", Bound.AT_LEAST, False), ("as little as", Bound.AT_LEAST, False), ("could top", Bound.OVER, False),
+    ("to top", Bound.OVER, False), ("topped", Bound.OVER, False), ("topping", Bound.OVER, False),
+    ("north of", Bound.OVER, False), ("a minimum of", Bound.AT_LEAST, False), ("a maximum of", Bound.AT_MOST, False),
+    ("not more than", Bound.AT_MOST, False), ("not less than", Bound.AT_LEAST, False),
+    ("just shy of", Bound.UNDER, True), ("approaching", Bound.UNDER, True), ("≥", Bound.AT_LEAST, False),
+    ("≤", Bound.AT_MOST, False),
     ("around", Bound.APPROX, False), ("roughly", Bound.APPROX, False), ("some", Bound.APPROX, False),
     ("circa", Bound.APPROX, False), ("nearly", Bound.UNDER, True), ("almost", Bound.UNDER, True),
     ("close to", Bound.UNDER, True), ("just under", Bound.UNDER, True), ("just over", Bound.OVER, False),
@@ -57,18 +77,48 @@ PREFIX_HEDGES: list[tuple[str, Bound, bool]] = [
 ]
 HEDGE_RE = re.compile(r"(?:(?<![\w<>=])" + r"|(?<![\w<>=])".join(
     re.escape(h).replace(r"\ ", SP) for h, _, _ in sorted(PREFIX_HEDGES, key=lambda x: -len(x[0])))
-    + r")(?:[\s\u00a0\u202f\u2009]*)$", re.I)
+    + r")(?:[\s\u00a0\u202f\u2009]*)$", re.IGNORECASE)
 HEDGES = {h: (b, near) for h, b, near in PREFIX_HEDGES}
-EMPHASIS_BEFORE = re.compile(r"\b(?:just|only|a mere|merely)[\s\u00a0]+$", re.I)
+_LONGEST = max(len(h.split()) for h in HEDGES)
+_SYMBOLS = "<>=~≈≥≤"
+
+
+def hedge_before(before: str) -> tuple[int, Bound, bool] | None:
+    """The hedge that ends `before` (the text just left of a figure): (where it starts, bound, near).
+
+    Equivalent to searching HEDGE_RE, but reads at most the last few words instead of trying the
+    pattern at every position, which matters on long inputs.
+    """
+    end = len(before.rstrip())
+    starts: list[int] = []
+    i = end
+    while len(starts) < _LONGEST and i > 0:
+        j = i
+        while i > 0 and not before[i - 1].isspace():
+            i -= 1
+        if i == j:
+            break
+        starts.append(i)
+        while i > 0 and before[i - 1].isspace():
+            i -= 1
+    for start in reversed(starts):  # the longest phrase first: "no more than" before "more than"
+        while start < end and not (before[start].isalnum() or before[start] in _SYMBOLS):
+            start += 1  # "(about 5": the hedge starts after the bracket
+        phrase = " ".join(before[start:end].split()).lower()
+        if phrase in HEDGES and not (start > 0 and (before[start - 1].isalnum() or before[start - 1] in "_<>=")):
+            bound, near = HEDGES[phrase]
+            return start, bound, near
+    return None
+EMPHASIS_BEFORE = re.compile(r"\b(?:just|only|a mere|merely)[\s\u00a0]+$", re.IGNORECASE)
 SUFFIX_BOUNDS = {"odd": Bound.OVER, "or more": Bound.AT_LEAST, "and more": Bound.AT_LEAST, "+": Bound.AT_LEAST,
                   "plus": Bound.AT_LEAST, "or greater": Bound.AT_LEAST, "or above": Bound.AT_LEAST,
                   "or so": Bound.APPROX, "or less": Bound.AT_MOST, "or fewer": Bound.AT_MOST, "or below": Bound.AT_MOST}
-SUFFIX_RE = re.compile(r"(?:-|[\s\u00a0]+)?(odd|(?:or|and)[\s\u00a0]+(?:more|greater|above|so|less|fewer|below)|\+|plus)\b|(\+)", re.I)
+SUFFIX_RE = re.compile(r"(?:-|[\s\u00a0]+)?(odd|(?:or|and)[\s\u00a0]+(?:more|greater|above|so|less|fewer|below)|\+|plus)\b|(\+)", re.IGNORECASE)
 
 
 def allowance(value: float, step: float, scaled: bool) -> float:
     """Half a unit of the last stated digit, capped at 5%, for round figures only."""
-    if not (scaled or (value >= 1000 and step >= 10)):
+    if not (scaled or (abs(value) >= 1000 and step >= 10)):
         return 0.0
     return min(step / 2, abs(value) * 0.05)
 
@@ -83,5 +133,7 @@ def interval(bound: Bound, value: float, rounding: float, near: bool = False) ->
     if bound in (Bound.OVER, Bound.AT_LEAST):
         return value, None
     if bound in (Bound.UNDER, Bound.AT_MOST):
+        if value < 0:
+            return (value if near else None), (value * 0.9 if near else value)
         return (value * 0.9 if near else 0.0), value
     raise ValueError(bound)

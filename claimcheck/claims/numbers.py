@@ -1,105 +1,192 @@
-"""Numbers: text -> Quantities (digits, scales, number words, money, shares, ranges, vague amounts).
-Pure Python, no spaCy. The hedge words, and the rules that turn a hedged figure into an interval,
-live in `hedges.py`.
+"""Numbers: text -> Quantities (digits, scales, number words, money, measures, shares, ranges, vague
+amounts). Pure Python, no spaCy; one pass of regexes over the text, linear in its length.
 
-What is *not* a quantity: years and dates (they qualify a claim as its `time`), clock times,
-ordinals (except "second largest"-style ranks), identifiers ("Article 55", "Resolution 2231"),
-numbers glued inside words ("COVID-19", "G7"), and anything in a masked span (URLs, footnote
-markers, page chrome).
+    find_quantities(text, masks)  every stated quantity, with its hedge, unit and interval
+    parse_number("1.8 million")   a bare number phrase -> 1800000.0
+
+The grammar's tables live beside it: `hedges.py` (hedge words and the interval rules),
+`currencies.py` (US$, HK$, RM, EUR, "30 euros" -> ISO codes), `units.py` (km, GB, hp, °C and
+`to_base_unit`), `identifiers.py` (digits that name, date or score things).
+
+How a figure is read:
+* Scales: words ("1.8 million", "13 lakh", "₹250 crore") and abbreviations ("$3tn", "1.5bn", "6.7M",
+  "7 B users", "9m people"). A lowercase "m" glued to a figure without a currency is a million
+  before a noun ("9m people", "20m tonnes") and metres where the text measures ("a 5m wall",
+  "100m sprint", "5m high").
+* Locales: "45 000" and "63.000" are thousands when the page writes numbers that way (a group of
+  "000", or two or more groups, somewhere on the page); "1.8 million" and "2.5" stay decimals.
+* Signs: "-2.4%", "−40°C", "minus 40 degrees" are negative; a change keeps the wording ("fell 3.1%").
+* Ranges: "between 3% and 4%", "$2bn-$4bn", "8- to 16-metre", "six or seven", "20–25 km3": the
+  unit or scale on either end applies to both. A descending pair of integers ("won 3-1", "102-98")
+  is a score, not a range.
+
+What is *not* a quantity: years and dates (they qualify a claim as its `time`; "around 1257," is a
+year, "around 1500 people" a count; a year-sized figure with a unit, "1200 hp", is a quantity),
+clock times, ordinals (except "second largest"-style ranks), identifiers ("Article 55", "Pixel 8",
+"Game 5", "COVID-19"), addresses, postcodes, coordinates, scores, journal volumes and pages, and
+anything in a masked span (URLs, footnote markers, page chrome). Zero-width characters inside a
+figure ("1\u200b000") are ignored. Figures too large for a finite float are skipped.
 """
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from .hedges import (EMPHASIS_BEFORE, HEDGE_RE, HEDGES, PREFIX_HEDGES, SP as _SP, SUFFIX_BOUNDS, SUFFIX_RE,
-                     VAGUE, allowance, interval)
 from ..model import Bound, Quantity, Span
+from . import currencies, identifiers, units
+from .hedges import (
+    EMPHASIS_BEFORE,
+    FEW,
+    PREFIX_HEDGES,
+    SEVERAL,
+    SUFFIX_BOUNDS,
+    SUFFIX_RE,
+    VAGUE,
+    allowance,
+    hedge_before,
+    interval,
+)
+from .hedges import SP as _SP
 
 UNITS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen".split())}
-TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
-SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-          "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
+TENS = {w: 10 * (i + 2) for i, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])}
+SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "lakhs": 1e5,
+          "crore": 1e7, "crores": 1e7, "lakh crore": 1e12, "k": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9,
+          "b": 1e9, "tn": 1e12, "trn": 1e12, "tln": 1e12, "t": 1e12, "mil": 1e6}
 ORDINALS = {w: i + 1 for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth".split())}
-MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
-          "july|august|september|october|november|december")
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"])}
+MONTHS = identifiers.MONTHS
 FRACTIONS = {"half": 50, "a half": 50, "one-half": 50, "a third": 100 / 3, "one-third": 100 / 3,
              "one third": 100 / 3, "two-thirds": 200 / 3, "two thirds": 200 / 3, "a quarter": 25,
              "one-quarter": 25, "one quarter": 25, "three-quarters": 75, "three quarters": 75,
              "a fifth": 20, "one-fifth": 20, "a tenth": 10, "one-tenth": 10}
-CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "₸": "KZT", "₽": "RUB"}
-CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
-                  "yuan": "CNY", "renminbi": "CNY", "tenge": "KZT", "rubles": "RUB", "roubles": "RUB",
-                  "som": "KGS", "yen": "JPY", "rupees": "INR"}
-TIME_UNITS = {"year": ("year", 1), "years": ("year", 1), "month": ("month", 1), "months": ("month", 1),
-              "week": ("week", 1), "weeks": ("week", 1), "day": ("day", 1), "days": ("day", 1),
-              "hour": ("hour", 1), "hours": ("hour", 1), "decade": ("year", 10), "decades": ("year", 10),
-              "century": ("year", 100), "centuries": ("year", 100)}
-MEASURES = {"km2": "km2", "km²": "km2", "km": "km", "kilometres": "km", "kilometers": "km", "miles": "mile", "mile": "mile",
-            "metres": "m", "meters": "m", "tonnes": "t", "tons": "t", "kg": "kg", "hectares": "ha",
-            "acres": "acre", "square kilometres": "km2", "square kilometers": "km2", "sq km": "km2",
-            "feet": "ft", "mw": "MW", "gw": "GW", "barrels": "barrel"}
+TIME_UNITS = {"year": ("year", 1), "years": ("year", 1), "yrs": ("year", 1), "month": ("month", 1),
+              "months": ("month", 1), "week": ("week", 1), "weeks": ("week", 1), "day": ("day", 1), "days": ("day", 1),
+              "hour": ("hour", 1), "hours": ("hour", 1), "hrs": ("hour", 1), "minute": ("minute", 1),
+              "minutes": ("minute", 1), "mins": ("minute", 1), "min": ("minute", 1), "second": ("second", 1),
+              "seconds": ("second", 1), "secs": ("second", 1), "decade": ("year", 10), "decades": ("year", 10),
+              "century": ("year", 100), "centuries": ("year", 100), "millennium": ("year", 1000),
+              "millennia": ("year", 1000)}
 
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
-_SCALE_WORD = "hundred|thousand|million|billion|trillion"
+_SCALE_WORD = rf"hundred|thousand|million|billion|trillion|lakh{_SP}crores?|lakhs?|crores?"
 _NUMWORDS = rf"(?:{_WORD})(?:(?:-|{_SP})(?:{_WORD}|dozen)|{_SP}(?:{_SCALE_WORD})(?:{_SP}and(?={_SP}(?:{_WORD})))?)*\b"
-_DIGITS = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:[\u00a0\u202f\u2009][0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
-CORE = re.compile(
-    rf"(?:(?<![\w/.,:])(?P<cur>US\$|[$€£¥₸₽])|(?<![\w/.,:$€£¥₸₽])(?:(?<![A-Za-z]-)|(?<=[0-9][km]-)|(?<=[0-9]bn-)))(?P<num>{_DIGITS}|\.[0-9]+|{_NUMWORDS}|an?(?={_SP}(?:{_SCALE_WORD}|dozen)\b)"
-    rf"|half(?:{_SP}an?)?(?={_SP}(?:{_SCALE_WORD}|dozen)\b))"
-    rf"(?:(?P<gscale>bn|mn|mln|k|m|b)(?![\w])|(?:{_SP}|(?<=[0-9]))(?P<scale>{_SCALE_WORD}|dozens?)\b)?"
-    rf"(?:[\s\u00a0]*±[\s\u00a0]*(?P<tol>[0-9][0-9,]*(?:\.[0-9]+)?)(?:{_SP}(?P<tscale>{_SCALE_WORD})\b)?)?",
-    re.I)
-_VAGUE_RE = re.compile(r"\b(?P<q>(?:tens|hundreds)\s+of\s+(?:thousands|millions)\b|(?:dozens|scores|hundreds|thousands|millions|billions)"
-                       r"(?=\s+of\s+\w|\s+(?:more\s+)?[a-z]+s\b))", re.I)
-_FRACTION_RE = re.compile(r"\b(?P<q>" + "|".join(sorted((re.escape(f) for f in FRACTIONS), key=len, reverse=True))
-                          + r")(?=\s+of\b)|\b(?P<q2>(?:one|two|three|[0-9]{1,2})[\s-]in[\s-](?:two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,3}))\b", re.I)
-_RANK_RE = re.compile(r"\b(?P<q>(?:" + "|".join(ORDINALS) + r")[\s-](?:largest|biggest|smallest|highest|lowest|most|least|richest|poorest))\b", re.I)
-_ID_WORDS = (r"(?:articles?|sections?|chapters?|parts?|paragraphs?|clauses?|no|nos|number|resolutions?|rules?|"
-             r"figures?|figs?|tables?|pages?|pp?|vol|volumes?|issues?|routes?|highways?|flights?|rooms?|grades?|"
-             r"levels?|phases?|versions?|titles?|acts?|amendments?|covid|group of|units?|tiers?|protocols?|items?|"
-             r"cases?|episodes?|seasons?|lines?|platforms?|gates?|districts?|zones?|wards?|square|streets?|st|"
-             r"avenues?|roads?|rd|role|category|categories|class|type|model|series|exhibits?|appendix)")
-# "Article 55", and the rest of a list of them: "Districts 2, 4 and 10", "Districts 14 and 19-22"
-_IDENTIFIER_BEFORE = re.compile(
-    rf"\b{_ID_WORDS}\.?[\s\u00a0]*#?(?:[0-9]+[\s\u00a0]*(?:,|and|&|or|-|–)[\s\u00a0]*)*$", re.I)
-_ERA_AFTER = re.compile(r"^(?:[\s\u00a0]*±[\s\u00a0]*[0-9,]+)?[\s\u00a0]*(?:BC|BCE|AD|CE|BP)\b")
+_NUM = r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+"
+VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875,
+          "⅕": 0.2}
+_VULGAR = "".join(VULGAR)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_NOT_BEFORE = r"\w/.,:°º′″" + re.escape(currencies.SIGN_CHARS)
+# The page writes thousands with a dot ("63.000", "1.234.567") or a space ("45 000", "1 234 567").
+_DOT_PAGE = re.compile(r"(?<![\d.,])(?:[0-9]{1,3}(?:\.[0-9]{3}){2,}|[1-9][0-9]{0,2}\.000|[0-9]{1,3}(?:\.[0-9]{3})+,[0-9]{1,2})(?![\d.,])")
+_SPACE_PAGE = re.compile(r"(?<![\d.,])(?:[0-9]{1,3}(?: [0-9]{3}){2,}|[1-9][0-9]{0,2} 000)(?![\d.,])")
+_DOT_GROUPED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?")
+_COMMA_DECIMAL = re.compile(r"[0-9]+,[0-9]{1,2}")
+
+
+@lru_cache(maxsize=4)
+def _core(space_groups: bool, dot_groups: bool) -> re.Pattern[str]:
+    """The pattern of one figure: currency, sign, digits or words, scale, stated uncertainty."""
+    groups = [rf"[0-9]*[{_VULGAR}]", r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])", r"[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?![0-9])",
+              r"[0-9]{1,3}(?:[\u00a0\u202f\u2009][0-9]{3})+(?![0-9])"]
+    if space_groups:
+        groups.append(r"[0-9]{1,3}(?: [0-9]{3})+(?![0-9])")
+    if dot_groups:
+        groups[:0] = [r"[0-9]{1,3}(?:\.[0-9]{3})+(?![0-9.])(?:,[0-9]+)?", r"[0-9]+,[0-9]{1,2}(?![0-9])"]
+    digits = "(?:" + "|".join(groups) + r"|[0-9]+)(?:\.[0-9]+)?"
+    return re.compile(
+        rf"(?:(?<![{_NOT_BEFORE}])(?=(?-i:[A-Z{currencies.SIGN_CHARS}]))(?P<cur>{currencies.PREFIX})[ \u00a0]?(?P<csign>[-−](?=\.?[0-9]))?"
+        rf"|(?<![{_NOT_BEFORE}])(?<![0-9][ \u00a0])(?P<sign>[-−])(?=\.?[0-9])"
+        rf"|(?<![{_NOT_BEFORE}])(?:(?<![A-Za-z]-)|(?<=[0-9][kmb]-)|(?<=[0-9]bn-)))"
+        rf"(?P<num>{digits}|\.[0-9]+|{_NUMWORDS}(?:{_SP}and{_SP}an?{_SP}(?:half|quarter)\b(?!{_SP}of\b))?"
+        rf"|an?{_SP}hundred{_SP}and{_SP}(?:{_WORD})(?:-(?:{_WORD}))?\b|an?(?={_SP}(?:{_SCALE_WORD}|dozen)\b)"
+        rf"|half(?:{_SP}an?)?(?={_SP}(?:{_SCALE_WORD}|dozen)\b))"
+        rf"(?:(?P<gscale>(?-i:[bB][nN]|[mM][nN]|mln|mil|bln|[tT][nN]|trn|tln|MM|k|K|m|M|b|B|T))(?![\w])"
+        rf"|(?:{_SP}|(?<=[0-9]))(?P<scale>{_SCALE_WORD}|dozens?)\b"
+        rf"|[ \u00a0](?P<sscale>(?-i:bn|BN|mn|mln|bln|tn|trn|B|M)|(?(cur)(?-i:m|k|b)|(?!)))(?![\w]))?"
+        rf"(?:[\s\u00a0]*(?:±|\+/-|\+/−)[\s\u00a0]*(?P<tol>(?:{_NUM})(?:\.[0-9]+)?)(?:{_SP}(?P<tscale>{_SCALE_WORD})\b)?)?",
+        re.IGNORECASE)
+
+
+_VAGUE_RE = re.compile(r"\b(?P<q>(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)\b|(?:dozens|scores|hundreds|thousands|millions|billions|trillions)"
+                       r"(?=\s+of\s+\w|\s+(?:more\s+)?[a-z]+s\b))", re.IGNORECASE)
+_FEW_RE = re.compile(r"\b(?P<q>(?P<how>a\s+few|several)\s+(?P<s>dozen|hundred|thousand|million|billion)(?:\s+(?P<s2>thousand))?)\b", re.IGNORECASE)
+_FRACTION_WORDS = "|".join(sorted((re.escape(f).replace(r"\ ", r"[\s\u00a0]+") for f in FRACTIONS), key=len, reverse=True))
+_FRACTION_RE = re.compile(
+    rf"\b(?P<q>{_FRACTION_WORDS})(?=\s+(?:of|the|their|its|his|her|our|all|these|those)\b)|\b(?P<q2>(?:one|two|three|[0-9]{{1,2}})[\s-]in[\s-]"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,3}))\b(?![.,][0-9])"
+    r"(?![\s\u00a0]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b)", re.IGNORECASE)
+# "three-quarters of a million", "a quarter million": a share of a scale is a count
+_FRACTION_SCALE_RE = re.compile(
+    rf"\b(?P<q>(?P<f>{_FRACTION_WORDS})[\s\u00a0]+(?:of[\s\u00a0]+)?(?:an?[\s\u00a0]+)?(?P<s>thousand|million|billion|trillion))\b", re.IGNORECASE)
+_RANK_RE = re.compile(r"\b(?P<q>(?:" + "|".join(ORDINALS) + r"|[0-9]{1,3}(?:st|nd|rd|th))[\s-](?:largest|biggest|smallest|"
+                      r"highest|lowest|most|least|richest|poorest|busiest|oldest|largest-ever|fastest|deadliest))\b", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(r"\b(?:increas|rose|rise|rising|grew|grow|fell|fall|dropp?|declin|decreas|jump|climb|"
                             r"went|expand|shr[ai]nk|cut|rais|reduc|doubl|tripl|surg|soar|plung|slump)\w*"
                             r"[\s\u00a0]+(?:[\w,]+[\s\u00a0]+){0,3}from[\s\u00a0]+"
-                            r"(?:(?:about|around|some|roughly|nearly|almost|over|under|just)[\s\u00a0]+)?$", re.I)
-_DATE_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?[\s\u00a0]+$", re.I)
-_DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?[\s\u00a0]+(?:of[\s\u00a0]+)?(?:{MONTHS})\b", re.I)
+                            r"(?:(?:about|around|some|roughly|nearly|almost|over|under|just)[\s\u00a0]+)?$", re.IGNORECASE)
 _YEARISH = re.compile(r"^(1[0-9]{3}|20[0-9]{2}|2100)$")
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her|our|your|my|all|both|every|each)[\s\u00a0]+$", re.I)
-_CLOCK_AFTER = re.compile(r"^(?::[0-9]{2}|[\s\u00a0]*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b))", re.I)
+# After a hedged year ("around 1257, ...", "around 1250 and ..."): punctuation, a function word, or another year.
+_YEAR_AFTER = re.compile(r"^(?:[\s\u00a0]*(?:[,.;:)!?\]]|$)|[\s\u00a0]+(?:and|or|to|when|but|the|a|an|in|at|on|by|with|"
+                         r"after|before|until|as|while|during|which|that|where|there|it|he|she|they|we|because|since|"
+                         r"following|providing|AD|BC|CE|BCE)\b|[\s\u00a0]*[-–][\s\u00a0]*(?:1[0-9]{3}|20[0-9]{2})\b)")
+_COUNT_BEFORE = re.compile(r"\b(?:of|were|was|is|are|be|been|being|reached|numbered|numbering|totall?ed|totall?ing|"
+                           r"estimated|put|rose to|fell to|to)[\s\u00a0]*$", re.IGNORECASE)
+# A year-sized figure that counts people or things: "1000 people", "killed 1500 civilians" (not "In 1999 people ...")
+_COUNTED_AFTER = re.compile(r"^[\s\u00a0]+(?:more[\s\u00a0]+|new[\s\u00a0]+|other[\s\u00a0]+)?(?:people|persons|residents|families|"
+                            r"households|children|men|women|workers|employees|jobs|soldiers|troops|police|officers|students|"
+                            r"deaths|cases|homes|houses|buildings|cars|vehicles|passengers|refugees|migrants|prisoners|"
+                            r"detainees|protesters|demonstrators|civilians|delegates|members|votes|signatures|patients|"
+                            r"doctors|nurses|teachers|staff|fans|visitors|tourists|users|customers|companies|firms|schools|"
+                            r"villages|sites|camps|facilities|stores|shops|trees|animals|species|victims|casualties)\b", re.IGNORECASE)
+_TIME_BEFORE = re.compile(r"\b(?:in|since|by|until|till|from|during|before|after|spring|summer|"
+                          r"autumn|fall|winter|early|late|mid)[\s\u00a0]+$", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her|our|your|my|all|both|every|each)[\s\u00a0]+$", re.IGNORECASE)
+_SIGN_WORD_BEFORE = re.compile(r"(?<!plus or )(?<![0-9] )\b(?:minus|negative)[\s\u00a0]+$", re.IGNORECASE)
+_METRE_AFTER = re.compile(r"^(?:-|[ \u00a0]+(?:high|tall|long|wide|deep|away|above|below|under|thick|across|from|"
+                          r"in[ \u00a0]+(?:diameter|length|height|depth|width)|sprint|race|dash|hurdles|relay|freestyle|"
+                          r"butterfly|backstroke|breaststroke|medley|final|heats?|title|record|event|mark|line|barrier|"
+                          r"world[ \u00a0]+record|gold|silver|bronze|metres?|meters?)\b)", re.IGNORECASE)
+_METRE_BEFORE = re.compile(r"\b(?:height|tall|high|long|length|deep|depth|wide|width|metres?|meters?|distance|elevation|"
+                           r"altitude|diameter|radius|wall|waves?|jump|jumped|throw|threw|sea level|depth|swim|run|ran)\b", re.IGNORECASE)
+_RANGE_AFTER_WORD = re.compile(rf"^(?:-?[\s\u00a0]+(?:to|or)[\s\u00a0]+|[\s\u00a0]*[-–][\s\u00a0]*)(?:{_WORD}|[$€£¥₹]?[0-9])\b", re.IGNORECASE)
 
 
 def words_to_number(words: str) -> float | None:
     """'Twenty-two' -> 22, 'one hundred and fifty' -> 150, 'a million' -> 1e6, 'two dozen' -> 24."""
     total, current = 0.0, 0.0
     seen = False
-    for token in re.split(r"[\s\u00a0\u202f\-]+", words.lower().strip()):
+    words = re.sub(r"lakh[\s\u00a0]+crores?", "lakhcrore", words.lower().strip())  # 1e5 x 1e7
+    part = re.search(r"[\s\u00a0]+and[\s\u00a0]+an?[\s\u00a0]+(half|quarter)$", words)
+    if part:  # "two and a half"
+        whole = words_to_number(words[:part.start()])
+        return None if whole is None else whole + (0.5 if part.group(1) == "half" else 0.25)
+    for token in re.split(r"[\s\u00a0\u202f\-]+", words):
         if token in ("and", ""):
             continue
         if token in ("a", "an"):
             current, seen = 1, True
         elif token in UNITS:
+            if current % 100 and (UNITS[token] >= 10 or current % 10):
+                return None  # "three twenty", "one one hundred": not one number
             current += UNITS[token]
             seen = True
         elif token in TENS:
+            if current % 100:
+                return None
             current += TENS[token]
             seen = True
         elif token == "dozen":
             current = (current or 1) * 12
         elif token == "hundred":
             current = (current or 1) * 100
-        elif token in ("thousand", "million", "billion", "trillion"):
-            total += (current or 1) * SCALES[token]
+        elif token in ("thousand", "million", "billion", "trillion", "lakh", "lakhs", "crore", "crores", "lakhcrore"):
+            total += (current or 1) * SCALES.get(token, 1e12)
             current = 0
         else:
             return None
@@ -109,16 +196,31 @@ def words_to_number(words: str) -> float | None:
 
 def parse_number(text: str) -> float | None:
     """A bare number phrase ('2,000', '1.8 million', '$275m', 'Twenty-two') -> its value."""
-    m = CORE.fullmatch(text.strip())
-    return _core_value(m)[0] if m else None
+    m = _core(False, False).fullmatch(text.strip())
+    if not m:
+        return None
+    value, _, scale = _core_value(m, False)
+    return value * SCALES.get(scale, 1.0) if value is not None else None
 
 
-def _core_value(m: re.Match) -> tuple[float | None, float]:
-    """(value, rounding step) of a CORE match; the step is one unit of the last stated digit."""
+def _core_value(m: re.Match[str], dot_page: bool) -> tuple[float | None, float, str]:
+    """(value before scaling, rounding step, scale word) of a CORE match; the step is one unit of
+    the last stated digit. The value is None for a figure no finite float holds."""
     num = m.group("num")
-    scale_word = (m.group("scale") or m.group("gscale") or "").lower()
+    scale = (m.group("scale") or m.group("gscale") or m.group("sscale") or m.group("tscale") or "")
+    scale = scale if scale in ("M", "MM", "B", "K", "T") else scale.lower()
+    if num[-1] in VULGAR:  # "2½", "¾"
+        return (float(num[:-1]) if num[:-1] else 0.0) + VULGAR[num[-1]], VULGAR[num[-1]], scale
+    scale = re.sub(r"^lakh[\s\u00a0\u202f\u2009]+crores?$", "lakh crore", scale)
     if num[0].isdigit() or num[0] == ".":
-        digits = re.sub(r"[,\u00a0\u202f\u2009]", "", num)
+        if dot_page and not scale and _DOT_GROUPED.fullmatch(num):
+            digits = num.replace(".", "").replace(",", ".")
+        elif dot_page and _COMMA_DECIMAL.fullmatch(num):
+            digits = num.replace(",", ".")
+        else:
+            digits = re.sub(r"[, \u00a0\u202f\u2009]", "", num)
+        if len(digits) > 40:
+            return None, 0.0, scale  # no news figure has forty digits; a float would overflow or round away
         value = float(digits)
         decimals = len(digits.split(".")[1]) if "." in digits else 0
         step = 10.0 ** -decimals
@@ -128,16 +230,14 @@ def _core_value(m: re.Match) -> tuple[float | None, float]:
     elif num.lower().startswith("half"):
         value, step = 0.5, 0.5  # "half a million"
     else:
-        value = words_to_number(num)
-        if value is None:
-            return None, 0.0
+        found = words_to_number(num)
+        if found is None:
+            return None, 0.0, scale
+        value = found
         step = value if value < 20 else 10.0 ** (len(str(int(value))) - len(str(int(value)).rstrip("0")))
-    if scale_word in ("dozen", "dozens"):
-        return value * 12, 12.0
-    if scale_word == "m" and not m.group("cur"):
-        return value, step  # "5m" without a currency reads as metres; the unit says so
-    scale = SCALES.get(scale_word or (m.group("tscale") or "").lower(), 1.0)
-    return value * scale, step * scale
+    if scale in ("dozen", "dozens"):
+        return value * 12, 12.0, ""
+    return value, step, scale
 
 
 def blank(text: str, spans: Iterable[Span]) -> str:
@@ -148,63 +248,75 @@ def blank(text: str, spans: Iterable[Span]) -> str:
     return "".join(chars)
 
 
-def _masked(start: int, end: int, masks: list[Span]) -> bool:
-    return any(s < end and start < e for s, e in masks)
+class _Spans:
+    """Sorted, non-overlapping spans with an O(log n) overlap test."""
+
+    def __init__(self, spans: Iterable[Span] = ()) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)  # spans starting before `end`
+        return any(s < end and start < e for s, e in self.spans[max(0, i - 2):i])
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.spans.insert(i, (start, end))
+        self.starts.insert(i, start)
 
 
-def _unit_after(text: str, end: int) -> tuple[str, str | None, float, int]:
-    """Look right of a number for its unit: (kind, unit, multiplier, new end of the phrase)."""
-    after = text[end:end + 40]
-    m = re.match(r"[\s\u00a0]*(?:%|per[\s\u00a0]?cent\b|percent\b|pc\b)", after, re.I)
-    if m:
-        return "percent", "percent", 1.0, end + m.end()
-    m = re.match(r"[\s\u00a0]+per[\s\u00a0]+([0-9][0-9,]*|thousand|hundred|million|capita|head)\b", after, re.I)
-    if m:  # "15.88 per 1,000": a rate
-        return "rate", "per " + m.group(1).replace(",", ""), 1.0, end + m.end()
-    m = re.match(r"-year-old\b|[\s\u00a0]+years?[\s\u00a0]+old\b", after, re.I)
-    if m:
-        return "age", "year", 1.0, end + m.end()
-    m = re.match(r"[\s\u00a0\-]+(?:more[\s\u00a0]+|long[\s\u00a0]+|full[\s\u00a0]+)?([a-z]+[²2]?(?:[\s\u00a0]+[a-z]+)?)", after, re.I)
-    if m:
-        first = m.group(1).split()[0].lower()
-        if first in TIME_UNITS:
-            unit, mult = TIME_UNITS[first]
-            return "duration", unit, float(mult), end + m.start(1) + len(m.group(1).split()[0])
-        if first in CURRENCY_WORDS:
-            return "money", CURRENCY_WORDS[first], 1.0, end + m.start(1) + len(first)
-        two = " ".join(m.group(1).lower().split()[:2])
-        for key in (two, first):
-            if key in MEASURES:
-                return "measure", MEASURES[key], 1.0, end + m.start(1) + len(key)
-    return "count", None, 1.0, end
+@dataclass
+class _Page:
+    text: str
+    core: re.Pattern[str]
+    dot_groups: bool
 
 
 def find_quantities(text: str, masks: Iterable[Span] = ()) -> list[Quantity]:
     """Every stated quantity in `text`, hedge and range included, outside the masked spans."""
-    masks = sorted(masks)
-    original, text = text, blank(text, masks)  # same length, so offsets still point into the original
+    original = text
+    text = blank(text, sorted(masks))  # same length, so offsets still point into the original
+    # "1\u200b000": read without the invisible characters; `gaps[i]` is where, in the text read, the
+    # i-th removed character stood, so an offset maps back by counting the gaps at or before it.
+    gaps = [m.start() - i for i, m in enumerate(_INVISIBLE.finditer(text))]
+    if gaps:
+        text = _INVISIBLE.sub("", text)
+    dot_groups, space_groups = bool(_DOT_PAGE.search(text)), bool(_SPACE_PAGE.search(text))
+    page = _Page(text, _core(space_groups, dot_groups), dot_groups)
     found: list[Quantity] = []
-    taken: list[Span] = []
-    cores = list(CORE.finditer(text))
+    taken = _Spans()
+    for rx, make in ((_FRACTION_SCALE_RE, _fraction_of_scale), (_FRACTION_RE, _fraction)):
+        for m in rx.finditer(text):
+            q = make(text, m)
+            if q is not None and not taken.overlaps(q.start, q.end):
+                found.append(q)
+                taken.add(q.start, q.end)
+    cores = list(page.core.finditer(text))
     i = 0
     while i < len(cores):
         m = cores[i]
         i += 1
-        q = _quantity_at(text, m, cores[i] if i < len(cores) else None)
-        if q is None:
+        if taken.overlaps(m.start(), m.end()):
             continue
-        if q.bound is Bound.RANGE:
-            i += 1  # the range consumed the next number
+        q, used_next = _quantity_at(page, m, cores[i] if i < len(cores) else None)
+        if used_next:
+            i += 1  # the range (or the score) consumed the next number
+        if q is None or taken.overlaps(q.start, q.end):
+            continue
         found.append(q)
-        taken.append((q.start, q.end))
-    for rx, make in ((_VAGUE_RE, _vague), (_FRACTION_RE, _fraction), (_RANK_RE, _rank)):
+        taken.add(q.start, q.end)
+    for rx, make_vague in ((_VAGUE_RE, _vague), (_FEW_RE, _few), (_RANK_RE, _rank)):
         for m in rx.finditer(text):
-            if _masked(m.start(), m.end(), taken):  # masked spans are already blank in `text`
+            if taken.overlaps(m.start(), m.end()):  # masked spans are already blank in `text`
                 continue
-            q = make(text, m)
+            q = make_vague(text, m)
             if q:
                 found.append(q)
-    found = _merge_two_sided(sorted(found, key=lambda q: q.start), text)
+                taken.add(q.start, q.end)
+    found = _inherit_hedges(_merge_two_sided(sorted(found, key=lambda q: q.start), text), text)
+    if gaps:
+        found = [replace(q, start=q.start + bisect.bisect_right(gaps, q.start),
+                         end=q.end - 1 + bisect.bisect_right(gaps, q.end - 1) + 1) for q in found]
     return [replace(q, quote=original[q.start:q.end]) for q in found]
 
 
@@ -219,7 +331,8 @@ def _merge_two_sided(found: list[Quantity], text: str) -> list[Quantity]:
             pair = {prev.bound: prev, q.bound: q}
             low = next((pair[b] for b in lower if b in pair), None)
             high = next((pair[b] for b in upper if b in pair), None)
-            if low is not None and high is not None and low is not high and low.value < high.value:
+            if (low is not None and high is not None and low is not high and low.value is not None
+                    and high.value is not None and low.value < high.value):
                 out[-1] = Quantity(prev.start, q.end, text[prev.start:q.end], prev.kind, Bound.RANGE, None,
                                    low.value, high.value, prev.unit or q.unit)
                 continue
@@ -227,43 +340,133 @@ def _merge_two_sided(found: list[Quantity], text: str) -> list[Quantity]:
     return out
 
 
-def _is_not_a_quantity(text: str, m: re.Match) -> bool:
+def _inherit_hedges(found: list[Quantity], text: str) -> list[Quantity]:
+    """ "over 50 kilometres (31 miles)": a converted figure in parentheses takes the hedge of the
+    figure it converts."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (prev is not None and q.bound is Bound.EXACT and q.value is not None and prev.value is not None
+                and prev.bound not in (Bound.EXACT, Bound.RANGE) and prev.kind == q.kind
+                and q.kind in ("measure", "money", "duration") and re.fullmatch(r"[\s\u00a0]*\([\s\u00a0]*", text[prev.end:q.start])):
+            near = prev.bound in (Bound.UNDER, Bound.AT_MOST) and prev.low is not None and prev.low != 0
+            low, high = interval(prev.bound, q.value, 0.0, near)
+            q = replace(q, bound=prev.bound, low=low, high=high)
+        out.append(q)
+    return out
+
+
+def _scale_factor(page: _Page, m: re.Match[str], scale: str, currency: str | None) -> float | None:
+    """What the scale after a figure multiplies it by; 0.0 when a glued "m" means metres, -1.0 when a
+    "k" means kilometres ("a 5K run"); None when the letters after the figure make it an identifier
+    ("221B Baker Street", "4K TV")."""
+    if not scale:
+        return 1.0
+    text = page.text
+    after = text[m.end():m.end() + 30]
+    if m.group("gscale") and not currency:
+        if scale == "T" or (scale in ("B", "K") and re.match(r"[ \u00a0]+[A-Z0-9]", after)):
+            return None
+        if scale in ("k", "K") and re.match(r"[ \u00a0-](?:fun[ \u00a0]+)?(?:run|race|walk|swim|ride)\b", after, re.IGNORECASE):
+            return -1.0  # "a 5K run": kilometres
+        if scale == "m":
+            if _METRE_AFTER.match(after):
+                return 0.0
+            if not re.match(r"[ \u00a0]*[A-Za-z]", after) and _METRE_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
+                return 0.0  # "the wall is 5m." where the sentence measures
+            if re.search(r"\bthe[ \u00a0]+$", text[max(0, m.start() - 10):m.start()], re.IGNORECASE) and re.match(
+                    r"[ \u00a0]*(?:[,.;:!?)]|$)|[ \u00a0]+(?:in|at|on|for|with|and|to|by)\b", after):
+                return 0.0  # "the 400m in 43 seconds": a race, not "the 9m people"
+    return SCALES.get(scale.lower(), 1.0)
+
+
+def _unit_after(text: str, end: int, before: str, scaled: bool, currency: str | None) -> tuple[str, str | None, float, int]:
+    """Look right of a number for its unit: (kind, unit, multiplier, new end of the phrase)."""
+    after = text[end:end + 40]
+    m = re.match(r"[\s\u00a0]+percentage[\s\u00a0]+points?\b", after, re.IGNORECASE)
+    if m:
+        return "percent", "percentage point", 1.0, end + m.end()
+    m = re.match(r"[\s\u00a0]*(?:%|per[\s\u00a0]?cent\b|percent\b|pc\b|pct\b)", after, re.IGNORECASE)
+    if m:
+        points = re.match(r"[\s\u00a0]+(?:age[\s\u00a0]+)?points?\b", after[m.end():], re.IGNORECASE)
+        if points:
+            return "percent", "percentage point", 1.0, end + m.end() + points.end()
+        return "percent", "percent", 1.0, end + m.end()
+    m = re.match(r"[\s\u00a0]+per[\s\u00a0]+([0-9][0-9,]*|thousand|hundred|million|capita|head)\b", after, re.IGNORECASE)
+    if m:  # "15.88 per 1,000": a rate
+        return "rate", "per " + m.group(1).replace(",", ""), 1.0, end + m.end()
+    m = re.match(r"-year-old\b|[\s\u00a0]+years?[\s\u00a0]+old\b", after, re.IGNORECASE)
+    if m:
+        return "age", "year", 1.0, end + m.end()
+    if not currency:
+        money = currencies.currency_after(text, end, before, scaled)
+        if money:
+            return "money", money[0], 1.0, money[1]
+    measure = units.unit_after(text, end)
+    if measure and not (currency and measure[0] in ("m", "t", "B")):
+        return "measure", measure[0], 1.0, measure[1]
+    m = re.match(r"[\s\u00a0\-]+(?:more[\s\u00a0]+|long[\s\u00a0]+|full[\s\u00a0]+)?([a-z]+)", after, re.IGNORECASE)
+    if m:
+        first = m.group(1).lower()
+        if first in TIME_UNITS:
+            unit, mult = TIME_UNITS[first]
+            return "duration", unit, float(mult), end + m.end(1)
+    return "count", None, 1.0, end
+
+
+def _is_not_a_quantity(page: _Page, m: re.Match[str], has_unit: bool) -> bool:
     """Years, dates, identifiers, list numbers, names, denominators: digits that state no amount."""
+    text = page.text
     start, end = m.start("num"), m.end()
     num = m.group("num")
-    before, after = text[max(0, start - 40):start], text[end:end + 30]
-    is_digits = num[0].isdigit()
-    if re.match(r"^(?:st|nd|rd|th|s)\b|^[:/][0-9]|^\.[0-9]|^-(?!odd\b|year)[a-z]", after, re.I):
-        return True  # ordinals, decades, clock times, dotted identifiers, "19-year" handled as age
-    if _CLOCK_AFTER.match(after) or _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
+    before, after = text[max(0, start - 60):start], text[end:end + 40]
+    is_digits = num[0].isdigit() or num[0] == "."
+    if is_digits and re.match(r"^(?:st|nd|rd|th|s)\b|^[:/][0-9]|^\.[0-9]", after, re.IGNORECASE):
+        return True  # ordinals, decades, clock times, dotted identifiers
+    if not has_unit and re.match(r"^-(?!odd\b|year)[a-z]", after, re.IGNORECASE):
+        return True  # "a 12-member panel", "3-pointer": a compound, not a count; "19-year-old" is an age
+    if identifiers.is_date(before, after):
         return True
     if re.search(r"[0-9]{4}(?:-[0-9]{1,2})+-$", before) or re.match(r"^-[0-9]{1,2}-[0-9]{1,2}", after):
         return True  # ISO dates and timestamps: "2020-09-24-11-01-26"
-    if _ERA_AFTER.match(after) or re.search(r"\bc\.[\s\u00a0]*$|\bcirca[\s\u00a0]+$", before) and _ERA_AFTER.match(
-            re.sub(r"^[\s\u00a0]*[-–][\s\u00a0]*[0-9,]+", "", after)):
-        return True  # "549 BC", "2,550 ± 50 BP", "c. 678-549 BC": years of an era
-    if re.match(r"^[A-Z_]|^(?:,[0-9])+-[a-z]", after):
+    if not has_unit and re.match(r"^[A-Z_]|^(?:,[0-9])+-[a-z]", after):
         return True  # glued to a capital or underscore ("3G", "01_file"), chemical locants ("1,2,3-tri...")
-    if re.search(r"\bper[\s\u00a0]+$|[0-9][\s\u00a0]+in[\s\u00a0]+$", before) or re.match(r"^[\s\u00a0]+in[\s\u00a0]+[0-9]{1,3}\b", after):
-        return True  # denominators: "15.88 per 1,000", "1 in 6" (a share, read as one)
+    if re.search(r"\bper[\s\u00a0]+$", before):
+        return True  # denominators: "15.88 per 1,000"
     if (not is_digits and num[0].isupper() and re.match(r"^[\s\u00a0]+[A-Z][a-z]", after)
             and not re.search(r"(?:^|[.!?:;\"“”(]|\n)[\s\u00a0]*$", before)):
         return True  # part of a name: "the Four Corners region"
     if re.match(r"[0-9]+(?:(?:\.[0-9]+)+[ \t]+[A-Z]|[.)][ \t])", text[start:start + 20]) and re.search(r"(?:^|\n)[ \t]*$", before):
         return True  # numbering at the start of a line: "1.1 Background", "1. The first point", "2) then"
-    if _IDENTIFIER_BEFORE.search(before) or (re.search(r"[A-Za-z][\-–]$", before)
-                                             and not re.search(r"[0-9](?:k|m|bn)[\-–]$", before)):
+    if not m.group("cur") and not has_unit:
+        line = text[max(text.rfind("\n", max(0, start - 200), start) + 1, start - 200):end + 120].split("\n")[0]
+        if identifiers.is_named(before, after, line):
+            return True
+    if not m.group("cur") and identifiers.is_address_or_code(before, after, num):
+        return True
+    if re.search(r"[A-Za-z][\-–]$", before) and not re.search(r"[0-9](?:k|m|bn)[\-–]$", before):
+        return True
+    if re.match(r"^[-–][0-9]+[-–][0-9]", after) or re.search(r"[0-9][-–][0-9]+[-–]$", before):
+        return True  # a chain of dashed numbers: "4-3-3", "555-123-4567"
+    if re.fullmatch(r"0[0-9]+", num) or re.search(r"(?:\+|(?<![0-9.,])0)[0-9]+(?:[ -][0-9]{2,})*[ -]$", before):
+        return True  # a leading zero is a code or a telephone number: "0800 123 4567", "+44 20 7946"
+    if before.endswith("+") and re.match(r"^[ -][0-9]{2,}[ -][0-9]", after):
         return True
     if re.search(r"\b(?:1[0-9]{3}|20[0-9]{2})[\-–]$", before) and (len(num) == 2 or _YEARISH.match(num)):
-        return True
-    if (is_digits and not m.group("cur") and not m.group("scale") and _YEARISH.match(num)
-            and not re.match(r"^[\s\u00a0]*(?:%|per)", after) and not HEDGE_RE.search(before)):
-        other = re.match(r"^[\s\u00a0]*[-–][\s\u00a0]*([0-9](?:[0-9,]*[0-9])?)", after)
-        if not (other and not _YEARISH.match(other.group(1)) and len(other.group(1)) != 2):
-            return True  # a year (or a span of years) qualifies a claim, it is not one
+        return True  # the end of a span of years: "2019-20", "1258–1259"
+    if is_digits and not m.group("cur") and not m.group("scale") and not has_unit and _YEARISH.match(num):
+        hedge = hedge_before(before)
+        if not hedge:
+            other = re.match(r"^[\s\u00a0]*[-–][\s\u00a0]*([0-9](?:[0-9,]*[0-9])?)", after)
+            counted = _COUNTED_AFTER.match(after) and not _TIME_BEFORE.search(before)
+            if not (other and not _YEARISH.match(other.group(1)) and len(other.group(1)) != 2) and not counted:
+                return True  # a year (or a span of years) qualifies a claim, it is not one
+        elif hedge[1] is Bound.APPROX and _YEAR_AFTER.match(after) and not _COUNT_BEFORE.search(before[:hedge[0]]):
+            return True  # "around 1257, providing ...": a hedged year, not an approximate count
     if not is_digits:
         lowered = num.lower()
-        if lowered in ("one", "a", "an") and not m.group("scale") and not re.match(r"^[\s\u00a0]+each\b", after):
+        if (lowered in ("one", "a", "an") and not m.group("scale") and not re.match(r"^[\s\u00a0]+each\b", after)
+                and not (lowered == "one" and (_RANGE_AFTER_WORD.match(after) or _SIGN_WORD_BEFORE.search(before)))):
             return True  # "one of", "on the one hand", "one it cannot": not counts
         if _DETERMINER_BEFORE.search(before) and not m.group("scale"):
             return True  # "the two neighbouring countries": a reference, not a claim
@@ -272,59 +475,80 @@ def _is_not_a_quantity(text: str, m: re.Match) -> bool:
     return False
 
 
-def _quantity_at(text: str, m: re.Match, nxt: re.Match | None) -> Quantity | None:
-    value, step = _core_value(m)
-    if value is None or _is_not_a_quantity(text, m):
-        return None
+def _pair_is_score(page: _Page, m: re.Match[str], nxt: re.Match[str] | None) -> bool:
+    """ "won 3-1", "102-98": two plain integers joined by a dash that are a score, not a range."""
+    if nxt is None or not re.fullmatch(r"[-–]", page.text[m.end():nxt.start()]):
+        return False
+    if any(x.group("cur") or x.group("sign") or x.group("gscale") or x.group("scale") or x.group("sscale")
+           or not x.group("num").isdigit() for x in (m, nxt)):
+        return False
+    if units.unit_after(page.text, nxt.end()) or re.match(r"[\s\u00a0]*(?:%|per[\s\u00a0]?cent|percent)", page.text[nxt.end():nxt.end() + 12]):
+        return False
+    if _YEARISH.match(m.group("num")):
+        return False  # "2019-20": the year rules read it
+    before = page.text[max(0, m.start() - 60):m.start()]
+    return identifiers.is_score(before, page.text[nxt.end():nxt.end() + 30], float(m.group("num")), float(nxt.group("num")))
+
+
+def _quantity_at(page: _Page, m: re.Match[str], nxt: re.Match[str] | None) -> tuple[Quantity | None, bool]:
+    """The quantity whose figure `m` matched (or None), and whether it consumed the next match `nxt`."""
+    text = page.text
+    value, step, scale = _core_value(m, page.dot_groups)
+    if value is None:
+        return None, False
+    if _pair_is_score(page, m, nxt):
+        return None, True
     start, end = m.start(), m.end()
-    scaled = bool(m.group("scale") or m.group("gscale"))
-    currency = CURRENCY_SIGNS.get((m.group("cur") or "").lower())
     before = text[max(0, start - 30):start]
-    # Ranges: "between A and B", "from A to B", "A-B", "A to B".
-    # "rose from 11 to 18" is a before and an after, not a range
+    cur = m.group("cur")
+    currency = currencies.prefix_code(cur, text[max(0, start - 150):end + 150]) if cur else None
+    factor = _scale_factor(page, m, scale, currency)
+    if factor is None:
+        return None, False
+    metres = factor == 0.0
+    kilometres = factor == -1.0
+    scaled = bool(scale or (m.group("scale") or "").lower().startswith("dozen")) and not metres and not kilometres
+    if scaled:
+        value, step = value * factor, step * factor
+    negative = bool(m.group("sign") or m.group("csign"))
+    sign_word = _SIGN_WORD_BEFORE.search(before)
+    if sign_word and not negative:
+        negative, start, before = True, start - len(sign_word.group()), before[:sign_word.start()]
+    unit: str | None
+    if metres or kilometres:
+        kind, unit, mult, qend = "measure", "m" if metres else "km", 1.0, end
+    else:
+        kind, unit, mult, qend = _unit_after(text, end, text[max(0, start - 150):start], scaled, currency)
+    if _is_not_a_quantity(page, m, has_unit=kind != "count" or currency is not None or scaled):
+        # "pp. 9-47", "in 2019-20", "March 3-4": the figure after the dash goes with this one
+        return None, nxt is not None and re.fullmatch(r"[-–]", text[m.end():nxt.start()]) is not None
+    # Ranges: "between A and B", "from A to B", "A-B", "A to B", "A or B"; the unit may follow
+    # either end ("3% to 4%", "44 mg to 50 mg", "20-25 km3"). "Rose from 11 to 18" is a change.
     if nxt is not None and not _CHANGE_BEFORE.search(before):
-        gap = text[end:nxt.start()]
-        lead = re.search(r"\b(between|from)[\s\u00a0]+$", before, re.I)
-        joiner = r"[\s\u00a0]*(?:-|–|—)[\s\u00a0]*" if not lead else (
-            r"[\s\u00a0]+(?:and|to)[\s\u00a0]+" if lead.group(1).lower() == "between" else r"[\s\u00a0]+to[\s\u00a0]+")
-        if re.fullmatch(joiner, gap) or (not lead and re.fullmatch(r"[\s\u00a0]+(?:to|or)[\s\u00a0]+", gap)):
-            if _ERA_AFTER.match(text[nxt.end():nxt.end() + 20]):
-                return None  # "between 11,940 ± 40 and 2,550 ± 50 BP": a span of dates
-            high, high_step = _core_value(nxt)
-            if high is not None and not _is_not_a_quantity(text, nxt) and high > 0:
-                words_scale = re.search(rf"(?:{_SCALE_WORD})$", nxt.group("num"), re.I)
-                tail = nxt.group("scale") or nxt.group("gscale") or (words_scale and words_scale.group())
-                if not scaled and tail:  # "1.25 to 1.5 million", "three to four million"
-                    factor = SCALES.get(tail.lower(), 1)
-                    if value * factor <= high:  # "1.25 to 1.5 million"
-                        value, step, scaled = value * factor, step * factor, True
-                if value < high:
-                    qstart = start - len(lead.group(0)) if lead else start
-                    kind, unit, mult, qend = _unit_after(text, nxt.end())
-                    currency = currency or CURRENCY_SIGNS.get((nxt.group("cur") or "").lower())
-                    return Quantity(qstart, qend, text[qstart:qend], "money" if currency else kind, Bound.RANGE,
-                                    None, value * mult, high * mult, currency or unit)
-    kind, unit, mult, qend = _unit_after(text, end)
+        q = _range(page, m, nxt, value, step, scaled, currency, (kind, unit, mult, qend), start, before, negative)
+        if q is not None:
+            return q, True
     if currency:
         kind, unit = "money", currency
     elif kind == "count" and re.search(r"[A-Z][a-z]+,[\s\u00a0]*$", before) and text[end:end + 1] == "," and value < 130:
         kind, unit = "age", "year"  # "Omir Bekaly, 46, is": an appositive age
-    elif kind == "count" and re.search(r"\b(?:aged?|ages)(?:[\s\u00a0]+of)?[\s\u00a0]+(?:" + "|".join(
-            re.escape(h) for h, _, _ in PREFIX_HEDGES if h.isalpha() or " " in h) + r")?[\s\u00a0]*$", before, re.I):
+    elif kind == "count" and _AGE_BEFORE.search(before):
         kind, unit = "age", "year"  # "the age of 18", "aged over 60"
     each = re.match(r"[\s\u00a0]+each\b", text[qend:qend + 8])
     if each:
         qend += each.end()
+    if negative:
+        value = -value
     # "from three days to several months": only the lower end is a figure.
-    if re.search(r"\bfrom[\s\u00a0]+$", before, re.I) and re.match(r"[\s\u00a0]+to[\s\u00a0]+(?:several|many|a few)\b", text[qend:qend + 20], re.I):
+    if re.search(r"\bfrom[\s\u00a0]+$", before, re.IGNORECASE) and re.match(r"[\s\u00a0]+to[\s\u00a0]+(?:several|many|a few)\b", text[qend:qend + 20], re.IGNORECASE):
         value *= mult
-        return Quantity(start, qend, text[start:qend], kind, Bound.AT_LEAST, value, value, None, unit)
+        return _finite(Quantity(start, qend, text[start:qend], kind, Bound.AT_LEAST, value, value, None, unit)), False
     bound, near, qstart = Bound.EXACT, False, start
-    hedge = HEDGE_RE.search(before)
-    if hedge and not EMPHASIS_BEFORE.search(before[:hedge.start()] + " "):
-        phrase = re.sub(r"[\s\u00a0\u202f\u2009]+", " ", hedge.group(0)).strip().lower()
-        bound, near = HEDGES[phrase]
-        qstart = start - len(hedge.group(0))
+    hedge = hedge_before(before)
+    if hedge and not EMPHASIS_BEFORE.search(before[:hedge[0]] + " "):
+        phrase = " ".join(before[hedge[0]:].split()).lower()
+        bound, near = hedge[1], hedge[2]
+        qstart = start - (len(before) - hedge[0])
         if phrase in ("some", "over", "under", "about", "around") and kind == "count" and value < 10 and not scaled and not m.group("num")[0].isdigit():
             bound, qstart = Bound.EXACT, start  # "some two" is rare; "under one roof" is not a bound
     suffix = SUFFIX_RE.match(text[end:end + 16])
@@ -334,34 +558,141 @@ def _quantity_at(text: str, m: re.Match, nxt: re.Match | None) -> Quantity | Non
     value *= mult
     step *= mult
     if m.group("tol") and bound is Bound.EXACT:  # "2,550 ± 50": the stated uncertainty is the interval
-        tol = float(m.group("tol").replace(",", "")) * mult * SCALES.get(
-            (m.group("scale") or m.group("tscale") or "").lower(), 1.0)
-        return Quantity(qstart, qend, text[qstart:qend], kind, Bound.APPROX, value, value - tol, value + tol, unit)
+        tol = float(m.group("tol").replace(",", "")) * mult * SCALES.get((m.group("scale") or m.group("tscale") or "").lower(), 1.0)
+        return _finite(Quantity(qstart, qend, text[qstart:qend], kind, Bound.APPROX, value, value - tol, value + tol, unit)), False
     low, high = interval(bound, value, allowance(value, step, scaled), near)
-    return Quantity(qstart, qend, text[qstart:qend], kind, bound, value, low, high, unit)
+    return _finite(Quantity(qstart, qend, text[qstart:qend], kind, bound, value, low, high, unit)), False
 
 
-def _vague(text: str, m: re.Match) -> Quantity:
+_AGE_BEFORE = re.compile(r"\b(?:aged?|ages)(?:[\s\u00a0]+of)?[\s\u00a0]+(?:between[\s\u00a0]+)?(?:" + "|".join(
+    re.escape(h) for h, _, _ in PREFIX_HEDGES if h.isalpha() or " " in h) + r")?[\s\u00a0]*$", re.IGNORECASE)
+
+
+def _range(page: _Page, m: re.Match[str], nxt: re.Match[str], value: float, step: float, scaled: bool,
+           currency: str | None, first_unit: tuple[str, str | None, float, int], start: int, before: str,
+           negative: bool) -> Quantity | None:
+    """The range that starts at `m` and ends at `nxt`, or None when the two are not one."""
+    text = page.text
+    kind, unit, mult, qend = first_unit
+    lead = re.search(r"\b(between|from)[\s\u00a0]+$", before, re.IGNORECASE)
+    if lead and lead.group(1).lower() == "between":
+        joiner = r"[\s\u00a0]+(?:and|to)[\s\u00a0]+|[\s\u00a0]*[-–][\s\u00a0]*"
+    elif lead:
+        joiner = r"[\s\u00a0]+to[\s\u00a0]+|[\s\u00a0]*[-–][\s\u00a0]*"
+    else:
+        joiner = r"[\s\u00a0]*(?:-|–|—)[\s\u00a0]*|~|-?[\s\u00a0]+(?:to|or|through|thru)[\s\u00a0]+"
+    ends = {m.end(), qend}
+    if not any(re.fullmatch(joiner, text[e:nxt.start()]) for e in ends if e <= nxt.start()):
+        return None
+    if identifiers.is_date(text[max(0, nxt.start() - 60):nxt.start()], text[nxt.end():nxt.end() + 40]):
+        return None  # "between 11,940 ± 40 and 2,550 ± 50 BP", "March 3-4": a span of dates
+    high, _, high_scale = _core_value(nxt, page.dot_groups)
+    if high is None:
+        return None
+    nxt_cur = nxt.group("cur")
+    cur2 = currencies.prefix_code(nxt_cur, text[max(0, nxt.start() - 150):nxt.end() + 150]) if nxt_cur else None
+    high_factor = _scale_factor(page, nxt, high_scale, currency or cur2)
+    if high_factor is None or high_factor < 0 or _is_not_a_quantity(page, nxt, has_unit=True):
+        return None
+    unit2: str | None
+    if high_factor == 0.0:  # metres
+        kind2, unit2, mult2, qend2 = "measure", "m", 1.0, nxt.end()
+    else:
+        high *= high_factor
+        kind2, unit2, mult2, qend2 = _unit_after(text, nxt.end(), text[max(0, start - 150):nxt.start()], bool(high_scale), currency or cur2)
+    if nxt.group("sign") or nxt.group("csign"):
+        high = -high
+    if kind != "count" and kind2 != "count" and (kind, unit) != (kind2, unit2):
+        return None  # "from 44 ml to 50 mg": two quantities, not one range
+    if kind in ("percent", "measure", "duration", "rate", "age") and kind2 == "count":
+        return None  # "fell 2% to 7,400": a share, then a count
+    if kind2 == "count" and kind != "count":
+        kind2, unit2, mult2, qend2 = kind, unit, mult, nxt.end()
+    words_scale = re.search(rf"(?:{_SCALE_WORD})$", nxt.group("num"), re.IGNORECASE)
+    if not scaled and (high_scale or words_scale) and high_factor not in (0.0, 1.0) or (not scaled and words_scale):
+        factor = high_factor if high_scale else SCALES.get(words_scale.group().lower(), 1) if words_scale else 1
+        if value * factor <= abs(high):  # "1.25 to 1.5 million", "three to four million"
+            value, scaled = value * factor, True
+    low = -value if negative else value
+    if low < 0 and high < 0 and low > high:
+        low, high = high, low  # "from -18 °C to -34 °C"
+    if not low < high or high == 0:
+        return None
+    qstart = start - len(lead.group(0)) if lead else start
+    kind_out = "money" if (currency or cur2) else kind2
+    unit_out = currency or cur2 or unit2
+    if kind_out == "count" and _AGE_BEFORE.search(text[max(0, qstart - 30):qstart] + " "):
+        kind_out, unit_out = "age", "year"
+    return _finite(Quantity(qstart, qend2, text[qstart:qend2], kind_out, Bound.RANGE, None, low * mult2, high * mult2, unit_out))
+
+
+def _finite(q: Quantity) -> Quantity | None:
+    """Skip a quantity whose numbers no finite float holds (a 400-digit figure, an overflowing scale)."""
+    if any(x is not None and not math.isfinite(x) for x in (q.value, q.low, q.high)):
+        return None
+    return q
+
+
+def _hedged(text: str, start: int, value: float) -> tuple[Bound, int, float | None, float | None]:
+    """The hedge before a share or fraction ("nearly half", "more than a third"): bound, start, low, high."""
+    before = text[max(0, start - 30):start]
+    hedge = hedge_before(before)
+    if hedge is None or EMPHASIS_BEFORE.search(before[:hedge[0]] + " "):
+        return Bound.EXACT, start, value, value
+    bound, near = hedge[1], hedge[2]
+    low, high = interval(bound, value, 0.0, near)
+    return bound, start - (len(before) - hedge[0]), low, high
+
+
+def _vague(text: str, m: re.Match[str]) -> Quantity:
     word = re.sub(r"\s+", " ", m.group("q").lower())
     low, high = VAGUE[word]
     after = text[m.end():m.end() + 20].lower()
     money = re.match(r"\s+of\s+(dollars|euros|pounds|yuan|tenge)", after)
-    kind, unit = ("money", CURRENCY_WORDS[money.group(1)]) if money else ("count", None)
+    kind, unit = ("money", currencies.WORDS[money.group(1)]) if money else ("count", None)
     return Quantity(m.start("q"), m.end("q"), m.group("q"), kind, Bound.APPROX, None, low, high, unit, vague=True)
 
 
-def _fraction(text: str, m: re.Match) -> Quantity:
+def _few(text: str, m: re.Match[str]) -> Quantity:
+    """ "a few hundred", "several thousand": multiples of the scale word, by the convention in hedges.py."""
+    lo, hi = FEW if m.group("how").lower().startswith("a") else SEVERAL
+    scale = 12.0 if m.group("s").lower() == "dozen" else SCALES[m.group("s").lower()]
+    if m.group("s2"):
+        scale *= 1e3
+    money = re.match(r"\s+of\s+(dollars|euros|pounds|yuan|tenge)", text[m.end():m.end() + 20], re.IGNORECASE)
+    kind, unit = ("money", currencies.WORDS[money.group(1).lower()]) if money else ("count", None)
+    return Quantity(m.start("q"), m.end("q"), m.group("q"), kind, Bound.APPROX, None, lo * scale, hi * scale, unit, vague=True)
+
+
+def _fraction(text: str, m: re.Match[str]) -> Quantity | None:
     group = "q" if m.group("q") else "q2"
     phrase = re.sub(r"\s+", " ", m.group(group).lower())
     if phrase in FRACTIONS:
         value = FRACTIONS[phrase]
-    else:
+    else:  # "1 in 6", "one-in-ten": a share
         a, b = re.split(r"[\s-]in[\s-]", phrase)
-        num = float(a) if a.isdigit() else words_to_number(a) or 0
-        value = 100 * num / (float(b) if b.isdigit() else words_to_number(b) or 1)
-    return Quantity(m.start(group), m.end(group), m.group(group), "percent", Bound.EXACT, value, value, value, "percent")
+        num = float(a) if a.isdigit() else words_to_number(a)
+        den = float(b) if b.isdigit() else words_to_number(b)
+        if not num or not den or num >= den:
+            return None  # "filled 3 in 0.5 seconds", "1 in 0": no share
+        value = 100 * num / den
+    bound, start, low, high = _hedged(text, m.start(group), value)
+    return Quantity(start, m.end(group), text[start:m.end(group)], "percent", bound, value, low, high, "percent")
 
 
-def _rank(text: str, m: re.Match) -> Quantity:
-    value = float(ORDINALS[re.split(r"[\s-]", m.group("q").lower())[0]])
+def _fraction_of_scale(text: str, m: re.Match[str]) -> Quantity | None:
+    """ "three-quarters of a million" -> 750,000; "half a million" is read by the core pattern."""
+    share = FRACTIONS[re.sub(r"[\s\u00a0]+", " ", m.group("f").lower())]
+    if share == 50:
+        return None  # "half a million", "five and a half million": the core pattern reads these
+    value = share / 100 * SCALES[m.group("s").lower()]
+    bound, start, low, high = _hedged(text, m.start("q"), value)
+    if bound is Bound.EXACT:
+        low, high = interval(bound, value, allowance(value, value, True))  # as round as "250,000"
+    return Quantity(start, m.end("q"), text[start:m.end("q")], "count", bound, value, low, high, None)
+
+
+def _rank(text: str, m: re.Match[str]) -> Quantity:
+    first = re.split(r"[\s-]", m.group("q").lower())[0]
+    value = float(ORDINALS[first] if first in ORDINALS else int(first[:-2]))
     return Quantity(m.start("q"), m.end("q"), m.group("q"), "rank", Bound.EXACT, value, value, value, "rank")

@@ -26,7 +26,7 @@ def claim_dict(c: Claim) -> dict:
     if c.frame is not None:
         f = c.frame
         out["frame"] = {"entity": f.entity, "event": f.event, "place": f.place, "time": f.time,
-                        "scope": list(f.scope), "source": f.source}
+                        "scope": list(f.scope), "source": f.source, "proper": f.proper}
     if c.kind == "fact":
         out["predicate"], out["object"] = c.predicate, c.object
     if c.cited_in is not None:
@@ -49,7 +49,7 @@ def claim_from_dict(d: dict) -> Claim:
         predicate=d.get("predicate"), object=d.get("object"), cited_in=d.get("cited_in"),
         duplicate_of=d.get("duplicate_of"), line=d.get("line", 1),
         frame=Frame(frame.get("entity"), frame.get("event"), frame.get("place"), frame.get("time"),
-                    tuple(frame.get("scope") or ()), frame.get("source")) if frame else None,
+                    tuple(frame.get("scope") or ()), frame.get("source"), bool(frame.get("proper"))) if frame else None,
     )
 
 

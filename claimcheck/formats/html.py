@@ -1,10 +1,429 @@
-"""The reviewer's HTML report. (Being written: issue 12.)"""
+"""The reviewer's report: Report -> one self-contained HTML page.
+
+The page works offline and runs no script: filters are CSS (radio buttons and check boxes that
+precede what they filter, `:checked ~`; no `:has()`, which costs seconds of style work on large
+pages), charts are inline SVG, and a Content-Security-Policy meta tag forbids every
+remote load; the one inline style sheet is allowed by its hash. Article text only ever reaches the
+page through Jinja2 with autoescaping on, so it never becomes markup.
+
+This module turns the Report into plain view objects (what a card, a footnote or a span of text
+shows); `templates/report.html.j2` lays them out and `templates/report.css` styles them.
+"""
 from __future__ import annotations
 
+import base64
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from .. import __version__
 from ..config import Settings
-from ..errors import UsageError
-from ..model import Report
+from ..model import Citation, Claim, Conflict, ConflictKind, Document, Group, LinkResult, LinkStatus, Report, Severity
+from .chart import Chart, Interval, chart, finite, interval_text
+
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+# The hedge, in words, beside the interval it gives.
+BOUND_WORDS = {"=": "exact", "~": "approximate", ">": "a lower bound", ">=": "a lower bound", "<": "an upper bound",
+               "<=": "an upper bound", "range": "a range"}
+CONFLICT_WORDS = {
+    ConflictKind.VALUES: "The figures disagree",
+    ConflictKind.BREAKDOWN: "The parts do not add up to the total",
+    ConflictKind.CITED_SOURCE: "The figure differs from the source it cites",
+    ConflictKind.FACT: "The facts disagree",
+}
+SEVERITY_WORDS = {Severity.CONTRADICTION: "Contradiction", Severity.NEAR_MISS: "Near miss"}
+# How a link's status reads to a reviewer, and how loud it is drawn.
+LINK_TONE = {"ok": "good", "redirected": "note", "broken": "bad", "server-error": "bad", "tls-error": "bad",
+             "invalid-url": "bad", "timeout": "warn", "blocked": "warn", "skipped": "muted", "unverified": "muted"}
+# The audit's flags in plain words; the code stays beside them on the page for whoever searches it.
+FLAG_WORDS = {
+    "publisher-domain-mismatch": "publisher does not own the linked site",
+    "date-mismatch": "date differs from the date in the URL",
+    "insecure-scheme": "insecure http:// link",
+    "orphan-marker": "marker without a footnote",
+    "unused-footnote": "footnote never cited in the text",
+    "duplicate-url": "same URL as another footnote",
+    "no-url": "no URL to check",
+}
+DEAD = {LinkStatus.BROKEN, LinkStatus.SERVER_ERROR, LinkStatus.TLS_ERROR, LinkStatus.INVALID_URL}
+
+
+@dataclass(frozen=True)
+class LinkView:
+    url: str
+    href: str | None  # only http(s) URLs become links; anything else (javascript:, data:) stays text
+    status: str  # "ok", "broken", ... or "not checked"
+    detail: str
+    tone: str
+
+
+@dataclass(frozen=True)
+class FootnoteView:
+    anchor: str
+    doc_key: str
+    doc_name: str
+    citation: Citation
+    links: tuple[LinkView, ...]
+    marker_anchors: tuple[str, ...]
+
+    @property
+    def problem(self) -> bool:
+        return bool(self.citation.flags) or any(link.tone == "bad" for link in self.links)
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    claim: Claim
+    anchor: str
+    doc_key: str
+    doc_name: str
+    before: str  # the sentence around the quote
+    quote: str
+    after: str
+    interval: str
+    reads: str  # the hedge in words
+    footnotes: tuple[FootnoteView, ...]
+    in_conflict: bool = False
+
+
+@dataclass(frozen=True)
+class Side:
+    """One column of a conflict card: a claim and its letter (shared with its bar in the chart)."""
+
+    letter: str
+    view: ClaimView
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    conflict: Conflict
+    anchor: str
+    title: str
+    label: str
+    severity: str
+    sides: tuple[Side, ...]
+    chart: Chart | None
+    gap: str
+    docs: str  # the document keys it involves, for the document filter
+
+
+@dataclass(frozen=True)
+class GroupView:
+    group: Group
+    anchor: str
+    claims: tuple[ClaimView, ...]
+    interval: str
+    docs: str
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of a document's text: plain, a claim, a footnote marker, or page chrome."""
+
+    text: str
+    kind: str = "text"  # "text", "claim", "marker", "chrome"
+    claim: ClaimView | None = None
+    href: str = ""
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
+class DocView:
+    key: str
+    doc: Document
+    title: str
+    claims: tuple[ClaimView, ...]
+    footnotes: tuple[FootnoteView, ...]
+    segments: tuple[Segment, ...]
+    has_text: bool
+    problems: int
+
+
+@dataclass
+class Page:
+    """Everything the template shows."""
+
+    report: Report
+    docs: list[DocView]
+    conflicts: list[ConflictView]
+    groups: list[GroupView]
+    problems: list[FootnoteView]
+    summary: dict[str, int]
+    links_by_status: list[tuple[str, int, str]]
+    flags: list[tuple[str, int]]
+    settings: list[tuple[str, str]]
+    version: str = __version__
+    warnings: list[str] = field(default_factory=list)
+
+
+def safe_href(url: str) -> str | None:
+    """The URL as a link target when it is plain http(s) with a host; None for anything else."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+def _link_view(url: str, result: LinkResult | None, offline: bool | None) -> LinkView:
+    if result is None:
+        # Offline runs check no link: the summary says so once, not beside every URL.
+        return LinkView(url, safe_href(url), "not checked", "" if offline else "not in this report", "muted")
+    status = result.status.value
+    detail = " ".join(x for x in (str(result.http_status) if result.http_status else "", result.reason) if x)
+    if result.final_url and result.final_url != url:
+        detail = f"{detail} \u2192 {result.final_url}".strip()
+    return LinkView(url, safe_href(url), status, detail, LINK_TONE.get(status, "muted"))
+
+
+def _sentence_parts(claim: Claim, text: str) -> tuple[str, str, str]:
+    """The claim's sentence split around its quote, found by offset in the text when it is there."""
+    sentence, quote = claim.sentence or claim.quote, claim.quote
+    if text and text[claim.start:claim.end] == quote and sentence:
+        sent_start = text.rfind(sentence, max(0, claim.end - len(sentence)), claim.start + len(sentence))
+        if sent_start != -1 and sent_start <= claim.start and claim.end <= sent_start + len(sentence):
+            i = claim.start - sent_start
+            return sentence[:i], quote, sentence[i + len(quote):]
+    i = sentence.find(quote)
+    if i == -1:
+        return sentence + " \u2014 ", quote, ""
+    return sentence[:i], quote, sentence[i + len(quote):]
+
+
+def _bound(claim: Claim) -> str | None:
+    return claim.bound.value if claim.bound else None
+
+
+def _reads(claim: Claim) -> str:
+    if claim.kind == "fact":
+        return " ".join(x for x in ("fact:", claim.predicate, claim.object) if x)
+    if claim.bound == "=" and claim.low != claim.high:
+        return "a round figure"  # "1.8 million" allows 1.75-1.85 million
+    return BOUND_WORDS.get(claim.bound.value if claim.bound else "", "")
+
+
+def _title(doc: Document) -> str:
+    """The article's headline: its first line of text, when that reads like one."""
+    for line in doc.text.splitlines():
+        line = line.strip()
+        if line:
+            return line if len(line) <= 160 else ""
+    return ""
+
+
+def _segments(text: str, claims: Sequence[ClaimView], footnotes: Sequence[FootnoteView],
+              chrome: Iterable[tuple[int, int]]) -> tuple[Segment, ...]:
+    """The document's text cut into plain stretches, claims, footnote markers and page chrome.
+
+    Spans that overlap one already taken are dropped (claims first, then markers, then chrome),
+    so every character of the text appears exactly once.
+    """
+    spans: list[tuple[int, int, int, Segment]] = []
+    for cv in claims:
+        spans.append((cv.claim.start, cv.claim.end, 0, Segment("", "claim", claim=cv, anchor=cv.anchor)))
+    for fv in footnotes:
+        for (start, end), anchor in zip(fv.citation.markers, fv.marker_anchors):
+            spans.append((start, end, 1, Segment("", "marker", href=f"#{fv.anchor}", anchor=anchor)))
+    for start, end in chrome:
+        spans.append((start, end, 2, Segment("", "chrome")))
+    taken: list[tuple[int, int, Segment]] = []
+    for start, end, _, seg in sorted(spans, key=lambda s: (s[2], s[0])):
+        if 0 <= start < end <= len(text) and not any(start < e and s < end for s, e, _ in taken):
+            taken.append((start, end, seg))
+    out: list[Segment] = []
+    pos = 0
+    for start, end, seg in sorted(taken, key=lambda t: t[0]):
+        if start > pos:
+            out.append(Segment(text[pos:start]))
+        out.append(Segment(text[start:end], seg.kind, seg.claim, seg.href, seg.anchor))
+        pos = end
+    if pos < len(text):
+        out.append(Segment(text[pos:]))
+    return tuple(out)
+
+
+def build_page(report: Report, settings: Settings | None = None) -> Page:
+    """Report -> the page's view objects: documents, conflicts, groups, footnotes, summary."""
+    offline = settings.offline if settings is not None else None
+    links = {r.url: r for r in report.links}
+    docs_by_id: dict[str, Document] = {d.id: d for d in report.documents}
+    # Claims of documents the report does not list (a reconciled ledger) still need a home.
+    for c in report.claims:
+        key = c.doc_id or c.doc
+        if key not in docs_by_id:
+            docs_by_id[key] = Document(key, c.path or c.doc, c.doc, "", "", "")
+    keys = {doc_id: f"d{i}" for i, doc_id in enumerate(docs_by_id)}
+    conflicted = {cid for k in report.conflicts for cid in k.claims}
+
+    footnotes: dict[tuple[str, int], FootnoteView] = {}
+    for cite in report.citations:
+        doc_id = cite.doc_id or cite.doc
+        doc_key = keys.get(doc_id)
+        if doc_key is None:
+            continue
+        anchor = f"fn-{doc_key}-{cite.number}"
+        footnotes[(doc_id, cite.number)] = FootnoteView(
+            anchor, doc_key, docs_by_id[doc_id].name, cite, tuple(_link_view(u, links.get(u), offline) for u in cite.urls),
+            tuple(f"{anchor}-ref{i}" for i in range(len(cite.markers))))
+
+    claim_views: dict[str, ClaimView] = {}
+    for n, c in enumerate(report.claims):
+        doc_id = c.doc_id or c.doc
+        doc = docs_by_id[doc_id]
+        before, quote, after = _sentence_parts(c, doc.text)
+        notes = tuple(footnotes[(doc_id, num)] for num in c.citations if (doc_id, num) in footnotes)
+        claim_views[c.id] = ClaimView(c, f"claim-{n}", keys[doc_id], doc.name, before, quote, after,
+                                      interval_text(c.low, c.high, c.unit, _bound(c)) if c.kind != "fact" else "",
+                                      _reads(c), notes, c.id in conflicted)
+
+    docs = []
+    for doc_id, doc in docs_by_id.items():
+        key = keys[doc_id]
+        dclaims = tuple(cv for cv in claim_views.values() if (cv.claim.doc_id or cv.claim.doc) == doc_id)
+        dnotes = tuple(fv for (d, _), fv in sorted(footnotes.items(), key=lambda kv: kv[0][1]) if d == doc_id)
+        has_text = bool(doc.text)
+        segments = _segments(doc.text, dclaims, dnotes, doc.chrome) if has_text else ()
+        docs.append(DocView(key, doc, _title(doc), dclaims, dnotes, segments, has_text,
+                            sum(fv.problem for fv in dnotes)))
+
+    groups_by_id = {g.id: g for g in report.groups}
+    conflicts = []
+    for n, k in enumerate(report.conflicts):
+        sides = tuple(Side(LETTERS[i % 26], claim_views[cid]) for i, cid in enumerate(k.claims) if cid in claim_views)
+        group = groups_by_id.get(k.group)
+        intervals = [Interval(s.view.claim.id, s.letter,
+                              f"{s.letter} \u00b7 {_short_name(s.view.doc_name, 11)}:{s.view.claim.line}",
+                              s.view.claim.low, s.view.claim.high, s.view.claim.unit, _bound(s.view.claim))
+                     for s in sides if s.view.claim.kind != "fact"]
+        conflicts.append(ConflictView(
+            k, f"conflict-{n}", CONFLICT_WORDS.get(k.kind, "Conflict"), group.label if group else k.group,
+            SEVERITY_WORDS.get(k.severity, str(k.severity.value)), sides,
+            chart(intervals, k.gap) if len(intervals) >= 2 else None,
+            _gap_words(k.gap),
+            " ".join(sorted({s.view.doc_key for s in sides}))))
+
+    groups = []
+    for n, g in enumerate(report.groups):
+        if not g.agrees:
+            continue
+        gclaims = tuple(sorted((claim_views[cid] for cid in g.claims if cid in claim_views),
+                               key=lambda cv: (cv.doc_key, cv.claim.start)))
+        agreed = interval_text(g.low, g.high, g.unit) if finite(g.low) or finite(g.high) else ""
+        groups.append(GroupView(g, f"group-{n}", gclaims, agreed,
+                                " ".join(sorted({cv.doc_key for cv in gclaims}))))
+
+    problems = [fv for fv in footnotes.values() if fv.problem]
+    return Page(report, docs, conflicts, groups, problems, _summary(report), _link_counts(report),
+                _flag_counts(report), _settings_rows(settings), warnings=_warnings(report))
+
+
+def _gap_words(gap: float | None) -> str:
+    """The conflict's relative gap for the card: "20%", "under 1%", or "none: the intervals touch"."""
+    if gap is None:
+        return ""
+    if gap <= 0:
+        return "none: the intervals touch"
+    return "under 1%" if gap < 0.005 else f"{gap * 100:.0f}%"
+
+
+def _short_name(name: str, width: int = 16) -> str:
+    stem = name.rsplit(".", 1)[0]
+    return stem if len(stem) <= width else stem[: width - 1] + "\u2026"
+
+
+def _summary(report: Report) -> dict[str, int]:
+    statuses = [r.status for r in report.links]
+    return {
+        "documents": len(report.documents), "skipped": len(report.skipped), "claims": len(report.claims),
+        "groups": len(report.groups), "agreeing": sum(g.agrees for g in report.groups),
+        "conflicts": len(report.conflicts),
+        "contradictions": sum(k.severity == Severity.CONTRADICTION for k in report.conflicts),
+        "near_misses": sum(k.severity == Severity.NEAR_MISS for k in report.conflicts),
+        "citations": len(report.citations), "flagged": sum(bool(c.flags) for c in report.citations),
+        "links": len(statuses), "dead": sum(s in DEAD for s in statuses),
+        "unverified": sum(s == LinkStatus.UNVERIFIED for s in statuses),
+    }
+
+
+def _link_counts(report: Report) -> list[tuple[str, int, str]]:
+    counts: dict[str, int] = {}
+    for r in report.links:
+        counts[r.status.value] = counts.get(r.status.value, 0) + 1
+    order = [s.value for s in LinkStatus]
+    return [(s, counts[s], LINK_TONE.get(s, "muted")) for s in sorted(counts, key=order.index)]
+
+
+def _flag_counts(report: Report) -> list[tuple[str, int]]:
+    counts: dict[str, int] = {}
+    for c in report.citations:
+        for f in c.flags:
+            counts[f] = counts.get(f, 0) + 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def _settings_rows(settings: Settings | None) -> list[tuple[str, str]]:
+    if settings is None:
+        return []
+    s = settings
+    rows = [("model", s.model), ("network", "offline: links not checked" if s.offline else "links checked"),
+            ("fails the run", ", ".join([*s.links.fail_on, *([f"conflicts from {s.fail_on_conflicts}"]
+                                                             if s.fail_on_conflicts else [])]) or "nothing"),
+            ("near miss", f"a gap up to {s.reconcile.near_miss * 100:g}%"), ("jobs", str(s.jobs))]
+    if s.include:
+        rows.append(("include", ", ".join(s.include)))
+    if s.exclude:
+        rows.append(("exclude", ", ".join(s.exclude)))
+    return rows
+
+
+def _warnings(report: Report) -> list[str]:
+    out = [w for d in report.documents for w in d.warnings]
+    out += [f"{s.path}: {s.reason}" for s in report.skipped]
+    out += list(report.warnings)
+    if report.network_note:
+        out.append(report.network_note)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _environment():
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("claimcheck.formats", "templates"),
+        autoescape=True,  # every value is escaped unless marked safe; only our own CSS is
+        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+    )
+    env.globals["flag_words"] = FLAG_WORDS
+    return env
+
+
+def _css(page: Page) -> str:
+    """The style sheet: the static rules, and one rule per document for the document filter."""
+    env = _environment()
+    static = env.loader.get_source(env, "report.css")[0]  # type: ignore[union-attr]
+    per_doc = "".join(
+        f'#f-doc-{d.key}:checked ~ main [data-docs]:not([data-docs~="{d.key}"]) {{ display: none; }}\n'
+        f"#f-doc-{d.key}:checked ~ .filters .current-{d.key} {{ display: inline; }}\n"
+        f'#f-doc-{d.key}:checked ~ .filters label[for="f-doc-{d.key}"] {{ background: var(--note-bg); font-weight: 600; }}\n'
+        for d in page.docs)
+    return static + per_doc
+
+
+def csp_hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
 def render_html(report: Report, settings: Settings | None = None) -> str:
-    raise UsageError("--html is not available yet")
+    """Report -> one self-contained HTML page (no script, no remote load), as text."""
+    from markupsafe import Markup
+
+    page = build_page(report, settings)
+    css = _css(page)
+    policy = (f"default-src 'none'; img-src data:; style-src {csp_hash(css)}; "
+              "base-uri 'none'; form-action 'none'")
+    return _environment().get_template("report.html.j2").render(
+        page=page, css=Markup(css), csp=policy, Severity=Severity)

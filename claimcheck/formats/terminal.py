@@ -5,7 +5,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Report
+from ..model import Report, Severity
+from .excerpt import clean
+from .terminal_findings import render_agreeing_groups, render_conflicts
 
 STYLE = {"ok": "green", "redirected": "cyan", "broken": "bold red", "blocked": "yellow", "server-error": "red",
          "timeout": "yellow", "tls-error": "red", "invalid-url": "red", "skipped": "dim", "unverified": "dim"}
@@ -21,9 +23,9 @@ def claims_tables(report: Report) -> list[Table]:
     """One table per document: line, the phrase, how it reads, what it counts, when, support."""
     tables: dict[str, Table] = {}
     for c in report.claims:
-        table = tables.get(c.doc)
+        table = tables.get(c.doc_id or c.doc)
         if table is None:
-            table = tables[c.doc] = Table(title=f"Claims in {c.doc}", title_justify="left", expand=True)
+            table = tables[c.doc_id or c.doc] = Table(title=Text(f"Claims in {clean(c.path or c.doc)}"), title_justify="left", expand=True)
             for col, ratio in (("line", 1), ("quote", 3), ("reads as", 3), ("counts", 5), ("time", 2), ("support", 3)):
                 table.add_column(col, overflow="fold", ratio=ratio)
         if c.kind == "fact":
@@ -37,20 +39,47 @@ def claims_tables(report: Report) -> list[Table]:
         support = [f"[{', '.join(map(str, c.citations))}]" if c.citations else "",
                    c.source if c.source and not c.source.startswith("footnote") else "",
                    "(cited title)" if c.cited_in else "", "(repeat)" if c.duplicate_of else ""]
-        table.add_row(str(c.line), c.quote, reads + unit, what, c.time or "", " ".join(x for x in support if x))
+        table.add_row(str(c.line), Text(clean(c.quote)), Text(reads + unit), Text(clean(what)), Text(clean(c.time or "")),
+                      Text(clean(" ".join(x for x in support if x))))
     return list(tables.values())
 
 
-def citations_table(report: Report) -> Table | None:
-    flagged = [c for c in report.citations if c.flags]
-    if not flagged:
-        return None
-    table = Table(title="Citation audit", expand=True)
-    for col in ("where", "note", "flags", "details"):
-        table.add_column(col, overflow="fold")
-    for c in flagged:
-        table.add_row(f"{c.doc}:{c.line}", str(c.number), ", ".join(c.flags), "; ".join(c.notes))
-    return table
+def note_ranges(numbers: list[int]) -> str:
+    """[1, 2, 3, 7, 9, 10] -> "1-3, 7, 9-10"."""
+    out, run = [], []
+    for n in sorted(set(numbers)):
+        if run and n != run[-1] + 1:
+            out.append(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]))
+            run = []
+        run.append(n)
+    if run:
+        out.append(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]))
+    return ", ".join(out)
+
+
+_FLAG_WORDS = {"date-mismatch": "URL path says", "publisher-domain-mismatch": "does not own",
+               "duplicate-url": "also cited"}
+
+
+def citation_lines(report: Report) -> list[Text]:
+    """Citation flags grouped by flag, one line per document: 80 notes without URLs are one line."""
+    by_flag: dict[str, dict[str, list]] = {}
+    for c in report.citations:
+        for flag in c.flags:
+            by_flag.setdefault(flag, {}).setdefault(c.doc_id or c.doc, []).append(c)
+    lines: list[Text] = []
+    for flag in sorted(by_flag):
+        docs = by_flag[flag]
+        lines.append(Text.assemble((flag, "yellow"), f" · {sum(map(len, docs.values()))}"))
+        for doc, cites in docs.items():
+            where = f"{doc}:{cites[0].line}" if len(cites) == 1 else doc
+            word = "note" if len(cites) == 1 else "notes"
+            lines.append(Text.assemble("  ", (clean(where), "dim"), f"  {word} {note_ranges([c.number for c in cites])}"))
+            for c in cites[:3]:
+                for note in c.notes:
+                    if _FLAG_WORDS.get(flag, "") in note:  # a note explains one flag; show it under that one
+                        lines.append(Text(f"      {c.number}: {clean(note)}"))
+    return lines
 
 
 # Worst first: what needs a fix, then what could not be judged, then what is fine.
@@ -88,21 +117,29 @@ def links_lines(report: Report, list_ok: bool = False) -> list[Text]:
         wheres = [_cited_at(r.refs) for r in results]
         width = min(max(map(len, wheres)), 48)  # aligned, but one long list does not push every URL right
         for r, where in zip(results, wheres):
-            lines.append(Text.assemble("  ", (where.ljust(width), "dim"), "  ", r.url))
+            lines.append(Text.assemble("  ", (clean(where).ljust(width), "dim"), "  ", clean(r.url)))
             detail = r.reason + (f"; archived copy: {r.archive_url}" if r.archive_url else "")
             if status != "unverified" and detail:
-                lines.append(Text("      " + detail, style="dim" if status in ("ok", "skipped") else ""))
+                lines.append(Text("      " + clean(detail), style="dim" if status in ("ok", "skipped") else ""))
     return lines
 
 
-def render_scan(report: Report, console: Console, show_claims: bool = True) -> None:
+def render_scan(report: Report, console: Console, show_claims: bool = False) -> None:
+    """What needs a person first: conflicts, then links and citation flags, then what agrees.
+
+    The per-document claims tables come last, and only when asked for (`--claims`).
+    """
+    render_conflicts(report, console)
+    _print_links(report, console, problems_only=True)
+    flags = citation_lines(report)
+    if flags:
+        console.print(Text("Citation flags", style="bold"))
+    for line in flags:
+        console.print(line, soft_wrap=True, highlight=False)
+    render_agreeing_groups(report, console)
     if show_claims:
-        for table in claims_tables(report):
-            console.print(table)
-    table = citations_table(report)
-    if table is not None:
-        console.print(table)
-    _print_links(report, console)
+        for claims in claims_tables(report):
+            console.print(claims)
     render_summary(report, console)
 
 
@@ -111,8 +148,10 @@ def render_links(report: Report, console: Console) -> None:
     render_summary(report, console, show_claims=False)
 
 
-def _print_links(report: Report, console: Console) -> None:
+def _print_links(report: Report, console: Console, problems_only: bool = False) -> None:
     lines = links_lines(report)
+    if problems_only and all(r.status.value in ("ok", "skipped", "unverified") for r in report.links):
+        lines = []  # nothing to act on; the summary line counts them
     if lines:
         console.print(Text("Links", style="bold"))
     for line in lines:
@@ -120,6 +159,7 @@ def _print_links(report: Report, console: Console) -> None:
 
 
 def render_summary(report: Report, console: Console, show_claims: bool = True) -> None:
+    """One line: what was read, what was found, by severity; always last."""
     numeric = sum(c.kind != "fact" for c in report.claims)
     facts = len(report.claims) - numeric
     flags = sum(len(c.flags) for c in report.citations)
@@ -129,7 +169,16 @@ def render_summary(report: Report, console: Console, show_claims: bool = True) -
     parts = [f"{len(report.documents)} documents"]
     if show_claims:
         parts += [f"{numeric} numeric claims", f"{facts} facts"]
+        if report.reconciled:
+            severe = {s: sum(c.severity is s for c in report.conflicts) for s in Severity}
+            parts.append(f"{len(report.groups)} groups")
+            parts.append(f"{len(report.conflicts)} conflicts ({severe[Severity.CONTRADICTION]} contradictions, "
+                         f"{severe[Severity.NEAR_MISS]} near misses)")
+        else:
+            parts.append("not reconciled")
     parts.append(f"{len(report.citations)} citations ({flags} flags)")
     if by_status:
         parts.append("links: " + ", ".join(f"{by_status[s]} {s}" for s in LINK_ORDER if s in by_status))
-    console.print("[bold]" + " · ".join(parts) + "[/]")
+    if report.skipped:
+        parts.append(f"{len(report.skipped)} skipped")
+    console.print(Text(" · ".join(parts), style="bold"))

@@ -1,26 +1,31 @@
 """Reconciliation: Claims -> Groups and Conflicts. Pure functions of the claims; no I/O.
 
-    blocking.py   block_key(claim): claims are compared only inside a block (entity, kind, unit)
+    blocking.py   block_key(claim): claims are compared only inside a block (entity, kind, unit),
+                  after canonical_entities has folded spelling variants of the entity
     groups.py     a block's claims -> groups about the same quantity (frame, time, scope)
     intervals.py  what a claim allows (hedges, precision, open ends) and the gap between two
     conflicts.py  a group -> conflicts between its intervals, with severity and reason
     internal.py   a document -> breakdowns that do not add up, figures against their cited titles
+    facts.py      the same event told with different places or dates
 
-`reconcile` runs everything on one machine. A cluster runs the same two parts separately:
-`reconcile_block` per blocking key (after a shuffle on `block_key`) and `check_document` per
-document, then `merge` sorts what they return.
+`reconcile` runs everything on one machine. A cluster runs the same parts separately:
+`canonical_entities` once over the distinct entity names (small), `reconcile_block` per blocking
+key (after a shuffle on `block_key`) and `check_document` per document, then `merge` sorts what
+they return.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import gc
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 
 from ..config import ReconcileSettings
 from ..model import Citation, Claim, Conflict, Group
-from .blocking import block_key
+from .blocking import block_key, canonical_entities
 from .conflicts import reconcile_block
 from .internal import check_document
 
-__all__ = ["block_key", "check_document", "merge", "reconcile", "reconcile_block"]
+__all__ = ["block_key", "canonical_entities", "check_document", "merge", "reconcile", "reconcile_block"]
 
 Findings = tuple[tuple[Group, ...], tuple[Conflict, ...]]
 
@@ -35,16 +40,34 @@ def merge(parts: Iterable[Findings]) -> Findings:
     return tuple(groups[k] for k in sorted(groups)), tuple(conflicts[k] for k in sorted(conflicts))
 
 
+@contextmanager
+def _no_gc_pauses() -> Iterator[None]:
+    """The cycle collector rescans every live claim each time a million small objects are made,
+    which made 1,000,000 claims cost 44x what 100,000 did; reconciliation makes no cycles."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def reconcile(claims: Sequence[Claim], citations: Sequence[Citation] = (),
               settings: ReconcileSettings | None = None) -> Findings:
     """Every claim -> (groups, conflicts), on one machine."""
-    settings = settings or ReconcileSettings()
+    with _no_gc_pauses():
+        return _reconcile(claims, citations, settings or ReconcileSettings())
+
+
+def _reconcile(claims: Sequence[Claim], citations: Sequence[Citation], settings: ReconcileSettings) -> Findings:
     blocks: dict[str, list[Claim]] = {}
     by_doc: dict[str, list[Claim]] = {}
+    canon = canonical_entities((c.frame.entity for c in claims if c.frame and c.frame.entity), settings.fuzzy)
     for c in claims:
         if c.duplicate_of:
             continue  # a repeated paragraph says nothing new
-        key = block_key(c)
+        key = block_key(c, canon)
         if key is not None:
             blocks.setdefault(key, []).append(c)
         by_doc.setdefault(c.doc_id or c.doc, []).append(c)

@@ -18,8 +18,8 @@ from itertools import combinations
 
 from ..config import ReconcileSettings
 from ..model import Claim, Conflict, ConflictKind, Group, Severity
-from .groups import form_groups, group_id, group_label, same_name
-from .intervals import INF, gap, human_range, interval_of
+from .groups import evidence, form_groups, group_id, group_label, same_name
+from .intervals import INF, clash, gap, human_range, interval_of
 
 Findings = tuple[tuple[Group, ...], tuple[Conflict, ...]]
 MAX_PAIRWISE = 60  # a larger group is checked claim by claim against its widest agreement
@@ -27,6 +27,10 @@ MAX_PAIRWISE = 60  # a larger group is checked claim by claim against its widest
 
 def reconcile_block(key: str, claims: Sequence[Claim], settings: ReconcileSettings) -> Findings:
     """One block's claims -> its groups (two claims or more) and the conflicts inside them."""
+    if key.startswith("fact|"):
+        from .facts import reconcile_facts
+
+        return reconcile_facts(key, claims, settings)
     groups: list[Group] = []
     conflicts: list[Conflict] = []
     for members in form_groups(claims, settings.fuzzy):
@@ -70,17 +74,18 @@ def _sources_differ(a: Claim, b: Claim, fuzzy: int) -> bool:
 
 
 def group_conflicts(gid: str, members: Sequence[Claim], settings: ReconcileSettings) -> list[Conflict]:
-    """Pairs from different documents whose intervals cannot both hold."""
+    """Pairs from different documents whose intervals cannot both hold, with enough in common to accuse."""
     live = [c for c in members if _comparable(c)]
     if len(live) > MAX_PAIRWISE:
         live = _extremes(live)
+    spans = {c.id: interval_of(c) for c in live}
     out = []
     for a, b in combinations(live, 2):
-        if (a.doc_id or a.doc) == (b.doc_id or b.doc) or _sources_differ(a, b, settings.fuzzy):
-            continue
-        ia, ib = interval_of(a), interval_of(b)
+        ia, ib = spans[a.id], spans[b.id]
         assert ia is not None and ib is not None
-        if ia.disjoint(ib):
+        if not clash(a, b, ia, ib) or (a.doc_id or a.doc) == (b.doc_id or b.doc):
+            continue
+        if not _sources_differ(a, b, settings.fuzzy) and evidence(a, b) >= 2:
             out.append(value_conflict(gid, a, b, settings))
     return out
 

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from ..claims.frames import time_bounds
 from ..model import Claim, Frame
+from .intervals import clash
 
 # Scope words that describe rather than define: "China is home to the largest Kazakh diaspora"
 # counts the same Kazakhs as "1.8 million Kazakhs live in China". "change" marks a figure reached
@@ -33,12 +34,21 @@ class _Draft:
 
     entity: str
     scope: frozenset[str]
+    n: int = 0  # its place in the block's list of drafts
     event: str | None = None
     place: str | None = None
     time: tuple[str, str] | None = None
     members: list[Claim] = field(default_factory=list)
 
-    def accepts(self, f: Frame, fuzzy: int) -> bool:
+    def accepts(self, c: Claim, fuzzy: int) -> bool:
+        f = c.frame
+        assert f is not None
+        doc = c.doc_id or c.doc
+        for other in self.members:
+            # One article giving two figures for it means two quantities ("27 killed", "six killed");
+            # two articles whose figures clash with little in common count different things too.
+            if other.cited_in is None and clash(c, other) and ((other.doc_id or other.doc) == doc or evidence(c, other) < 2):
+                return False
         if defining_scope(f) != self.scope or not same_name(f.entity or "", self.entity, fuzzy):
             return False
         if f.event and self.event and f.event != self.event:
@@ -63,6 +73,21 @@ class _Draft:
             self.time = t if self.time is None else (max(t[0], self.time[0]), min(t[1], self.time[1]))
 
 
+def evidence(a: Claim, b: Claim) -> int:
+    """How much says two claims count the same thing: fields both state alike, and a named entity.
+
+    "27 people were killed" and "six people were killed" in two articles share only the event:
+    likely two different attacks, so not enough to accuse either. "Kazakhs living in China" share
+    a named entity, an event and a place.
+    """
+    fa, fb = a.frame, b.frame
+    if fa is None or fb is None:
+        return 0
+    score = int(fa.proper and fb.proper)
+    score += sum(x is not None and x == y for x, y in ((fa.event, fb.event), (fa.place, fb.place), (fa.time, fb.time)))
+    return score
+
+
 def same_name(a: str, b: str, fuzzy: int) -> bool:
     """Equal, or spelling variants ("Uzbekistan"/"Uzbekstan"): rapidfuzz's ratio at or above `fuzzy`."""
     return a == b or (min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= fuzzy)
@@ -79,18 +104,28 @@ def form_groups(claims: Sequence[Claim], fuzzy: int = 90) -> list[list[Claim]]:
 
     The most specific claims found groups first, so a claim that leaves a field open joins the
     group its stated fields fit rather than founding a vaguer one; order is by claim id, so the
-    result does not depend on input order.
+    result does not depend on input order. A claim can only join a group that shares its event or
+    its place, so groups are looked up by those two (no scan of the whole block).
     """
     drafts: list[_Draft] = []
+    by_event: dict[str, list[int]] = {}
+    by_place: dict[str, list[int]] = {}
     for c in sorted(claims, key=lambda c: (-_specificity(c), c.id)):
         f = c.frame
         assert f is not None and f.entity
-        # A part ("32 of the 58") is a subset only its own sentence defines: it groups with nothing.
-        home = None if "part" in f.scope else next((d for d in drafts if d.accepts(f, fuzzy)), None)
+        home = None
+        if "part" not in f.scope:  # a part ("32 of the 58") is a subset only its sentence defines
+            seen = sorted(set(by_event.get(f.event or "", [])) | set(by_place.get(f.place or "", [])))
+            home = next((drafts[i] for i in seen if drafts[i].accepts(c, fuzzy)), None)
         if home is None:
-            home = _Draft(entity=f.entity, scope=defining_scope(f))
+            home = _Draft(entity=f.entity, scope=defining_scope(f), n=len(drafts))
             drafts.append(home)
+        had = (home.event, home.place)
         home.add(c)
+        if home.event and had[0] is None:
+            by_event.setdefault(home.event, []).append(home.n)
+        if home.place and had[1] is None:
+            by_place.setdefault(home.place, []).append(home.n)
     return [sorted(d.members, key=lambda c: c.id) for d in drafts]
 
 

@@ -25,6 +25,25 @@ class Interval:
     def disjoint(self, other: Interval) -> bool:
         return _below(self, other) or _below(other, self)
 
+    def widened(self, share: float) -> Interval:
+        return Interval(self.low - abs(self.low) * share, self.high + abs(self.high) * share, self.low_open, self.high_open)
+
+
+# Figures converted from other units are rounded in the conversion ("600 miles" is 965.6 km, and
+# an article writes "965 km"): across units, a gap this small is the conversion's, not a conflict.
+CONVERSION_SLACK = 0.01
+
+
+def clash(a: Claim, b: Claim, ia: Interval | None = None, ib: Interval | None = None) -> bool:
+    """The two claims' intervals cannot both hold (allowing for conversion between units)."""
+    ia = ia or interval_of(a)
+    ib = ib or interval_of(b)
+    if ia is None or ib is None:
+        return False
+    if a.unit != b.unit:
+        ia, ib = ia.widened(CONVERSION_SLACK), ib.widened(CONVERSION_SLACK)
+    return ia.disjoint(ib)
+
 
 def _below(a: Interval, b: Interval) -> bool:
     """Every value a allows lies under every value b allows."""

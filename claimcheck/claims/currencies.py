@@ -1,0 +1,111 @@
+"""Currencies: the signs, prefixes, codes and words that make a figure money, as ISO 4217 codes.
+
+    PREFIX          the regex source for what may stand before an amount: "US$", "$US", "A$", "HK$",
+                    "S$", "RM", "Rs", "EUR", "€", "₹" ...; `prefix_code` names its currency
+    currency_after  "30 euros", "75 EUR", "5 million Australian dollars", "250 crore rupees"
+
+A hand-written table: news uses a few dozen currencies, and the ambiguous cases are decided here,
+in one place. A bare "$" is USD and a bare "¥" is JPY unless the text around it says yuan or
+China (then CNY). "Pounds" are sterling only where money is being talked about (see
+`pounds_are_money`); otherwise they weigh (lb).
+"""
+from __future__ import annotations
+
+import re
+
+SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB", "₸": "KZT", "₺": "TRY",
+         "₦": "NGN", "₱": "PHP", "₪": "ILS", "฿": "THB", "₴": "UAH", "₫": "VND"}
+# Letters glued before "$": US$, A$, HK$ ...; "$US" and "$A" the other way round.
+DOLLARS = {"US": "USD", "U.S.": "USD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD", "CAN": "CAD", "NZ": "NZD",
+           "HK": "HKD", "S": "SGD", "SG": "SGD", "NT": "TWD", "R": "BRL", "MX": "MXN", "Mex": "MXN", "J": "JMD", "Z": "ZWL"}
+# Letter prefixes used without a sign: "RM9.90", "Rs 500", "Rp 10,000", "KSh 300", "CN¥5", "RMB 5bn"
+LETTERS = {"RM": "MYR", "Rs": "INR", "Rs.": "INR", "Rp": "IDR", "KSh": "KES", "Ksh": "KES", "Tk": "BDT", "CN¥": "CNY",
+           "RMB¥": "CNY", "JP¥": "JPY", "RMB": "CNY", "Sfr": "CHF", "SFr": "CHF", "Fr.": "CHF"}
+# ISO codes written before or after an amount ("EUR80m", "USD 5bn", "75 EUR"). Codes that are also
+# common words or names in capitals (PHP, TRY, ALL) are left out.
+CODES = frozenset(["USD", "EUR", "GBP", "JPY", "CNY", "INR", "AUD", "CAD", "CHF", "HKD", "SGD", "NZD", "KRW", "RUB", "BRL", "ZAR", "MXN", "SEK", "NOK", "DKK", "PLN", "IDR", "MYR", "THB", "VND", "PKR", "BDT", "NGN", "EGP", "SAR", "AED", "QAR", "KWD", "ILS", "KZT", "UAH", "CZK", "HUF", "RON", "TWD", "ARS", "CLP", "COP", "PEN", "KES", "GHS", "MAD", "LKR", "KGS", "UZS", "IRR"])
+WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP", "sterling": "GBP",
+         "pounds": "GBP", "pound": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupees": "INR",
+         "rupee": "INR", "rupiah": "IDR", "ringgit": "MYR", "baht": "THB", "won": "KRW", "pesos": "MXN",
+         "reais": "BRL", "rand": "ZAR", "naira": "NGN", "shillings": "KES", "francs": "CHF", "franc": "CHF",
+         "kronor": "SEK", "kroner": "NOK", "zloty": "PLN", "zlotys": "PLN", "lira": "TRY", "liras": "TRY",
+         "rubles": "RUB", "roubles": "RUB", "ruble": "RUB", "rouble": "RUB", "dirhams": "AED", "riyals": "SAR",
+         "tenge": "KZT", "som": "KGS", "hryvnias": "UAH", "hryvnia": "UAH", "taka": "BDT", "dong": "VND"}
+# "Australian dollars", "Swiss francs", "Pakistani rupees": the adjective names the currency.
+ADJECTIVES = {("us", "USD"), ("u.s.", "USD"), ("american", "USD"), ("australian", "AUD"), ("canadian", "CAD"),
+              ("hong kong", "HKD"), ("singapore", "SGD"), ("singaporean", "SGD"), ("new zealand", "NZD"),
+              ("taiwan", "TWD"), ("new taiwan", "TWD"), ("swiss", "CHF"), ("indian", "INR"), ("pakistani", "PKR"),
+              ("sri lankan", "LKR"), ("nepalese", "NPR"), ("mexican", "MXN"), ("brazilian", "BRL"), ("chinese", "CNY"),
+              ("japanese", "JPY"), ("south african", "ZAR"), ("egyptian", "EGP"), ("turkish", "TRY"),
+              ("russian", "RUB"), ("swedish", "SEK"), ("norwegian", "NOK"), ("danish", "DKK"), ("kazakh", "KZT"),
+              ("kyrgyz", "KGS"), ("philippine", "PHP"), ("argentine", "ARS"), ("chilean", "CLP"), ("colombian", "COP")}
+_ADJ = dict(ADJECTIVES)
+
+_SIGN_CLASS = re.escape("".join(SIGNS))
+PREFIX = ("(?-i:" + "|".join([
+    *(re.escape(p) + r"\$" for p in sorted(DOLLARS, key=len, reverse=True)),
+    r"\$(?:US|A|NZ|C)(?![A-Za-z])",
+    *(re.escape(p) for p in sorted(LETTERS, key=len, reverse=True)),
+    *(rf"{c}(?=[ \u00a0]?[0-9])" for c in sorted(CODES)),
+    f"[{_SIGN_CLASS}]",
+]) + ")")
+SIGN_CHARS = "".join(SIGNS)
+
+_AFTER = re.compile(
+    r"[ \u00a0]*(?:(?P<adj>" + "|".join(sorted((re.escape(a) for a, _ in ADJECTIVES), key=len, reverse=True)).replace(r"\ ", " ")
+    + r")[ \u00a0]+)?(?P<word>" + "|".join(sorted(map(re.escape, WORDS), key=len, reverse=True)).replace(r"\ ", " ")
+    + r")\b|[ \u00a0]?(?-i:(?P<code>" + "|".join(sorted(CODES)) + r"))(?![A-Za-z])|(?P<sign>[€£₹₩₽₸₺₦₱₪฿₴₫])", re.IGNORECASE)
+_YUAN_NEAR = re.compile(r"\b(?:yuan|renminbi|RMB|China|Chinese|Beijing)\b")
+_MONEY_TALK = re.compile(
+    r"\b(?:cost|costs|costing|paid|pay|pays|paying|spent|spend|spending|worth|fine|fined|price|priced|prices|raise|raised|"
+    r"budget|salary|salaries|wage|wages|earn|earns|earned|earning|invest|invested|investment|fund|funding|funds|sold|"
+    r"bought|buy|charge|charged|compensation|donat\w*|loan|loans|debt|deal|bill|tax|taxes|profit|profits|revenue|"
+    r"sales|turnover|bonus|fee|fees|grant|pension|bail|damages|sterling)\b", re.IGNORECASE)
+
+
+def prefix_code(prefix: str, context: str = "") -> str:
+    """The ISO code of a matched PREFIX; `context` (the text around it) decides "¥"."""
+    if prefix in SIGNS:
+        if prefix == "¥" and _YUAN_NEAR.search(context):
+            return "CNY"
+        return SIGNS[prefix]
+    if prefix.endswith("$"):
+        return DOLLARS[prefix[:-1]]
+    if prefix.startswith("$"):
+        return DOLLARS[prefix[1:]]
+    return LETTERS.get(prefix) or prefix
+
+
+def pounds_are_money(before: str, after: str, scaled: bool) -> bool:
+    """ "300 pounds": a weight when it is "pounds of" something; money with a scale word ("2 million
+    pounds") or when the sentence talks about money ("fined 500 pounds"); a weight otherwise."""
+    if re.match(r"[ \u00a0]+of\b", after):
+        return False
+    return scaled or bool(_MONEY_TALK.search(before))
+
+
+def currency_after(text: str, pos: int, before: str = "", scaled: bool = False) -> tuple[str, int] | None:
+    """A currency named right after an amount at `text[pos:]`: (ISO code, end), or None.
+
+    "30 euros", "75 EUR", "5 million Australian dollars", "400 pounds sterling". `before` is the
+    sentence so far, which decides whether "pounds" are money.
+    """
+    m = _AFTER.match(text, pos)
+    if m is None:
+        return None
+    if m.group("code"):
+        return m.group("code"), m.end()
+    if m.group("sign"):
+        return SIGNS[m.group("sign")], m.end()
+    word = m.group("word").lower()
+    if word in ("pounds", "pound") and not pounds_are_money(before, text[m.end():m.end() + 8], scaled):
+        return None
+    if word == "won" and re.match(r"[ \u00a0]+(?:by|the|a|an|in|at|against|over|his|her|their|its|and|or)\b", text[m.end():m.end() + 10], re.IGNORECASE):
+        return None  # the verb: "12 won by women"
+    adj = (m.group("adj") or "").lower()
+    if adj and word in ("dollars", "dollar", "rupees", "rupee", "francs", "franc", "pesos", "yuan"):
+        return _ADJ[adj], m.end()
+    if adj:  # "five Chinese tenge"? the adjective is not part of the currency
+        start = m.start("word")
+        return WORDS[word], start + len(m.group("word"))
+    return WORDS[word], m.end()

@@ -1,0 +1,235 @@
+"""Numbers for people, and the interval chart of a conflict as geometry for an inline SVG.
+
+Pure: numbers in, strings and coordinates out; the HTML template draws them, so the chart needs
+no script. Each claim is a bar from `low` to `high` on one shared axis; an open bound (None or
+infinite) runs to the edge of the plot and ends in an arrow, so "over 200,000" reads as it is meant.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TypeGuard
+
+# The drawing, in SVG user units (the SVG scales to its box, keeping proportions).
+WIDTH = 640
+PLOT_LEFT = 150  # the claims' labels stand left of the plot
+PLOT_RIGHT = WIDTH - 28
+ROW = 40  # one claim a row
+TOP = 8
+AXIS = 30  # room under the rows for the axis and its labels
+BAR = 14
+ARROW = 9  # length of an open bound's arrowhead
+POINT = 6  # the least width of a bar, so an exact figure stays visible
+GAP_BAND = 18  # room under the rows for the gap's bracket and size
+
+_SCALES = ((1e12, "trillion", "T"), (1e9, "billion", "B"), (1e6, "million", "M"))
+
+
+def finite(x: float | None) -> TypeGuard[float]:
+    return x is not None and math.isfinite(x)
+
+
+def _trim(x: float, digits: int) -> str:
+    text = f"{x:,.{digits}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _scaled(x: float) -> tuple[float, str, str]:
+    for scale, word, short in _SCALES:
+        if abs(x) >= scale:
+            return x / scale, word, short
+    return x, "", ""
+
+
+def human(x: float | None, unit: str | None = None) -> str:
+    """1250000 -> "1.25 million", 200000 -> "200,000", 25 with unit percent -> "25%"."""
+    if x is None:
+        return "unknown"
+    if not math.isfinite(x):
+        return "no limit"
+    v, word, _ = _scaled(x)
+    text = _trim(v, 3 if word else 2) + (f" {word}" if word else "")
+    return _with_unit(text, unit)
+
+
+def _with_unit(text: str, unit: str | None) -> str:
+    if not unit:
+        return text
+    if unit == "percent":
+        return f"{text}%"
+    if unit == "USD":
+        return f"${text}"
+    return f"{text} {unit}"
+
+
+def short(x: float) -> str:
+    """Axis labels: 1500000 -> "1.5M", 200000 -> "200k"."""
+    v, _, s = _scaled(x)
+    if not s and abs(x) >= 1e4:
+        return _trim(x / 1e3, 1) + "k"
+    return _trim(v, 2) + s
+
+
+def interval_text(low: float | None, high: float | None, unit: str | None = None, bound: str | None = None) -> str:
+    """What an interval allows, in words: "1.25-1.5 million", "200,000 or more", "up to 50%".
+
+    `bound` tells an open interval from a closed one: ">" reads "more than 35", not "35 or more".
+    """
+    lo_ok, hi_ok = finite(low), finite(high)
+    if lo_ok and not hi_ok and bound == ">":
+        return f"more than {human(low, unit)}"
+    if hi_ok and not lo_ok and bound == "<":
+        return f"less than {human(high, unit)}"
+    if lo_ok and hi_ok:
+        assert low is not None and high is not None
+        if low == high:
+            return f"exactly {human(low, unit)}"
+        vl, wl, _ = _scaled(low)
+        vh, wh, _ = _scaled(high)
+        if wl == wh:  # one scale word for both ends: "1.25-1.5 million"
+            text = f"{_trim(vl, 3 if wl else 2)}\u2013{_trim(vh, 3 if wh else 2)}" + (f" {wh}" if wh else "")
+            return _with_unit(text, unit)
+        return f"{human(low, unit)} \u2013 {human(high, unit)}"
+    if lo_ok:
+        return f"{human(low, unit)} or more"
+    if hi_ok:
+        return f"up to {human(high, unit)}"
+    return "any value"
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One claim's interval, drawn: x and width in plot units; open ends carry an arrowhead."""
+
+    key: str  # the claim's id
+    letter: str  # "A", "B": ties the bar to its column in the card
+    label: str
+    text: str  # the interval in words, written above the bar
+    x: float
+    y: float
+    width: float
+    open_low: bool
+    open_high: bool
+    text_x: float
+    text_anchor: str  # "start" or "end"
+
+
+@dataclass(frozen=True)
+class Tick:
+    x: float
+    label: str
+
+
+@dataclass(frozen=True)
+class Gap:
+    """The empty stretch between two intervals that do not overlap, with its size in words."""
+
+    x1: float
+    x2: float
+    label: str
+
+
+@dataclass(frozen=True)
+class Chart:
+    width: int
+    height: int
+    plot_left: float
+    plot_right: float
+    axis_y: float
+    bars: tuple[Bar, ...]
+    ticks: tuple[Tick, ...]
+    gap: Gap | None
+    arrow: int = ARROW
+    bar_height: int = BAR
+
+
+@dataclass(frozen=True)
+class Interval:
+    key: str
+    letter: str
+    label: str
+    low: float | None
+    high: float | None
+    unit: str | None = None
+    bound: str | None = None
+
+
+def _step(span: float) -> float:
+    """A round tick step that cuts `span` into four to eight parts."""
+    raw = span / 5
+    power = 10 ** math.floor(math.log10(raw))
+    for m in (1, 2, 2.5, 5, 10):
+        if raw <= m * power:
+            return m * power
+    return 10 * power
+
+
+def chart(intervals: Sequence[Interval], gap: float | None = None) -> Chart | None:
+    """The chart of these intervals on one axis, or None when no interval has a finite end.
+
+    `gap` is the conflict's relative gap (0.2 = 20%); it labels the empty stretch between two
+    intervals that do not overlap.
+    """
+    ends = [x for iv in intervals for x in (iv.low, iv.high) if finite(x)]
+    if not intervals or not ends:
+        return None
+    lo, hi = min(ends), max(ends)
+    if lo >= 0 and lo < 0.35 * hi:
+        lo = 0.0  # near zero: start the axis at zero, so lengths compare honestly
+    if lo == hi:
+        pad = abs(lo) * 0.1 or 1.0
+        lo, hi = lo - pad, hi + pad
+    step = _step(hi - lo)
+    lo = math.floor(lo / step) * step
+    hi = math.ceil(hi / step) * step
+    # An open end needs room beyond the last figure to point into.
+    if any(not finite(iv.low) for iv in intervals) and lo > 0:
+        lo -= step
+    if any(not finite(iv.high) for iv in intervals):
+        hi += step
+    if lo == min(ends) and lo != 0:
+        lo -= step / 2
+    if hi == max(ends):
+        hi += step / 2
+
+    def x_of(v: float) -> float:
+        return PLOT_LEFT + (v - lo) / (hi - lo) * (PLOT_RIGHT - PLOT_LEFT)
+
+    bars = []
+    for i, iv in enumerate(intervals):
+        y = TOP + i * ROW + 16
+        open_low, open_high = not finite(iv.low), not finite(iv.high)
+        x1 = x_of(iv.low) if finite(iv.low) else PLOT_LEFT + ARROW
+        x2 = x_of(iv.high) if finite(iv.high) else PLOT_RIGHT - ARROW
+        if x2 - x1 < POINT:
+            mid = (x1 + x2) / 2
+            x1, x2 = mid - POINT / 2, mid + POINT / 2
+        text = interval_text(iv.low, iv.high, iv.unit, iv.bound)
+        # The words go where there is room: from the bar's left end, or ending at its right end.
+        left_side = x1 < (PLOT_LEFT + PLOT_RIGHT) / 2 + 40
+        bars.append(Bar(iv.key, iv.letter, iv.label, text, round(x1, 2), y, round(x2 - x1, 2), open_low, open_high,
+                        round(max(x1, PLOT_LEFT) if left_side else min(x2, PLOT_RIGHT), 2),
+                        "start" if left_side else "end"))
+    ticks = []
+    v = math.ceil(lo / step) * step
+    while v <= hi + step * 1e-9:
+        ticks.append(Tick(round(x_of(v), 2), short(v)))
+        v += step
+    found = _gap(intervals, bars, gap)
+    axis_y = TOP + len(intervals) * ROW + 4 + (GAP_BAND if found else 0)
+    return Chart(WIDTH, int(axis_y + AXIS), PLOT_LEFT, PLOT_RIGHT, axis_y, tuple(bars), tuple(ticks), found)
+
+
+def _gap(intervals: Sequence[Interval], bars: Sequence[Bar], gap: float | None) -> Gap | None:
+    """The stretch between two disjoint intervals (the lower one's top, the higher one's bottom)."""
+    if len(intervals) != 2:
+        return None
+    (a, ba), (b, bb) = sorted(zip(intervals, bars), key=lambda p: p[1].x)
+    if not (finite(a.high) and finite(b.low)) or a.high >= b.low:
+        return None
+    x1, x2 = ba.x + ba.width, bb.x
+    if x2 - x1 < 1:
+        return None
+    label = f"gap {gap * 100:.0f}%" if gap is not None else "no overlap"
+    return Gap(round(x1, 2), round(x2, 2), label)

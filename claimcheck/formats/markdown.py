@@ -1,0 +1,89 @@
+"""Markdown for a pull-request comment: conflicts, problem links, citation flags, agreeing groups,
+and every claim (folded). Article text and server answers are escaped: they never become links,
+images, HTML or table cells of their own."""
+from __future__ import annotations
+
+import re
+
+from ..model import LinkStatus, Report, Severity
+from .excerpt import Index, clean, excerpt, footnote_words
+
+GOOD = {LinkStatus.OK, LinkStatus.SKIPPED}
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]!|~])")
+_URL_UNSAFE = re.compile(r"[^A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]")
+
+
+def md(text: str) -> str:
+    """Plain text inside markdown: one line, HTML entities, markdown punctuation backslashed."""
+    text = clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def md_url(url: str) -> str:
+    """A URL as an autolink that nothing in it can end early: unsafe characters percent-encoded."""
+    safe = _URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), url)
+    return f"<{safe}>" if safe.lower().startswith(("http://", "https://")) else f"`{md(url)}`"
+
+
+def markdown(report: Report) -> str:
+    index = Index(report)
+    lines = ["# claimcheck report", ""]
+    if report.network_note:
+        lines += [f"> {md(report.network_note)}", ""]
+    lines += _conflicts(report, index)
+    problems = [r for r in report.links if r.status not in GOOD]
+    if report.links:
+        lines += ["## Links", "", "| status | URL | HTTP | where | reason |", "| --- | --- | --- | --- | --- |"]
+        for r in sorted(report.links, key=lambda r: (r.status in GOOD, r.status.value, r.url)):
+            where = "; ".join(md(f"{ref.doc_id or ref.doc}:{ref.line}") + (f" \\[{ref.footnote}\\]" if ref.footnote else "")
+                              for ref in r.refs)
+            lines.append(f"| {r.status.value} | {md_url(r.url)} | {r.http_status or ''} | {where} | {md(r.reason)} |")
+        lines += ["", f"{len(problems)} of {len(report.links)} links need a look.", ""]
+    flagged = [c for c in report.citations if c.flags]
+    if flagged:
+        lines += ["## Citation audit", "", "| document | note | flags | details |", "| --- | --- | --- | --- |"]
+        for c in flagged:
+            lines.append(f"| {md(f'{c.doc_id or c.doc}:{c.line}')} | {c.number} | {', '.join(c.flags)} | {md('; '.join(c.notes))} |")
+        lines.append("")
+    agreeing = [g for g in report.groups if g.agrees]
+    if agreeing:
+        lines += ["## Groups that agree", ""]
+        for g in agreeing:
+            quotes = ", ".join(dict.fromkeys(md(index.claims[c].quote) for c in g.claims if c in index.claims))
+            lines.append(f"- **{md(g.label)}**: {quotes}")
+        lines.append("")
+    lines += _claims(report)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _conflicts(report: Report, index: Index) -> list[str]:
+    if not report.reconciled:
+        return ["_Reconciliation did not run: no groups or conflicts._", ""]
+    if not report.conflicts:
+        return ["No conflicts between claims.", ""]
+    out = [f"## Conflicts ({len(report.conflicts)})", ""]
+    order = {Severity.CONTRADICTION: 0, Severity.NEAR_MISS: 1}
+    for c in sorted(report.conflicts, key=lambda c: (order[c.severity], c.id)):
+        group = index.groups.get(c.group)
+        out.append(f"### {c.severity.value}: {md(group.label if group else c.group)}")
+        out.append("")
+        for side in index.sides(c):
+            e = excerpt(side.claim)
+            extra = " · ".join(x for x in (md(f"source: {side.source}") if side.source else "", md(footnote_words(side))) if x)
+            where = clean(side.where).replace("`", "'")
+            out.append(f"- `{where}`: {md(e.before)}**{md(e.quote)}**{md(e.after)}" + (f" ({extra})" if extra else ""))
+        out += ["", "Why: " + md(c.reason), ""]
+    return out
+
+
+def _claims(report: Report) -> list[str]:
+    if not report.claims:
+        return []
+    out = ["<details><summary>All claims</summary>", "", "| where | quote | reads as | counts | time |",
+           "| --- | --- | --- | --- | --- |"]
+    for c in report.claims:
+        reads = f"{c.low:g}-{c.high:g}" if c.bound is not None and c.bound.value == "range" and c.low is not None \
+            and c.high is not None else (f"{c.bound.value} {c.value:g}" if c.bound is not None and c.value is not None else c.kind.value)
+        out.append(f"| {md(f'{c.doc_id or c.doc}:{c.line}')} | {md(c.quote)} | {md(reads + (' ' + c.unit if c.unit else ''))} "
+                   f"| {md(c.subject)} | {md(c.time or '')} |")
+    return out + ["", "</details>", ""]

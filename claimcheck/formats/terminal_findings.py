@@ -1,0 +1,70 @@
+"""The reviewer's part of the terminal report: conflicts side by side, then groups that agree.
+
+Every piece of article text goes into a rich `Text` (never into markup), with control characters
+removed, so a "[/b]" or an escape sequence in an article prints as itself.
+"""
+from __future__ import annotations
+
+from rich.console import Console, Group as RichGroup
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from ..model import Conflict, Report, Severity
+from .excerpt import Index, Side, clean, excerpt, footnote_words
+
+SEVERITY_STYLE = {Severity.CONTRADICTION: "bold red", Severity.NEAR_MISS: "yellow"}
+
+
+def _side_text(side: Side) -> Text:
+    e = excerpt(side.claim, 200)
+    text = Text.assemble((side.where, "bold"), "\n", e.before, (e.quote, "reverse bold"), e.after)
+    extra = [f"source: {clean(side.source)}" if side.source else "", footnote_words(side)]
+    for line in (x for x in extra if x):
+        text.append("\n" + line, style="dim")
+    return text
+
+
+def conflict_panel(conflict: Conflict, index: Index) -> Panel:
+    """One conflict: its claims side by side, and the reason beneath."""
+    sides = index.sides(conflict)
+    table = Table.grid(expand=True, padding=(0, 2))
+    for _ in sides:
+        table.add_column(ratio=1)
+    table.add_row(*(_side_text(s) for s in sides))
+    group = index.groups.get(conflict.group)
+    title = Text.assemble((conflict.severity.value, SEVERITY_STYLE[conflict.severity]),
+                          f" · {conflict.kind.value}", f" · {clean(group.label)}" if group else "")
+    return Panel(RichGroup(table, Text(clean(conflict.reason), style="italic")), title=title, title_align="left",
+                 border_style=SEVERITY_STYLE[conflict.severity])
+
+
+def render_conflicts(report: Report, console: Console) -> None:
+    if not report.reconciled:
+        console.print(Text("Reconciliation did not run for this command: no groups or conflicts.", style="dim"))
+        return
+    if not report.conflicts:
+        console.print(Text("No conflicts between claims.", style="green"))
+        return
+    index = Index(report)
+    order = {Severity.CONTRADICTION: 0, Severity.NEAR_MISS: 1}
+    console.print(Text(f"Conflicts · {len(report.conflicts)}", style="bold"))
+    for conflict in sorted(report.conflicts, key=lambda c: (order[c.severity], c.id)):
+        console.print(conflict_panel(conflict, index))
+
+
+def render_agreeing_groups(report: Report, console: Console) -> None:
+    """Groups without a conflict, one line each: what they count, and how many claims from where."""
+    agreeing = [g for g in report.groups if g.agrees]
+    if not agreeing:
+        return
+    index = Index(report)
+    console.print(Text(f"Groups that agree · {len(agreeing)}", style="bold"))
+    for g in agreeing:
+        members = [index.claims[c] for c in g.claims if c in index.claims]
+        docs = sorted({c.doc_id or c.doc for c in members})
+        quotes = ", ".join(dict.fromkeys(clean(c.quote) for c in members))
+        note = " · sources differ" if g.sources_differ else ""
+        console.print(Text.assemble("  ", (clean(g.label), "cyan"), f" · {quotes}",
+                                    (f" · {len(members)} claims in {len(docs)} document(s){note}", "dim")),
+                      soft_wrap=True, highlight=False)
