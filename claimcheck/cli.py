@@ -241,7 +241,7 @@ def scan_cli(
     suggest_archive: Annotated[bool, typer.Option("--suggest-archive", help="Ask the Wayback Machine for a snapshot of broken links.")] = False,
     timeout: Annotated[Optional[float], typer.Option("--timeout", help="Read timeout per request, seconds.")] = None,
     # Issue 13: the claim ledger as a Parquet dataset (claimcheck[dask]); the workers write it on --engine dask.
-    ledger_parquet: Annotated[Optional[Path], typer.Option("--ledger-parquet", help="Also write the claims as a Parquet dataset in this folder (replaced when the run succeeds; needs claimcheck[dask]).")] = None,
+    ledger_parquet: Annotated[Path | None, typer.Option("--ledger-parquet", help="Also write the claims as a Parquet dataset in this folder (replaced when the run succeeds; needs claimcheck[dask]).")] = None,
 ) -> None:
     """Extract claims, reconcile them across articles, audit footnotes and check cited links: the main job.
 

@@ -209,7 +209,8 @@ def test_the_parquet_ledger_keeps_the_seeds_claims_exactly(tmp_path):
 text = st.text(max_size=12)
 maybe = st.none() | text
 number = st.none() | st.floats(allow_nan=False, allow_infinity=False)
-frames = st.none() | st.builds(Frame, maybe, maybe, maybe, maybe, st.lists(text, max_size=3).map(tuple), maybe)
+frames = st.none() | st.builds(Frame, entity=maybe, event=maybe, place=maybe, time=maybe,
+                               scope=st.lists(text, max_size=3).map(tuple), source=maybe, proper=st.booleans())
 
 
 @st.composite
@@ -232,7 +233,19 @@ def test_any_claim_comes_back_from_parquet_exactly(batch):
         write_claims_parquet(batch, Path(folder) / "part.parquet")
         back = read_claims_parquet(folder)
     assert back == batch
-    assert all(math.copysign(1, a.value) == math.copysign(1, b.value) for a, b in zip(back, batch) if a.value is not None)
+    assert all(math.copysign(1, a.value) == math.copysign(1, b.value) for a, b in zip(back, batch, strict=True) if a.value is not None)
+
+
+def test_the_columns_are_the_json_ledger_s_fields():
+    from claimcheck.engines.parquet import schema
+    from claimcheck.formats.data import claim_dict
+
+    full = Claim(id="a:1", doc="a.txt", start=1, end=2, quote="2", kind=Kind.FACT, bound=Bound.EXACT, value=2, low=2,
+                 high=2, unit=None, subject="s", sentence="s", cited_in=1, duplicate_of="a:0", frame=Frame())
+    line = claim_dict(full)
+    columns = schema()
+    assert set(line) <= set(columns.names)
+    assert set(line["frame"]) <= {columns.field("frame").type.field(i).name for i in range(columns.field("frame").type.num_fields)}
 
 
 def test_a_file_that_is_not_a_ledger_is_a_usage_error(tmp_path):

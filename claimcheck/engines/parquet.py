@@ -2,9 +2,10 @@
 
     LEDGER/part-00000.parquet, part-00001.parquet, ...   one file per extraction task
 
-The columns are the fields of `data/claims.jsonl` (`formats.data.claim_dict`), with `frame` as a
-struct, `citations` as a list and the numbers as the claim's own floats (not rounded as in JSON), so
-`read_claims_parquet(write_claims_parquet(claims))` gives back the very same claims. Any tool that
+The columns are the fields of `data/claims.jsonl` (`formats.data.claim_dict`), which are the fields
+of `Claim`: the schema is derived from the model, with `frame` as a struct, `citations` as a list and
+the numbers as the claim's own floats (not rounded as in JSON), and rows are read back through
+`claim_from_dict`, so `read_claims_parquet` returns the very claims `write_claims_parquet` was given. Any tool that
 reads Parquet (DuckDB, pandas, Spark) can query the ledger; `claimcheck reconcile LEDGER` reads it.
 
 Needs pyarrow (`pip install 'claimcheck[dask]'`); it is imported here only.
@@ -17,12 +18,15 @@ import tempfile
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import fields
+from enum import Enum
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..errors import OutputError, UsageError
-from ..formats.data import claim_dict, claim_from_dict
-from ..model import Claim
+from ..formats.data import claim_from_dict
+from ..model import Claim, Frame
 
 __all__ = ["read_claims_parquet", "staged_dataset", "write_claims_dataset", "write_claims_parquet"]
 
@@ -38,28 +42,42 @@ def _pyarrow() -> tuple[Any, Any]:
     return pa, pq
 
 
+# The model's annotations -> column types. A field of a type not listed fails loudly (and the tests
+# with it), so a field added to Claim or Frame can never be dropped from the ledger in silence.
+_SCALARS = {"str": "string", "int": "int64", "float": "float64", "bool": "bool_", "Kind": "string", "Bound": "string"}
+
+
+def _arrow_type(pa: Any, annotation: str, frame: Any) -> Any:
+    base = annotation.replace(" | None", "")
+    if base == "Frame" and frame is not None:
+        return frame
+    if base in _SCALARS:
+        return getattr(pa, _SCALARS[base])()
+    if base.startswith("tuple[") and base.endswith(", ...]") and base[6:-6] in _SCALARS:
+        return pa.list_(getattr(pa, _SCALARS[base[6:-6]])())
+    raise TypeError(f"the Parquet ledger has no column type for {annotation!r}: add it to engines/parquet.py")
+
+
+@lru_cache(maxsize=1)
 def schema() -> Any:
-    """The ledger's columns, in the order of `claim_dict`; every column present in every file."""
+    """The ledger's columns: every field of Claim (the keys of `claim_dict`), `frame` a struct of Frame's."""
     pa, _ = _pyarrow()
-    text = pa.string()
-    frame = pa.struct([("entity", text), ("event", text), ("place", text), ("time", text),
-                       ("scope", pa.list_(text)), ("source", text)])
-    return pa.schema([
-        ("id", text), ("doc", text), ("doc_id", text), ("path", text), ("start", pa.int64()), ("end", pa.int64()),
-        ("quote", text), ("kind", text), ("bound", text), ("value", pa.float64()), ("low", pa.float64()),
-        ("high", pa.float64()), ("unit", text), ("subject", text), ("place", text), ("time", text),
-        ("source", text), ("citations", pa.list_(pa.int64())), ("sentence", text), ("line", pa.int64()),
-        ("frame", frame), ("predicate", text), ("object", text), ("cited_in", pa.int64()), ("duplicate_of", text),
-    ])
+    frame = pa.struct([(f.name, _arrow_type(pa, str(f.type), None)) for f in fields(Frame)])
+    return pa.schema([(f.name, _arrow_type(pa, str(f.type), frame)) for f in fields(Claim)])
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, tuple):
+        return [_cell(v) for v in value]
+    if isinstance(value, Frame):
+        return {f.name: _cell(getattr(value, f.name)) for f in fields(Frame)}
+    return value  # numbers stay the claim's own floats: JSON rounds them to 6 decimals, a column need not
 
 
 def _row(c: Claim) -> dict[str, Any]:
-    row = claim_dict(c)
-    # JSON rounds figures to 6 decimals and leaves out empty fields; a column keeps them exactly.
-    row.update(value=c.value, low=c.low, high=c.high, predicate=c.predicate, object=c.object,
-               cited_in=c.cited_in, duplicate_of=c.duplicate_of)
-    row.setdefault("frame", None)
-    return row
+    return {f.name: _cell(getattr(c, f.name)) for f in fields(Claim)}
 
 
 def write_claims_parquet(claims: Sequence[Claim], path: str | Path) -> None:
@@ -99,22 +117,24 @@ def parquet_files(path: str | Path) -> list[Path]:
     return [path]
 
 
+REQUIRED = ("id", "doc", "start", "end", "quote", "kind")  # claim_from_dict defaults the rest
+
+
 def read_claims_parquet(path: str | Path) -> list[Claim]:
     """The claims of a Parquet ledger (one file, or a folder of them), in file and row order.
 
+    A ledger written before a field was added to the model reads with that field's default.
     Raises UsageError for a file that is not a claim ledger.
     """
     pa, pq = _pyarrow()
-    wanted = schema()
     claims: list[Claim] = []
     for f in parquet_files(path):
         try:
             table = pq.read_table(f)
-            missing = [name for name in wanted.names if name not in table.column_names]
+            missing = [name for name in REQUIRED if name not in table.column_names]
             if missing:
                 raise UsageError(f"{f}: not a claim ledger (no column {', '.join(missing)})")
-            rows = table.select(wanted.names).to_pylist()
-            claims.extend(claim_from_dict(row) for row in rows)
+            claims.extend(claim_from_dict(row) for row in table.to_pylist())
         except (OSError, pa.ArrowException) as exc:
             raise UsageError(f"{f}: cannot read the Parquet ledger: {exc}") from exc
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
