@@ -88,6 +88,17 @@ def test_the_same_report_as_the_default_path(cluster):
     assert progress["extract"] == (files, files) and progress["reconcile"][0] == progress["reconcile"][1] > 1
 
 
+def test_spelling_variants_extracted_in_different_tasks_meet_in_one_block(cluster, tmp_path):
+    for name, figure, people in (("a", "About 1,200", "Uzbekistanis"), ("b", "Some 1,200", "Uzbekistanis"),
+                                 ("c", "Nearly 3,000", "Uzbekstanis")):  # a misspelling, as archives hold them
+        (tmp_path / f"{name}.txt").write_text(f"{figure} {people} were detained in Almaty in 2019.\n")
+    settings = Settings(offline=True)
+    got = dask_scan(cluster, [tmp_path], settings, partition_size=1)  # one task per file
+    (group,) = got.groups
+    assert group.claims == ("a:0", "b:0", "c:0") and got.conflicts
+    assert comparable(got) == comparable(scan([str(tmp_path)], settings))
+
+
 def test_a_corrupt_file_is_a_skip_and_the_rest_is_complete(cluster, tmp_path):
     archive = tmp_path / "archive"
     shutil.copytree(SEEDS, archive)

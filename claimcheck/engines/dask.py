@@ -2,7 +2,8 @@
 
     files -> extraction      batches of files, one task each: `pipeline.process_document` per file
                              (never raises; spaCy loads once per worker process and stays loaded)
-    claims -> reconcile      shuffled on `reconcile.block_key`: `reconcile_block` runs where a block
+    claims -> reconcile      entity names counted archive-wide and folded (`canonical_entities`), then
+                             shuffled on `reconcile.block_key`: `reconcile_block` runs where a block
                              lands; `check_document` runs in the extraction partition that holds the
                              document (a document never spans two), and `reconcile.merge` sorts it all
     URLs -> link checks      `pipeline.link_targets` per document, deduplicated across the archive and
@@ -21,7 +22,8 @@ import dataclasses
 import logging
 import os
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, nullcontext
 from operator import itemgetter
 from pathlib import Path
@@ -33,7 +35,7 @@ from ..documents import collect_paths
 from ..errors import UsageError
 from ..model import Claim, Conflict, DocumentResult, Group, LinkRef, LinkResult, Notes, Report, Skipped
 from ..pipeline import assemble, document_ids, link_targets, process_document
-from ..reconcile import block_key, check_document, merge, reconcile_block
+from ..reconcile import block_key, canonical_entities, check_document, merge, reconcile_block
 from .parquet import INSTALL, part_name, staged_dataset, write_claims_parquet
 
 __all__ = ["scan_dask"]
@@ -80,13 +82,32 @@ def _claim_order(c: Claim, i: int, pos: int) -> tuple[str, int, int, int, int]:
     return (c.doc_id, c.start, c.end, i, pos)  # the default path's sort, ties in file order
 
 
-def _blockable(entries: Sequence[Entry]) -> list[tuple[str, tuple[str, int, int, int, int], Claim]]:
+def _entity_counts(entries: Iterable[Entry]) -> Counter[str]:
+    """How often each entity name is counted in a partition (every claim, as `reconcile` counts them)."""
+    return Counter(c.frame.entity for _, r in entries if isinstance(r, DocumentResult)
+                   for c in r.claims if c.frame and c.frame.entity)
+
+
+def _add_counts(parts: Iterable[Counter[str]]) -> Counter[str]:
+    total: Counter[str] = Counter()
+    for part in parts:
+        total.update(part)
+    return total
+
+
+def _canonical(counts: Counter[str], fuzzy: int) -> dict[str, str]:
+    """The archive's spelling variants folded, from the distinct names and their counts alone."""
+    return canonical_entities(counts.elements(), fuzzy)
+
+
+def _blockable(entries: Sequence[Entry], canon: Mapping[str, str]
+               ) -> list[tuple[str, tuple[str, int, int, int, int], Claim]]:
     """(block key, order, claim) for every claim reconciliation compares across documents."""
     rows = []
     for i, r in entries:
         if isinstance(r, DocumentResult):
             for pos, c in enumerate(r.claims):
-                key = None if c.duplicate_of else block_key(c)
+                key = None if c.duplicate_of else block_key(c, canon)
                 if key is not None:
                     rows.append((key, _claim_order(c, i, pos), c))
     return rows
@@ -280,13 +301,18 @@ def _scan(client: Any, files: Sequence[Path], ids: dict[Path, str], settings: Se
 def _reconcile_graph(extracted: Any, settings: ReconcileSettings, workers: int) -> Any:
     """A bag of ((0, block key) or (1, document id), findings) from a bag of extraction entries.
 
-    Claims are shuffled on their block key (a task shuffle, so it works across machines) and each
-    block is reconciled where it lands; documents are checked in their own partition.
+    The entity names of the whole archive are counted (a tree reduction of small Counters) and
+    folded into canonical spellings in one task, as `reconcile` does before blocking; claims are
+    then shuffled on their block key (a task shuffle, so it works across machines) and each block
+    is reconciled where it lands; documents are checked in their own partition.
     """
+    import dask
     import dask.bag as db
 
     nparts = max(1, min(extracted.npartitions, workers * TASKS_PER_WORKER))
-    blocks = (extracted.map_partitions(_blockable)
+    counts = extracted.reduction(_entity_counts, _add_counts, split_every=16)
+    canon = dask.delayed(_canonical)(counts, settings.fuzzy)
+    blocks = (extracted.map_partitions(_blockable, canon)
               .groupby(itemgetter(0), shuffle="tasks", npartitions=nparts)
               .map(_reconcile_block, settings))
     return db.concat([blocks, extracted.map_partitions(_check_documents, settings)])
