@@ -113,10 +113,10 @@ class _Progress:
     """A rich progress bar on stderr, only when stderr is a terminal (never in piped output)."""
 
     def __init__(self) -> None:
-        console = _err_console()
         self.bar = None
         self.tasks: dict[str, int] = {}
-        if console.is_terminal:
+        maybe_terminal = sys.stderr.isatty() or "FORCE_TERMINAL" in os.environ or "TTY_COMPATIBLE" in os.environ
+        if maybe_terminal and (console := _err_console()).is_terminal:  # rich is imported only for a terminal
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
             self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -156,6 +156,8 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def _report_warnings(report) -> None:
+    if not (report.skipped or report.warnings or report.network_note or any(d.warnings for d in report.documents)):
+        return  # nothing to say: rich is not even imported
     console = _err_console()
     for doc in report.documents:
         for warning in doc.warnings:
@@ -356,4 +358,11 @@ def report_cli(
 
 
 def main() -> None:
-    app()
+    import gc
+
+    try:
+        app()
+    finally:
+        # The heap dies with the process: frozen, it is not walked again by the collections the
+        # interpreter runs on its way out (0.1-0.2 s after a link check, measured on 1,000 links).
+        gc.freeze()

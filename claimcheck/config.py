@@ -42,7 +42,8 @@ class LinkSettings:
     include: list[str] = field(default_factory=list)  # regexes; when set, only matching URLs are checked
     exclude: list[str] = field(default_factory=list)  # regexes of URLs to skip
     fail_on: list[str] = field(default_factory=lambda: ["broken"])
-    allow_private: bool = False
+    allow_private: bool = False  # private, loopback, link-local: never cloud metadata (see allow_addresses)
+    allow_addresses: list[str] = field(default_factory=list)  # addresses or networks always checked, metadata included
     require_network: bool = False
     soft_404: bool = True
     cache: bool = True
@@ -145,7 +146,9 @@ LINK_STATUSES = tuple(s.value for s in LinkStatus)
 
 def _check(settings: Settings) -> None:
     """Values that parse but cannot work: say so before anything runs."""
-    import re
+    import ipaddress
+
+    from .links.policy import PatternError, compile_pattern
 
     links = settings.links
     if settings.fail_on_conflicts not in CONFLICT_LEVELS:
@@ -168,8 +171,14 @@ def _check(settings: Settings) -> None:
     for name in ("timeout", "connect_timeout", "total_timeout"):
         if getattr(links, name) <= 0:
             raise ConfigError(f"links.{name} must be more than 0 seconds")
-    for pattern in [*links.include, *links.exclude]:
+    for name in ("include", "exclude"):
+        for pattern in getattr(links, name):
+            try:
+                compile_pattern(pattern)
+            except PatternError as exc:
+                raise ConfigError(f"links.{name} pattern {pattern!r}: {exc}") from None
+    for address in links.allow_addresses:
         try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise ConfigError(f"links include/exclude pattern {pattern!r}: {exc}") from exc
+            ipaddress.ip_network(address, strict=False)
+        except ValueError as exc:
+            raise ConfigError(f"links.allow_addresses: {exc}") from None

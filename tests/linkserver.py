@@ -4,6 +4,7 @@ Used by the link tests (as a fixture) and by scripts/bench_links.py. Paths:
 
     /                      home page                 /ok/page-N            a real page (others under /ok/ 404)
     /r301, /r302a          redirect chains to /ok    /loop1 <-> /loop2     a redirect loop
+    /away?to=URL           302 to any URL            /redirect-to/CODE/P   CODE to /P
     /status/404|410|500    that status               /flaky/ID             503 the first time, then 200
     /ratelimit/ID?after=S  429 + Retry-After S once  /ratelimit-date/ID    429 with an HTTP-date, once
     /head405               HEAD 405, GET 200         /botwall              403 with a bot-wall page
@@ -13,6 +14,7 @@ Used by the link tests (as a fixture) and by scripts/bench_links.py. Paths:
     /huge                  claims 10 GB, streams     /close                closes without answering
     /gzip-missing          a gzipped "Page not found"  /gzipbomb         50 MB of zeros in 51 kB of gzip
     /badlocation           a redirect to "http://[::1"  /bigheaders        300 kB of headers
+    /longheader            one 12 kB header
     /trickle               a body one byte at a time, each just inside the read timeout
     /gate/story-N          a cookie wall: sets a cookie on a detour and sends the client back
     /wayback/available     a fake Wayback Machine availability API
@@ -22,6 +24,7 @@ from __future__ import annotations
 import email.utils
 import functools
 import gzip
+import ipaddress
 import json
 import threading
 import time
@@ -32,6 +35,9 @@ from urllib.parse import parse_qs, urlsplit
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "linkserver/1"
+    # Headers and body leave in one segment, as from a real server. Unbuffered, the body waited for
+    # the client's delayed ACK of the headers (Nagle): 90 ms per kept-alive request, not `latency`.
+    wbufsize = -1
 
     def log_message(self, *args) -> None:  # quiet
         pass
@@ -70,7 +76,7 @@ class Handler(BaseHTTPRequestHandler):
             with srv.lock:
                 srv.in_flight -= 1
 
-    def _route(self, seen: int) -> None:  # noqa: C901 - a routing table
+    def _route(self, seen: int) -> None:
         srv = self.server
         if srv.latency:
             time.sleep(srv.latency)
@@ -83,6 +89,8 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(200, self._page(f"Article {n}", f"Report number {n}: " + "facts and figures " * (int(n) % 7 + 3)))
         if path.startswith("/ok/"):
             return self._send(404, self._page("Not Found", "No such page"))
+        if path == "/away":  # a redirect to any absolute URL: /away?to=URL
+            return self._send(302, "", {"Location": query["to"][0]})
         if path.startswith("/redirect-to/"):  # /redirect-to/CODE/TARGET...
             _, _, code, target = path.split("/", 3)
             return self._send(int(code), "", {"Location": "/" + target})
@@ -170,6 +178,8 @@ class Handler(BaseHTTPRequestHandler):
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client read what it needed and hung up
             return None
+        if path == "/longheader":  # one 12 kB header, as some sites' Content-Security-Policy
+            return self._send(200, self._page("Long header", "policy"), {"Content-Security-Policy": "x" * 12000})
         if path == "/bigheaders":
             return self._send(200, self._page("Headers", "many"), {f"X-Filler-{i}": "y" * 100 for i in range(3000)})
         if path == "/trickle":
@@ -224,6 +234,7 @@ class LinkServer(ThreadingHTTPServer):
         self.in_flight = self.most_in_flight = 0  # requests being answered at once, and the most seen
         self.latency = latency
         self.huge_bytes = 0
+        self.scheme = "http"
         gzip_bomb()  # built before the first request (0.4 s), so its answer is not slowed by it
 
     def handle_error(self, request, client_address) -> None:
@@ -231,12 +242,47 @@ class LinkServer(ThreadingHTTPServer):
 
     @property
     def base(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}"
+        return f"{self.scheme}://127.0.0.1:{self.server_address[1]}"
 
-    def start(self) -> "LinkServer":
+    def with_tls(self, certfile: str, keyfile: str) -> LinkServer:
+        """Serve HTTPS with this certificate (call before start)."""
+        import ssl
+
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(certfile, keyfile)
+        self.socket = context.wrap_socket(self.socket, server_side=True)
+        self.scheme = "https"
+        return self
+
+    def start(self) -> LinkServer:
         threading.Thread(target=self.serve_forever, daemon=True).start()
         return self
 
     def stop(self) -> None:
         self.shutdown()
         self.server_close()
+
+
+def refuse_egress(monkeypatch) -> list[str]:
+    """Refuse, in-process, any connection the link checker tries outside 127.0.0.0/8 and ::1.
+
+    Patches the connection step of aiohttp (aiohappyeyeballs.start_connection), so a test that
+    vets a public address never sends it a packet. Returns the addresses tried, in order.
+    """
+    import aiohappyeyeballs
+    import aiohttp.connector
+
+    # The seam this relies on: if aiohttp stops connecting through it, fail here, before any traffic.
+    assert aiohttp.connector.aiohappyeyeballs is aiohappyeyeballs, "aiohttp no longer connects via aiohappyeyeballs"
+    tried: list[str] = []
+    real = aiohappyeyeballs.start_connection
+
+    async def guarded(addr_infos, **kw):
+        addresses = [info[4][0] for info in addr_infos]
+        tried.extend(addresses)
+        if not all(ipaddress.ip_address(a).is_loopback for a in addresses):
+            raise ConnectionRefusedError(111, f"test: no traffic to {addresses}")
+        return await real(addr_infos, **kw)
+
+    monkeypatch.setattr(aiohappyeyeballs, "start_connection", guarded)
+    return tried

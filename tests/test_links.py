@@ -13,11 +13,12 @@ from typer.testing import CliRunner
 
 from claimcheck.cli import app
 from claimcheck.config import LinkSettings
+from claimcheck.links.checker import check_links
+from claimcheck.links.fetch import classify_error
 from claimcheck.links.policy import by_pattern, decode_body, host_verdict, is_private, retry_after_seconds, status_for, validate
-from claimcheck.links.checker import check_links, classify_error
 from claimcheck.model import LinkRef, LinkStatus
 
-from .linkserver import LinkServer
+from .linkserver import LinkServer, refuse_egress
 
 
 @pytest.fixture(scope="module")
@@ -27,9 +28,15 @@ def server():
     srv.stop()
 
 
+@pytest.fixture(autouse=True)
+def no_egress(monkeypatch):
+    """No test here reaches past loopback, even one that vets a public address."""
+    return refuse_egress(monkeypatch)
+
+
 def fast(tmp_path=None, **kw) -> LinkSettings:
-    base = dict(timeout=0.5, connect_timeout=0.5, total_timeout=4.0, retries=2, backoff=0.05, retry_after_cap=2.0,
-                allow_private=True, cache=False)
+    base = {"timeout": 0.5, "connect_timeout": 0.5, "total_timeout": 4.0, "retries": 2, "backoff": 0.05,
+            "retry_after_cap": 2.0, "allow_private": True, "cache": False}
     base.update(kw)
     return LinkSettings(**base)
 
@@ -75,6 +82,7 @@ def test_the_whole_matrix(server):
         f"{b}/garbage": (LinkStatus.SERVER_ERROR, None, "malformed answer"),
         f"{b}/badlocation": (LinkStatus.SERVER_ERROR, None, "malformed answer"),
         f"{b}/bigheaders": (LinkStatus.SERVER_ERROR, None, "malformed answer"),
+        f"{b}/longheader": (LinkStatus.OK, 200, ""),
         f"{b}/gzip-missing": (LinkStatus.BROKEN, 200, "soft 404: title says 'Page not found'"),
         f"{b}/gzipbomb": (LinkStatus.OK, 200, ""),
         f"http://127.0.0.1:{refused_port()}/x": (LinkStatus.BROKEN, None, "connection refused"),
@@ -353,17 +361,68 @@ def test_a_redirect_into_a_private_address_is_refused():
     """One method, its network stubbed: each redirect hop passes the private-address guard."""
     import asyncio
 
-    from claimcheck.links.checker import Checker
+    from claimcheck.links.fetch import Fetcher
 
-    class Redirecting(Checker):
-        async def _fetch(self, url):
+    class Redirecting(Fetcher):
+        async def fetch(self, url):
             return 302, httpx.Headers({"location": "http://intranet.example/admin"}), ""
 
     async def resolver(host, port):
         return {"news.example": ["93.184.216.34"], "intranet.example": ["10.0.0.5"]}[host]
 
-    checker = Redirecting(fast(allow_private=False), probe_hosts=(), resolver=resolver)
-    checker.dns["news.example"] = ["93.184.216.34"]
-    result = asyncio.run(checker._check("http://news.example/story"))
+    async def check(url):
+        fetcher = Redirecting(fast(allow_private=False), {"news.example": ["93.184.216.34"]}, False, resolver)
+        try:
+            return await fetcher.check(url)
+        finally:
+            await fetcher.aclose()
+
+    result = asyncio.run(check("http://news.example/story"))
     assert result.status is LinkStatus.SKIPPED and "10.0.0.5" in result.reason
     assert result.redirects == ((302, "http://intranet.example/admin"),)
+
+
+def test_a_run_imports_only_what_it_needs(server):
+    """Offline, no HTTP library is loaded; online, httpx's own command-line client is not."""
+    import subprocess
+    import sys
+    import textwrap
+
+    code = textwrap.dedent(f"""
+        import socket, sys
+        from claimcheck.config import LinkSettings
+        from claimcheck.links.checker import check_links
+        from claimcheck.model import LinkRef
+
+        async def offline(host, port):
+            raise socket.gaierror(-2, "Name or service not known")
+
+        ref = [LinkRef("d", "d", 1)]
+        out = check_links({{"https://news.example/a": ref}}, LinkSettings(cache=False), probe_hosts=("p.example",),
+                          resolver=offline)
+        assert out.results[0].status.value == "unverified"
+        assert "httpx" not in sys.modules and "aiohttp" not in sys.modules
+        out = check_links({{"{server.base}/ok/page-5": ref}}, LinkSettings(cache=False, allow_private=True), probe_hosts=())
+        assert out.results[0].status.value == "ok", out.results[0]
+        assert "aiohttp" in sys.modules and "pygments" not in sys.modules and "click" not in sys.modules
+    """)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_certificate_nobody_vouches_for_is_a_tls_error(tmp_path):
+    """A real TLS handshake over the aiohttp transport: a self-signed certificate fails verification."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("openssl"):
+        pytest.skip("needs the openssl command to make a certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
+    tls = LinkServer().with_tls(str(cert), str(key)).start()
+    try:
+        (result,) = run([f"{tls.base}/ok/page-1"], fast()).values()
+    finally:
+        tls.stop()
+    assert result.status is LinkStatus.TLS_ERROR and "CERTIFICATE_VERIFY_FAILED" in result.reason, result

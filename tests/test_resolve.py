@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
+import time
 
 from claimcheck.links.resolve import lookup, resolve_all
 
@@ -53,3 +54,19 @@ def test_the_system_resolver_runs_on_a_thread():
 def test_a_name_dns_cannot_spell_is_an_answer_not_a_crash():
     answer = asyncio.run(lookup("a" * 70 + ".example", 2.0))  # fails in IDNA encoding, before any query
     assert isinstance(answer, UnicodeError)
+
+
+def test_offline_a_dropped_query_is_asked_again():
+    """A resolver that drops a query in a burst (glibc asks again only after 5 s): ask once more."""
+    asked: dict[str, int] = {}
+
+    async def dropping(host, port):
+        asked[host] = asked.get(host, 0) + 1
+        if host == "dropped.example" and asked[host] == 1:
+            await asyncio.sleep(5)  # the first query was lost
+        raise socket.gaierror(-2, "Name or service not known")
+
+    started = time.monotonic()
+    answers, offline = asyncio.run(resolve_all(["dropped.example", "news.example"], 10.0, ("probe.example",), dropping))
+    assert offline and isinstance(answers["dropped.example"], socket.gaierror) and asked["dropped.example"] == 2
+    assert time.monotonic() - started < 0.4  # not the whole grace

@@ -12,10 +12,10 @@ from urllib.parse import urlsplit
 _NOT_FOUND = re.compile(
     r"\b(?:error\s*404|404\s*(?:error|[-–:|]|not\s+found|page)|not\s+found|page\s+(?:cannot|can't|could\s+not)\s+be\s+found|page\s+(?:does\s+not|doesn't)\s+exist|"
     r"no\s+longer\s+(?:available|exists)|page\s+(?:is\s+)?missing|nothing\s+(?:was\s+)?found|"
-    r"we\s+couldn't\s+find|content\s+(?:is\s+)?unavailable)\b", re.I)
-_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
-_H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.I | re.S)
-_LOGIN = re.compile(r"/(?:login|log-in|signin|sign-in|sign_in|auth|sso|account/login|users/sign_in)(?:[/?.]|$)", re.I)
+    r"we\s+couldn't\s+find|content\s+(?:is\s+)?unavailable)\b", re.IGNORECASE)
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
+_LOGIN = re.compile(r"/(?:login|log-in|signin|sign-in|sign_in|auth|sso|account/login|users/sign_in)(?:[/?.]|$)", re.IGNORECASE)
 SIMILAR = 90
 
 
