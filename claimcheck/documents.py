@@ -1,86 +1,234 @@
 """Reading documents: files and folders -> Document (decoded text, page chrome, repeated text).
 
-Decoding order: a BOM decides (UTF-8, UTF-16); otherwise strict UTF-8; otherwise
-charset-normalizer guesses a legacy encoding and the Document carries a warning naming it.
-HTML goes through BeautifulSoup (a real parser); the Document's text is the extracted article
-text, and offsets point into it.
+Inputs are regular files, and streams: `-` (standard input, the document `<stdin>`), a FIFO,
+`/dev/stdin` or a shell's `<(...)`, each read once up to `max_bytes`. Devices, sockets and other
+special files are refused with a DocumentError; folders give only their regular files.
+
+Decoding order: a BOM decides (UTF-8, UTF-16, UTF-32); then the charset an HTML page declares;
+then strict UTF-8; then cp1252 when the result reads as Western text (smart quotes, accents, the
+euro sign); otherwise charset-normalizer guesses. Every guess leaves a warning on the Document
+that names the encoding used.
+
+Zero-width characters (U+200B, U+2060, and U+FEFF inside the text) are removed right after
+decoding, before anything takes an offset: offsets index the text without them, for every stage.
+
+HTML goes through BeautifulSoup (a real parser) and an iterative walk (no recursion, however deep
+the markup); the Document's text is the extracted article text, and offsets point into it.
+
+Every function here returns a result or raises DocumentError naming the file; `collect_paths`
+raises UsageError for a path that does not exist.
 """
 from __future__ import annotations
 
 import bisect
 import codecs
 import fnmatch
+import os
 import re
+import stat
+import sys
+import warnings as _warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO, Any
 
-from .errors import DocumentError, UsageError
+from .errors import ClaimcheckError, DocumentError, UsageError
 from .model import Document
 
 SUPPORTED = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+STDIN = Path("-")  # what collect_paths returns for `-`
+STDIN_PATH, STDIN_NAME = "<stdin>", "stdin"  # the path and name of standard input's Document
 
 # Lines that are page furniture, not prose: media-player clocks, pagination, loaders, share bars.
-_CLOCK_LINE = re.compile(r"^[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[ \t]+(?:\d{1,2}:)?\d{1,2}:\d{2})*[ \t]*$", re.M)
+_CLOCK_LINE = re.compile(r"^[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[ \t]+(?:\d{1,2}:)?\d{1,2}:\d{2})*[ \t]*$", re.MULTILINE)
 _CHROME_PHRASES = (
     "load more", "please wait", "no media source currently available", "accessibility links",
     "breaking news", "related articles", "share this", "read more", "skip to content",
     "sign up", "subscribe", "advertisement", "email", "print", "now reading", "latest episode",
 )
 _LINE = re.compile(r"[^\n]*")
+_SPACES = re.compile(r"[ \t\r\n]+")
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
               "svg", "button", "template", "head")
 _BLOCK_TAGS = {"p", "div", "section", "article", "main", "li", "ul", "ol", "h1", "h2", "h3", "h4",
                "h5", "h6", "br", "tr", "table", "blockquote", "pre", "figcaption", "figure", "dd",
                "dt", "dl", "hr", "title"}
+_ZERO_WIDTH = str.maketrans("", "", "\u200b\u2060\ufeff")
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.IGNORECASE)
+# Declared charsets a browser would not honour either (WHATWG): decode these by detection instead.
+_UNTRUSTED_CODECS = ("utf-16", "utf-32", "utf-7", "idna", "punycode", "unicode-escape", "raw-unicode-escape",
+                     "undefined", "charmap")
+# Encodings preferred when charset-normalizer finds several equally clean: the common web ones.
+_PREFERRED = ("cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257", "iso8859_15", "koi8_r", "cp1256",
+              "cp1255", "shift_jis", "euc_jp", "gb18030", "big5", "euc_kr")
+# Characters that stand between two letters in Western text: apostrophes, hyphens, the Catalan l·l.
+_IN_WORD = set("’‘·–—\u00ad")
+# html.parser gives up (AssertionError) on `<![` not followed by a marked-section keyword.
+_BAD_MARKED_SECTION = re.compile(r"<!\[(?!(?:cdata|temp|ignore|include|rcdata|if|else|endif)(?![-_.a-zA-Z0-9]))",
+                                 re.IGNORECASE)
+
+
+@contextmanager
+def guard(name: str) -> Iterator[None]:
+    """Turn an unexpected exception inside one document's stage into a DocumentError naming it.
+
+    A safety net, not a way of working: every known bad input is handled where it arises (the fuzz
+    tests fail on any "internal error"). MemoryError and interrupts pass through.
+    """
+    try:
+        yield
+    except (ClaimcheckError, MemoryError):
+        raise
+    except Exception as exc:
+        raise DocumentError(name, f"internal error ({type(exc).__name__}: {str(exc)[:200]}); please report it "
+                                  "with the file") from exc
+
+
+def is_stdin(path: Path | str) -> bool:
+    return str(path) == "-"
 
 
 def collect_paths(paths: list[str], include: list[str] | None = None,
                   exclude: list[str] | None = None) -> list[Path]:
-    """Expand files and folders (recursively) into a sorted list of supported files.
+    """Expand files and folders (recursively) into a sorted list of documents to read.
 
-    A path that does not exist is a usage error; a file named explicitly is taken whatever its
-    suffix (it is read as text), while folders contribute only supported suffixes.
+    A path that does not exist is a usage error; `-` is standard input (`STDIN`); a path named
+    explicitly is taken whatever it is (a file of any suffix is read as text, a FIFO as a stream,
+    and read_document refuses a device with a reason), while folders contribute only regular files
+    with supported suffixes.
     """
     include = include or []
     exclude = exclude or []
     found: list[Path] = []
     for raw in paths:
+        if is_stdin(raw):
+            found.append(STDIN)
+            continue
         path = Path(raw)
-        if not path.exists():
+        if is_stdin(path):  # `./-` is a file named "-", not standard input
+            path = Path.cwd() / "-"
+        if not _probe(path.exists):
             raise UsageError(f"{raw}: no such file or folder")
-        if path.is_file():
+        if not _probe(path.is_dir, False):
             found.append(path)
             continue
         for child in sorted(path.rglob("*")):
             rel = child.relative_to(path).as_posix()
-            if not child.is_file() or child.suffix.lower() not in SUPPORTED:
+            if child.suffix.lower() not in SUPPORTED or not _probe(child.is_file):
                 continue
             if include and not any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(child.name, g) for g in include):
                 continue
             if any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(child.name, g) for g in exclude):
                 continue
             found.append(child)
-    unique: dict[Path, Path] = {}
+    unique: dict[Path | str, Path] = {}
     for p in found:  # the same file named twice is read once, under the name the user gave
-        unique.setdefault(p.resolve(), p)
+        unique.setdefault("-" if p is STDIN else _probe(p.resolve, p.absolute()), p)
     return sorted(unique.values(), key=lambda p: (p.name, str(p)))
 
 
-def decode_bytes(data: bytes, name: str) -> tuple[str, str, tuple[str, ...]]:
-    """Bytes -> (text, encoding, warnings). Raises DocumentError for binary or undecodable data."""
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16")):
+def _probe(ask: Any, otherwise: Any = True) -> Any:
+    """ask(), or `otherwise` when the file system will not say (no permission, a link loop).
+
+    A path that cannot be examined is kept (True): read_document then names it with the reason,
+    where dropping it here would lose a document without a word.
+    """
+    try:
+        return ask()
+    except (OSError, RuntimeError):  # RuntimeError: Path.resolve on a symlink loop
+        return otherwise
+
+
+def _size(n: float) -> str:
+    for unit in ("bytes", "kB", "MB", "GB"):
+        if n < 1000 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1000
+    return f"{n:.1f} GB"
+
+
+def _read_stream(handle: IO[bytes], name: str, max_bytes: int) -> bytes:
+    """Read a stream to its end, refusing it once it passes max_bytes (never more is held)."""
+    chunks: list[bytes] = []
+    total = 0
+    while True:
+        chunk = handle.read(min(1 << 20, max_bytes + 1 - total))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > max_bytes:
+            raise DocumentError(name, f"is over the {_size(max_bytes)} limit (max_bytes); not read")
+
+
+def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a file, FIFO or standard input (`-`), at most max_bytes; DocumentError otherwise."""
+    if is_stdin(path):
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:
+            raise DocumentError(STDIN_PATH, "standard input is closed")
+        try:
+            return _read_stream(stream, STDIN_PATH, max_bytes)
+        except OSError as exc:
+            raise DocumentError(STDIN_PATH, f"cannot be read: {exc.strerror or exc}") from exc
+    name = str(path)
+    try:
+        info = os.stat(path)
+        _check_kind(info.st_mode, name)
+        if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+            raise DocumentError(name, f"is {_size(info.st_size)}, over the {_size(max_bytes)} limit (max_bytes)")
+        with open(path, "rb") as handle:
+            _check_kind(os.fstat(handle.fileno()).st_mode, name)  # the same file that was checked
+            return _read_stream(handle, name, max_bytes)
+    except OSError as exc:
+        raise DocumentError(name, f"cannot be read: {exc.strerror or exc}") from exc
+
+
+def _check_kind(mode: int, name: str) -> None:
+    if stat.S_ISREG(mode) or stat.S_ISFIFO(mode):
+        return
+    if stat.S_ISDIR(mode):
+        kind = "a folder"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "a device"
+    elif stat.S_ISSOCK(mode):
+        kind = "a socket"
+    else:
+        kind = "not a regular file"
+    raise DocumentError(name, f"is {kind}, not a document (files, FIFOs and `-` for standard input are read)")
+
+
+def _sniff_html(data: bytes) -> bool:
+    head = data[:1024].lstrip(b" \t\r\n\xef\xbb\xbf").lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<head", b"<meta", b"<body"))
+
+
+def decode_bytes(data: bytes, name: str, html: bool | None = None) -> tuple[str, str, tuple[str, ...]]:
+    """Bytes -> (text, encoding, warnings). Raises DocumentError for binary or undecodable data.
+
+    `html` (default: judged by the name's suffix) lets a page's declared charset decide.
+    """
+    for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(encoding), encoding, ()
-            except UnicodeDecodeError as exc:
-                raise DocumentError(name, f"has a {encoding} byte-order mark but is not valid {encoding}: {exc.reason}") from exc
-    declared = re.search(rb"""<meta[^>]+charset=["']?([\w-]+)""", data[:4096], re.I)
-    if declared and name.lower().endswith((".html", ".htm")):
+            except UnicodeError as exc:
+                reason = getattr(exc, "reason", str(exc))
+                raise DocumentError(name, f"has a {encoding} byte-order mark but is not valid {encoding}: {reason}") from exc
+    if html is None:
+        html = name.lower().endswith((".html", ".htm"))
+    declared = _META_CHARSET.search(data[:4096]) if html else None
+    if declared:
         encoding = declared.group(1).decode("ascii").lower()
         try:
-            return data.decode(encoding), encoding, ()  # the page says what it is
-        except (LookupError, UnicodeDecodeError):
+            codec = codecs.lookup(encoding)
+            if getattr(codec, "_is_text_encoding", True) and not codec.name.startswith(_UNTRUSTED_CODECS):
+                return data.decode(codec.name), encoding, ()  # the page says what it is
+        except (LookupError, ValueError):
             pass  # a wrong or unknown declaration: detect instead
     if b"\x00" in data[:8192]:
         raise DocumentError(name, "looks binary (NUL bytes and no UTF-16 byte-order mark); not a text document")
@@ -88,51 +236,116 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str, tuple[str, ...]]:
         return data.decode("utf-8"), "utf-8", ()
     except UnicodeDecodeError:
         pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = ""
+    if text and _reads_as_western(text):
+        return text, "cp1252", (f"{name}: not UTF-8; decoded as cp1252 (Windows Western European); check the result",)
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if text:  # cp1252 decoded it but did not read as Western: another legacy code page, then
+        matches = [m for m in matches if m.encoding != "cp1252"] or matches
+    if not matches:
         raise DocumentError(name, "cannot be decoded as text in any known encoding")
-    encoding = best.encoding
-    return str(best), encoding, (f"{name}: not UTF-8; decoded as {encoding} (detected, check the result)",)
+    cleanest = min(m.chaos for m in matches)
+    tied = [m for m in matches if m.chaos <= cleanest + 1e-9]
+    best = min(tied, key=lambda m: _PREFERRED.index(m.encoding) if m.encoding in _PREFERRED else len(_PREFERRED))
+    return (str(best), best.encoding,
+            (f"{name}: not UTF-8; decoded as {best.encoding} (detected by charset-normalizer); check the result",))
+
+
+def _reads_as_western(text: str, sample: int = 65536) -> bool:
+    """Does cp1252-decoded text read as Western European prose, not another code page's mojibake?
+
+    Mojibake of Cyrillic or Greek gives runs of three or more accented letters (`Áîëåå`); of
+    Central European code pages, symbols inside words (`zosta³o`). Western text has neither, or
+    only now and then.
+    """
+    text = text[:sample]
+    non_ascii = odd = run = 0
+    for i, ch in enumerate(text):
+        if ch < "\x80":
+            run = 0
+            continue
+        non_ascii += 1
+        if ch.isalpha():
+            run += 1
+            odd += run >= 3
+            continue
+        run = 0
+        if ch not in _IN_WORD and 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha():
+            odd += 1
+    return odd * 10 <= non_ascii
 
 
 def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read one file into a Document, or raise DocumentError naming the file."""
-    name = str(path)
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise DocumentError(name, f"is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit (max_bytes)")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DocumentError(name, f"cannot be read: {exc.strerror or exc}") from exc
+    """Read one file, stream or standard input (`-`) into a Document, or raise DocumentError naming it."""
+    stdin = is_stdin(path)
+    name = STDIN_PATH if stdin else str(path)
+    with guard(name):
+        return _document(path, name, stdin, read_bytes(path, max_bytes))
+
+
+def _document(path: Path, name: str, stdin: bool, data: bytes) -> Document:
     if not data.strip():
         raise DocumentError(name, "is empty")
-    text, encoding, warnings = decode_bytes(data, name)
-    fmt = SUPPORTED.get(path.suffix.lower(), "txt")
+    fmt = SUPPORTED.get(path.suffix.lower()) if not stdin else None
+    if fmt is None:  # standard input, a stream or an unknown suffix: HTML if it says so, else text
+        fmt = "html" if (stdin or not path.is_file()) and _sniff_html(data) else "txt"
+    text, encoding, warnings = decode_bytes(data, name, html=fmt == "html")
+    text = text.translate(_ZERO_WIDTH)
+    if not text.strip():
+        raise DocumentError(name, "is empty (nothing but a byte-order mark, white space or zero-width characters)")
     links: tuple[tuple[str, int, int], ...] = ()
     sups: tuple[tuple[int, int], ...] = ()
     if fmt == "html":
-        text, links, sups = html_to_text(text)
+        text, links, sups = html_to_text(text, name)
         if not text.strip():
             raise DocumentError(name, "has no article text after removing markup")
     return Document(
-        id=path.stem, path=name, name=path.name, text=text, encoding=encoding,
+        id=STDIN_NAME if stdin else path.stem, path=name, name=STDIN_NAME if stdin else path.name, text=text,
+        encoding=encoding,
         format=fmt, chrome=find_chrome(text), duplicates=find_duplicates(text), warnings=warnings,
         links=links, superscripts=sups,
     )
 
 
-def html_to_text(markup: str) -> tuple[str, tuple[tuple[str, int, int], ...], tuple[tuple[int, int], ...]]:
+def _ol_start(tag: Any) -> int:
+    raw = tag.get("start")
+    raw = raw.strip() if isinstance(raw, str) else ""
+    return int(raw) if raw.isdecimal() and len(raw) <= 6 else 1
+
+
+def html_to_text(markup: str, name: str = "<html>"
+                 ) -> tuple[str, tuple[tuple[str, int, int], ...], tuple[tuple[int, int], ...]]:
     """Extract readable text from HTML; keep each <a href> and <sup> with its span in that text.
 
     <sup> content is kept as text (so `word<sup>3</sup>` reads `word3`, the same shape as a plain
-    text endnote marker); the footnote parser decides what is a marker.
+    text endnote marker); the footnote parser decides what is a marker. The walk keeps its own
+    stack: 100,000 nested tags cost what 100,000 paragraphs cost. Markup the parser rejects is a
+    DocumentError naming `name`.
     """
-    from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+    from bs4 import (
+        BeautifulSoup,
+        Comment,
+        MarkupResemblesLocatorWarning,
+        NavigableString,
+        ParserRejectedMarkup,
+        Tag,
+        XMLParsedAsHTMLWarning,
+    )
+    from bs4.element import PreformattedString
 
-    soup = BeautifulSoup(markup, "html.parser")
+    markup = _BAD_MARKED_SECTION.sub("&lt;![", markup)
+    try:
+        with _warnings.catch_warnings():  # "looks like a URL/file name" is not the reader's business
+            _warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+            _warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+            soup = BeautifulSoup(markup, "html.parser")
+    except ParserRejectedMarkup as exc:
+        raise DocumentError(name, f"the HTML parser rejected the markup: {str(exc).splitlines()[-1][:200]}") from exc
     for tag in soup.find_all(_DROP_TAGS):
         tag.decompose()
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
@@ -140,6 +353,7 @@ def html_to_text(markup: str) -> tuple[str, tuple[tuple[str, int, int], ...], tu
     parts: list[str] = []
     links: list[tuple[str, int, int]] = []
     sups: list[tuple[int, int]] = []
+    items_seen: dict[int, int] = {}  # id(<ol>) -> its <li> children met so far
     length = 0
 
     def emit(piece: str) -> None:
@@ -147,29 +361,37 @@ def html_to_text(markup: str) -> tuple[str, tuple[tuple[str, int, int], ...], tu
         parts.append(piece)
         length += len(piece)
 
-    def walk(node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, NavigableString):
-                emit(re.sub(r"[ \t\r\n]+", " ", str(child)))
-            elif isinstance(child, Tag):
-                block = child.name in _BLOCK_TAGS
-                if block and parts and not parts[-1].endswith("\n"):
-                    emit("\n\n" if child.name not in ("br", "li", "tr") else "\n")
-                if child.name == "li" and isinstance(child.parent, Tag) and child.parent.name == "ol":
-                    items = [li for li in child.parent.find_all("li", recursive=False)]
-                    first = int(child.parent.get("start", 1)) if str(child.parent.get("start", "1")).isdigit() else 1
-                    emit(f"{first + items.index(child)}. ")  # ordered lists keep their numbers
-                start = length
-                walk(child)
-                href = child.get("href") if child.name == "a" else None
-                if isinstance(href, str) and href.strip():
-                    links.append((href.strip(), start, length))
-                if child.name == "sup":
-                    sups.append((start, length))
-                if block and parts and not parts[-1].endswith("\n"):
-                    emit("\n")
+    def open_tag(tag: Tag) -> None:
+        if tag.name in _BLOCK_TAGS and parts and not parts[-1].endswith("\n"):
+            emit("\n\n" if tag.name not in ("br", "li", "tr") else "\n")
+        parent = tag.parent
+        if tag.name == "li" and isinstance(parent, Tag) and parent.name == "ol":
+            index = items_seen.get(id(parent), 0)
+            items_seen[id(parent)] = index + 1
+            emit(f"{_ol_start(parent) + index}. ")  # ordered lists keep their numbers
 
-    walk(soup)
+    def close_tag(tag: Tag, start: int) -> None:
+        href = tag.get("href") if tag.name == "a" else None
+        if isinstance(href, str) and href.strip():
+            links.append((href.strip(), start, length))
+        if tag.name == "sup":
+            sups.append((start, length))
+        if tag.name in _BLOCK_TAGS and parts and not parts[-1].endswith("\n"):
+            emit("\n")
+
+    stack: list[tuple[Tag, Iterator[Any], int]] = [(soup, iter(soup.contents), 0)]
+    while stack:
+        node, children, start = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if node is not soup:
+                close_tag(node, start)
+        elif isinstance(child, Tag):
+            open_tag(child)
+            stack.append((child, iter(child.contents), length))
+        elif isinstance(child, NavigableString) and not isinstance(child, PreformattedString):
+            emit(_SPACES.sub(" ", str(child)))  # doctype, CDATA, processing instructions are not text
     return "".join(parts), tuple(links), tuple(sups)
 
 
@@ -202,7 +424,7 @@ class LineIndex:
     """Line numbers (1-based) for many offsets of one text, by binary search."""
 
     def __init__(self, text: str) -> None:
-        self.breaks = [i for i, c in enumerate(text) if c == "\n"]
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
 
     def line(self, offset: int) -> int:
         return bisect.bisect_left(self.breaks, offset) + 1

@@ -2,7 +2,8 @@
 
     ClaimcheckError                 anything claimcheck raises on purpose
     +-- UsageError                  bad arguments or configuration (exit 2)
-    |   +-- ConfigError             unknown key, wrong type, unreadable config file
+    |   +-- ConfigError             unknown key, wrong type or value out of range, unreadable config file
+    |   +-- LedgerError             a ledger given to read is missing or has a malformed line
     +-- DocumentError               one input file cannot be read (skipped, the run goes on)
     +-- ModelError                  the spaCy pipeline cannot be loaded (exit 3)
     +-- OutputError                 a report or ledger cannot be written (exit 3)
@@ -22,6 +23,10 @@ class UsageError(ClaimcheckError):
 
 class ConfigError(UsageError):
     pass
+
+
+class LedgerError(UsageError):
+    """A ledger to read is missing or malformed; the message names the file and the line."""
 
 
 class DocumentError(ClaimcheckError):

@@ -15,10 +15,10 @@ from pathlib import Path
 
 from .citations.audit import audit_citations, load_publishers
 from .citations.footnotes import parse_notes
-from .config import Settings
-from .documents import LineIndex, collect_paths, read_document
+from .config import Settings, effective_jobs
+from .documents import LineIndex, collect_paths, is_stdin, read_document
 from .errors import ClaimcheckError, DocumentError
-from .model import Citation, Claim, DocumentResult, LinkRef, Report, Skipped, claim_id
+from .model import Citation, Claim, Conflict, DocumentResult, Group, LinkRef, Report, Skipped, claim_id
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -81,7 +81,8 @@ def _process_chunk(args: tuple[list[tuple[str, str]], Settings, bool]) -> list[D
 def process_all(files: Sequence[Path], ids: dict[Path, str], settings: Settings, extract: bool = True,
                 progress: Progress | None = None) -> list[DocumentResult | Skipped]:
     """`process_document` over every file, in file order; `jobs` > 1 splits files across processes."""
-    jobs = min(settings.jobs, len(files))
+    # Worker processes get /dev/null for stdin: a run that reads `-` reads it here.
+    jobs = 1 if any(is_stdin(f) for f in files) else effective_jobs(settings.jobs, len(files))
     if jobs > 1 and extract:
         chunks = [[(str(f), ids[f]) for f in files[i::jobs]] for i in range(jobs)]
         by_path: dict[str, DocumentResult | Skipped] = {}
@@ -124,7 +125,8 @@ def assemble(results: Sequence[DocumentResult | Skipped], settings: Settings, re
     skipped = tuple(r for r in results if isinstance(r, Skipped))
     claims = sorted((c for r in done for c in r.claims), key=lambda c: (c.doc_id, c.start, c.end))
     citations: list[Citation] = sorted((c for r in done for c in r.citations), key=lambda c: (c.doc_id, c.number))
-    groups, conflicts = (), ()
+    groups: tuple[Group, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
     if reconcile:
         from .reconcile import reconcile as run_reconcile
 
@@ -151,10 +153,9 @@ def scan(paths: list[str], settings: Settings, progress: Progress | None = None,
 
 def read_ledger_claims(paths: Sequence[str]) -> list[Claim]:
     """Claims from ledgers: JSON Lines files, folders of them, or a Parquet dataset (claimcheck[dask])."""
-    import json
-
     from .errors import UsageError
     from .formats.data import claim_from_dict
+    from .ledger import read_ledgers
 
     claims: list[Claim] = []
     for raw in paths:
@@ -168,17 +169,11 @@ def read_ledger_claims(paths: Sequence[str]) -> list[Claim]:
             continue
         files = sorted(path.rglob("*.jsonl")) if path.is_dir() else [path]
         for f in files:
-            try:
-                lines = f.read_text("utf-8").splitlines()
-            except (OSError, UnicodeDecodeError) as exc:
-                raise UsageError(f"{f}: cannot read the ledger: {exc}") from exc
-            for n, line in enumerate(lines, 1):
-                if not line.strip():
-                    continue
+            for n, line in enumerate(read_ledgers([f]), 1):
                 try:
-                    claims.append(claim_from_dict(json.loads(line)))
+                    claims.append(claim_from_dict(line))
                 except (ValueError, KeyError, TypeError, AttributeError) as exc:
-                    raise UsageError(f"{f}:{n}: not a claim ledger line ({type(exc).__name__}: {exc})") from exc
+                    raise UsageError(f"{f}: claim {n}: not a claim ledger line ({type(exc).__name__}: {exc})") from exc
     return claims
 
 

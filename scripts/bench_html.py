@@ -23,10 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from claimcheck.config import Settings
-from claimcheck.formats.html import render_html
-from claimcheck.pipeline import scan
-from tests.browser import browser_page, chromium_path
+from claimcheck.config import Settings  # noqa: E402 (after the sys.path line above)
+from claimcheck.formats.html import render_html  # noqa: E402 (after the sys.path line above)
+from claimcheck.pipeline import scan  # noqa: E402 (after the sys.path line above)
+from tests.browser import browser_page, chromium_path  # noqa: E402 (after the sys.path line above)
 
 LOAD = "() => performance.getEntriesByType('navigation')[0].loadEventEnd"
 # Toggle a filter and force style and layout, timed inside the page.

@@ -19,8 +19,8 @@ def nlp():
 @pytest.fixture
 def make_doc(tmp_path):
     """Write `text` to a file and read it back as a Document with its Notes."""
-    from claimcheck.documents import read_document
     from claimcheck.citations.footnotes import parse_notes
+    from claimcheck.documents import read_document
 
     def make(text: str, name: str = "doc.txt"):
         path = tmp_path / name

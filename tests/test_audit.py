@@ -70,3 +70,16 @@ def test_helpers():
     assert url_date("https://www.theguardian.com/world/2019/aug/17/x").isoformat() == "2019-08-17"
     assert url_date("https://carnegieendowment.org/2019/02/28/x").isoformat() == "2019-02-28"
     assert url_date("https://a.org/2019/99/99/x") is None
+
+
+@pytest.mark.parametrize("url", ["https://[www.theguardian.com/world/2019/aug/17/x", "http://[::1", "https://a]b.org/x",
+                                 "https://[v7.abc]/2019/08/17/x"])
+def test_unparseable_urls_are_judged_without_crashing(url):
+    assert publisher_owns("The Guardian", url, OWNERS) in (True, False, None)
+    url_date(url)
+
+
+def test_invalid_ipv6_host_in_a_footnote(make_doc):
+    found = audit(make_doc, "Claim.1\n\nNotes\n1. “Activist freed,” The Guardian, August 16, 2019, "
+                            "https://[www.theguardian.com/world/2019/aug/17/x\n")
+    assert found[1].urls == ("https://[www.theguardian.com/world/2019/aug/17/x",)

@@ -74,7 +74,7 @@ def test_failed_ledger_write_keeps_what_was_there(tmp_path):
     ledger.mkdir()  # a folder where the ledger should go: the rename must fail
     (ledger / "keep").write_text("old\n")
     result = runner.invoke(app, ["scan", str(tmp_path / "a.txt"), "--offline", "--ledger", str(ledger)])
-    assert result.exit_code == 3 and "cannot write" in result.stderr and "claims.jsonl" in result.stderr
+    assert result.exit_code == 3 and "not written" in result.stderr and "claims.jsonl" in result.stderr
     assert (ledger / "keep").read_text() == "old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "claims.jsonl"]  # no temporary file left
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from claimcheck.citations.footnotes import clean_url, find_urls, iso_date, parse_notes
 from claimcheck.documents import read_document
-from claimcheck.citations.footnotes import find_urls, clean_url, iso_date, parse_notes
 
 from .conftest import SEEDS, SHARED
 
@@ -85,7 +85,7 @@ def test_html_sup_markers_and_ordered_notes(make_doc, tmp_path):
 
 
 def test_plain_numbers_are_not_markers(make_doc):
-    doc, notes = make_doc("The G7 met in 2019 and 25 states signed.\n\n1. A note, https://a.org/1\n2. B, https://b.org/2\n")
+    _, notes = make_doc("The G7 met in 2019 and 25 states signed.\n\n1. A note, https://a.org/1\n2. B, https://b.org/2\n")
     assert notes.markers == ()
 
 
@@ -110,7 +110,7 @@ def test_iso_dates(text, iso):
 
 def test_malformed_lists(make_doc):
     long_url = "https://a.org/" + "x" * 5000
-    doc, notes = make_doc(
+    _, notes = make_doc(
         "Some 12 people died.1 Over 30 fled.2 About 40 stayed.7\n\n"
         "1. A, “T,” BBC, https://bbc.co.uk/a_(b\n2. B, javascript:alert(1)\n"
         "4. C, file:///etc/passwd\n5. D, " + long_url + "\n")
@@ -136,3 +136,25 @@ def test_markdown_footnote_labels(make_doc):
     by_number = {n.number: n.urls[0] for n in notes.footnotes}
     assert {doc.text[m.start:m.end]: by_number[m.number] for m in notes.markers} == {
         "[^cpj]": "https://cpj.org/b", "[^hrw]": "https://hrw.org/a"}
+
+
+# Issue 9: each of these crashed parse_notes or the audit after it.
+@pytest.mark.parametrize("text, name", [
+    ("Claim.1\n\nNotes\n1. The Guardian, https://[www.theguardian.com/world/2019/x\n", "v6.txt"),
+    ("<p>Claim<sup>1</sup></p><h2>Notes</h2><ol><li>The Guardian, <a href='https://[www.theguardian.com/x'>x</a></li></ol>", "v6.html"),
+    ("<p>Over 300 camps<sup>²</sup> exist.</p><h2>Notes</h2><ol><li>A, https://a.org/x</li></ol>", "sup.html"),
+    ("<p>Over 300<sup>" + "1" * 5000 + "</sup> exist.</p>", "long.html"),
+    ("Some 40 fled[^²] and 12[^" + "7" * 5000 + "] stayed.\n\n[^²]: CPJ, https://cpj.org/b\n[^" + "7" * 5000 + "]: X\n", "md.md"),
+    ("Some 40 fled.\n\nNotes\n1. A, http://[::1/x and https://a.org:99999/y and https://]/z\n", "ports.txt"),
+])
+def test_hostile_notes_are_parsed_and_audited(make_doc, text, name):
+    from claimcheck.citations.audit import audit_citations, load_publishers
+
+    doc, notes = make_doc(text, name)
+    audit_citations(doc, notes, load_publishers())
+
+
+def test_superscript_digits_in_sup_are_markers(make_doc):
+    doc, notes = make_doc("<p>Over 300 camps<sup>²</sup> exist.</p><h2>Notes</h2><ol><li>A, https://a.org/x</li>"
+                          "<li>B, https://b.org/y</li></ol>", "sup.html")
+    assert [(m.number, doc.text[m.start:m.end]) for m in notes.markers] == [(2, "²")]

@@ -305,10 +305,10 @@ def test_any_text_reads_without_error_and_gives_sound_quantities():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    alphabet = st.sampled_from(list("0123456789 ,.-–−~%$€£¥₹()[]°′CFkmbnMBT/:+#½\u200b\ufeff\u00a0\n")
-                               + ["about ", "over ", "between ", " and ", " to ", " or ", "million", "bn", "km",
+    alphabet = st.sampled_from([*"0123456789 ,.-–−~%$€£¥₹()[]°′CFkmbnMBT/:+#½\u200b\ufeff\u00a0\n",
+                               *["about ", "over ", "between ", " and ", " to ", " or ", "million", "bn", "km",
                                   "per cent", "US$", "HK$", "RM", "EUR", "years", "AD ", "BC", "Game ", "March ",
-                                  "minus ", "three", "quarters of a ", "half", "thousands of ", "lakh crore"])
+                                  "minus ", "three", "quarters of a ", "half", "thousands of ", "lakh crore"]])
 
     @settings(max_examples=300, deadline=None)
     @given(st.lists(alphabet, max_size=40).map("".join))

@@ -6,9 +6,9 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
 from claimcheck.citations.footnotes import parse_notes
 from claimcheck.claims.extract import extract_claims
+from claimcheck.cli import app
 from claimcheck.config import ReconcileSettings
 from claimcheck.documents import read_document
 from claimcheck.model import ConflictKind, Severity
@@ -107,7 +107,7 @@ def test_hedges_that_overlap_agree(run):
 
 
 def test_different_sources_are_not_the_articles_conflict(run):
-    claims, groups, conflicts = run(
+    _, groups, conflicts = run(
         "According to the Interior Ministry, 120 protesters were arrested in Almaty.",
         "According to Human Rights Watch, 300 protesters were arrested in Almaty.",
     )
@@ -124,7 +124,7 @@ def test_the_same_source_quoted_with_different_figures_conflicts(run):
 
 
 def test_a_change_written_in_the_text_is_not_a_conflict(run):
-    claims, _, conflicts = run(
+    _, _, conflicts = run(
         "In 2019, 35 countries signed the letter.",
         "In 2019, the number of countries that signed the letter grew to 50.",
     )
@@ -132,7 +132,7 @@ def test_a_change_written_in_the_text_is_not_a_conflict(run):
 
 
 def test_a_small_gap_is_a_near_miss(run):
-    claims, _, conflicts = run("About 150 people were arrested in Bishkek in 2018.",
+    _, _, conflicts = run("About 150 people were arrested in Bishkek in 2018.",
                                "In 2018, 170 people were arrested in Bishkek.")
     (conflict,) = conflicts
     assert conflict.severity is Severity.NEAR_MISS and conflict.gap is not None and conflict.gap < 0.05
@@ -253,7 +253,7 @@ def test_units_are_converted_before_comparing(run):
 
 
 def test_the_same_number_in_other_units_is_a_near_miss(run):
-    claims, _, conflicts = run("The new pipeline stretches 600 miles across Kazakhstan.",
+    _, _, conflicts = run("The new pipeline stretches 600 miles across Kazakhstan.",
                                "The new pipeline stretches 600 km across Kazakhstan.")
     (conflict,) = conflicts
     assert conflict.severity is Severity.NEAR_MISS and "conversion slip" in conflict.reason

@@ -6,6 +6,8 @@ initials count ("Human Rights Watch" -> hrw.org). Archive URLs are judged by the
 """
 from __future__ import annotations
 
+import functools
+import os
 import re
 import tomllib
 from datetime import date
@@ -13,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..documents import LineIndex
+from ..documents import LineIndex, guard
 from ..errors import ConfigError
 from ..model import Citation, Document, Notes
 
@@ -23,8 +25,8 @@ _SECOND_LEVEL = {"co.uk", "org.uk", "ac.uk", "gov.uk", "com.au", "org.au", "net.
                  "org.cn", "co.nz", "co.in", "com.br", "co.za", "com.sg", "com.hk", "co.kr", "com.tr",
                  "com.pk", "or.jp", "ne.jp", "gov.cn", "edu.au", "edu.cn", "kz.net"}
 _STOPWORDS = {"the", "of", "for", "and", "on", "in", "a", "an", "news", "&"}
-_MONTHS = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]([01]?\d|[a-z]{3})[/-]([0-3]?\d)(?=[/-]|$)", re.I)
+_MONTHS = {m: i + 1 for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]([01]?\d|[a-z]{3})[/-]([0-3]?\d)(?=[/-]|$)", re.IGNORECASE)
 FUZZY_THRESHOLD = 75
 _ORG_WORDS = {"press", "university", "times", "news", "post", "institute", "foundation", "forum", "database",
               "center", "centre", "review", "journal", "monitor", "commission", "agency", "watch", "radio",
@@ -32,24 +34,85 @@ _ORG_WORDS = {"press", "university", "times", "news", "post", "institute", "foun
               "project", "group", "society", "organization", "organisation", "association", "bank", "office",
               "service", "broadcasting", "media", "guardian", "telegraph", "observer", "economist", "now",
               "report", "quarterly", "library", "museum", "program", "programme", "initiative", "party"}
+_DOMAIN = re.compile(r"(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_][\w-]*\.?")
 _RESOLVERS = {"doi.org", "archive.org", "archive.today", "archive.ph", "bit.ly", "t.co", "tinyurl.com", "goo.gl"}
 
 
 def load_publishers(extra: str | None = None) -> dict[str, set[str]]:
-    """Map every publisher name and alias (lowercased) to the domains it owns."""
-    tables = [tomllib.loads(resources.files("claimcheck").joinpath("data/publishers.toml").read_text("utf-8"))]
+    """Map every publisher name and alias (lowercased) to the domains it owns.
+
+    `extra` is the user's publishers file, read on top of the shipped one. A file that is not
+    UTF-8 TOML of `[publisher."Name"]` tables with `domains` (and optional `aliases`) lists is a
+    ConfigError naming the file and the key. Read once per file version, however many documents ask.
+    """
+    stamp = None
     if extra:
         try:
-            tables.append(tomllib.loads(Path(extra).read_text("utf-8")))
-        except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise ConfigError(f"publishers_file {extra}: {exc}") from exc
+            info = os.stat(extra)
+            stamp = (info.st_mtime_ns, info.st_size)
+        except OSError as exc:
+            raise ConfigError(f"{extra}: cannot read the publishers file: {exc.strerror or exc}") from exc
+    return {name: set(domains) for name, domains in _owners(extra or None, stamp).items()}
+
+
+@functools.lru_cache(maxsize=8)
+def _owners(extra: str | None, stamp: tuple[int, int] | None) -> dict[str, frozenset[str]]:
+    builtin = resources.files("claimcheck").joinpath("data/publishers.toml")
+    sources = [("claimcheck/data/publishers.toml (shipped)", builtin.read_bytes())]
+    if extra:
+        try:
+            sources.append((extra, Path(extra).read_bytes()))
+        except OSError as exc:
+            raise ConfigError(f"{extra}: cannot read the publishers file: {exc.strerror or exc}") from exc
     owners: dict[str, set[str]] = {}
-    for table in tables:
-        for name, entry in table.get("publisher", {}).items():
-            domains = {d.lower() for d in entry.get("domains", [])}
-            for alias in [name, *entry.get("aliases", [])]:
+    for where, data in sources:
+        for name, aliases, domains in _publisher_entries(where, data):
+            for alias in [name, *aliases]:
                 owners.setdefault(_norm(alias), set()).update(domains)
-    return owners
+    return {name: frozenset(domains) for name, domains in owners.items()}
+
+
+def _publisher_entries(where: str, data: bytes) -> list[tuple[str, list[str], set[str]]]:
+    """(name, aliases, domains) of each [publisher."Name"] table, checked key by key."""
+    try:
+        table = tomllib.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{where}: not UTF-8 (byte {exc.start + 1})") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{where}: not valid TOML: {exc}") from exc
+    for key in table:
+        if key != "publisher":
+            raise ConfigError(f"{where}: unknown table {key!r} (a publishers file holds [publisher.\"Name\"] tables)")
+    publishers = table.get("publisher", {})
+    if not isinstance(publishers, dict):
+        raise ConfigError(f"{where}: 'publisher' must be a table of [publisher.\"Name\"] tables")
+    entries = []
+    for name, entry in publishers.items():
+        at = f"{where}: publisher.{name!r}"
+        if not isinstance(entry, dict):
+            raise ConfigError(f"{at} must be a table with domains = [...]")
+        unknown = sorted(set(entry) - {"domains", "aliases"})
+        if unknown:
+            raise ConfigError(f"{at}: unknown key {unknown[0]!r} (known: aliases, domains)")
+        if not entry.get("domains"):
+            raise ConfigError(f"{at} has no domains (domains = [\"example.org\"])")
+        domains = _strings(entry["domains"], f"{at}.domains", "domains")
+        aliases = _strings(entry.get("aliases", []), f"{at}.aliases", "names")
+        for i, domain in enumerate(domains):
+            if not _DOMAIN.fullmatch(domain):
+                host = _hostname(domain if "://" in domain else f"//{domain}") or "example.org"
+                raise ConfigError(f"{at}.domains[{i}]: {domain!r} is not a domain (write {host})")
+        entries.append((name, aliases, {d.lower().rstrip(".") for d in domains}))
+    return entries
+
+
+def _strings(value: object, at: str, what: str) -> list[str]:
+    if not isinstance(value, list):
+        raise ConfigError(f"{at} must be a list of {what}, not {type(value).__name__}")
+    for i, item in enumerate(value):
+        if not isinstance(item, str):
+            raise ConfigError(f"{at}[{i}] must be a {what[:-1]} (a string), not {type(item).__name__}")
+    return value
 
 
 def _norm(name: str) -> str:
@@ -64,8 +127,16 @@ def registrable(host: str) -> str:
     return ".".join(parts[-2:])
 
 
+def _hostname(url: str) -> str:
+    """The URL's host, or "" when it has none or cannot be parsed (`https://[www.example.com/`)."""
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+
+
 def _archived_target(url: str) -> str:
-    m = re.match(r"https?://web\.archive\.org/web/[^/]+/(https?):/+(.+)", url, re.I)
+    m = re.match(r"https?://web\.archive\.org/web/[^/]+/(https?):/+(.+)", url, re.IGNORECASE)
     return f"{m.group(1)}://{m.group(2)}" if m else url
 
 
@@ -73,8 +144,7 @@ def publisher_owns(publisher: str, url: str, owners: dict[str, set[str]]) -> boo
     """True/False when it can tell; None when the publisher is unknown and the name says nothing."""
     from rapidfuzz import fuzz
 
-    host = urlsplit(_archived_target(url)).hostname or ""
-    domain = registrable(host)
+    domain = registrable(_hostname(_archived_target(url)))
     if domain in _RESOLVERS:
         return None
     known = owners.get(_norm(publisher))
@@ -84,8 +154,8 @@ def publisher_owns(publisher: str, url: str, owners: dict[str, set[str]]) -> boo
     squashed = re.sub(r"[^a-z0-9]", "", "".join(w for w in words if w != "the"))
     initials = "".join(w[0] for w in words if w not in _STOPWORDS and w[0].isalnum())
     label = re.sub(r"[^a-z0-9]", "", domain.split(".")[0])
-    if not squashed or not label:
-        return None
+    if not squashed or not label or len(label) > 63 or len(squashed) > 200:
+        return None  # no DNS label is longer than 63, no publisher's name is a page long (and fuzz is quadratic)
     score = max(fuzz.partial_ratio(squashed, label), fuzz.ratio(initials, label) if len(initials) > 1 else 0)
     if score >= FUZZY_THRESHOLD:
         return True
@@ -99,12 +169,16 @@ def _looks_like_publisher(name: str | None, owners: dict[str, set[str]]) -> bool
     if not re.fullmatch(r"[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,7}", name) or re.search(r"\d", name):
         return False
     words = name.split()
-    person_like = 2 <= len(words) <= 3 and all(w[0].isupper() for w in words) and not (set(w.lower() for w in words) & _ORG_WORDS)
+    person_like = 2 <= len(words) <= 3 and all(w[0].isupper() for w in words) and not ({w.lower() for w in words} & _ORG_WORDS)
     return not person_like
 
 
 def url_date(url: str) -> date | None:
-    m = _URL_DATE.search(urlsplit(url).path)
+    try:
+        path = urlsplit(url).path
+    except ValueError:  # an unparseable host: the date may still stand in the path
+        path = re.sub(r"^[a-z][\w+.-]*://[^/]*", "", url, flags=re.IGNORECASE)
+    m = _URL_DATE.search(path)
     if not m:
         return None
     year, month, day = m.groups()
@@ -116,7 +190,15 @@ def url_date(url: str) -> date | None:
 
 
 def audit_citations(doc: Document, notes: Notes, owners: dict[str, set[str]]) -> list[Citation]:
-    """One Citation per footnote (and per orphan marker), each with its audit flags and why."""
+    """One Citation per footnote (and per orphan marker), each with its audit flags and why.
+
+    Returns the Citations for any Document and Notes, or raises DocumentError naming the document.
+    """
+    with guard(doc.path):
+        return _audit(doc, notes, owners)
+
+
+def _audit(doc: Document, notes: Notes, owners: dict[str, set[str]]) -> list[Citation]:
     by_number: dict[int, list] = {}
     for marker in notes.markers:
         by_number.setdefault(marker.number, []).append((marker.start, marker.end))
@@ -139,12 +221,12 @@ def audit_citations(doc: Document, notes: Notes, owners: dict[str, set[str]]) ->
                 flags.append("duplicate-url")
                 why.append(f"{url} is also cited in note {seen_urls[url]}")
             seen_urls.setdefault(url, note.number)
-        first_http = next((u for u in note.urls if re.match(r"https?://", u, re.I)), None)
+        first_http = next((u for u in note.urls if re.match(r"https?://", u, re.IGNORECASE)), None)
         # With several sources in one note, which publisher goes with which URL is guesswork.
-        judged = len(note.urls) == 1 and _looks_like_publisher(note.publisher, owners)
-        if judged and first_http and publisher_owns(note.publisher, first_http, owners) is False:
+        publisher = note.publisher if len(note.urls) == 1 and _looks_like_publisher(note.publisher, owners) else None
+        if publisher and first_http and publisher_owns(publisher, first_http, owners) is False:
             flags.append("publisher-domain-mismatch")
-            why.append(f"{note.publisher!r} does not own {urlsplit(first_http).hostname}")
+            why.append(f"{note.publisher!r} does not own {_hostname(first_http) or first_http}")
         cited = _iso(note.date)
         in_url = url_date(first_http) if first_http else None
         if cited and in_url and cited != in_url:
@@ -169,5 +251,8 @@ def audit_citations(doc: Document, notes: Notes, owners: dict[str, set[str]]) ->
 
 def _iso(value: str | None) -> date | None:
     if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return date.fromisoformat(value)
+        try:
+            return date.fromisoformat(value)
+        except ValueError:  # 2019-02-30
+            return None
     return None

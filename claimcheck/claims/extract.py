@@ -12,13 +12,13 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from ..citations.footnotes import find_urls
 from ..documents import LineIndex
 from ..errors import ModelError
-from ..citations.footnotes import find_urls
 from ..model import Claim, Document, Footnote, Kind, Notes, Quantity, Span, claim_id
-from .numbers import blank, find_quantities
 from .aliases import Aliases, load_aliases
 from .frames import Lemmatize, fact_frame, frame_of
+from .numbers import blank, find_quantities
 from .subjects import covered_text, is_word, subject_of
 
 if TYPE_CHECKING:
@@ -36,9 +36,9 @@ _EVENT_VERBS = re.compile(r"\b(?:launched|announced|signed|founded|established|p
                           r"arrested|detained|elected|died|invaded|declared|introduced|adopted|ratified|"
                           r"began|started|created|built|visited|held|won|approved|banned|released)\b")
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
-_MONTHS = "January February March April May June July August September October November December".split()
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 _cache: dict[str, Language] = {}
-_PLAIN_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003"})
+_PLAIN_SPACES = str.maketrans(dict.fromkeys("\xa0\u2007\u202f\u2009\u200a\u2002\u2003", " "))
 
 
 def load_model(name: str = DEFAULT_MODEL) -> Language:
@@ -95,7 +95,7 @@ def extraction_masks(doc: Document, notes: Notes, url_spans: list[Span]) -> list
         cursor = notes.section[0]
         for note in notes.footnotes:
             title_at = doc.text.find(note.title, note.start, note.end) if note.title else -1
-            if title_at >= 0:
+            if title_at >= 0 and note.title:
                 masks.append((cursor, title_at))
                 cursor = title_at + len(note.title)
         masks.append((cursor, notes.section[1]))
@@ -120,7 +120,7 @@ def lemmatizer_of(nlp: Language) -> Lemmatize:
 
 def extract_claims(doc: Document, notes: Notes, nlp: Language, aliases: Aliases | None = None) -> list[Claim]:
     """All numeric claims of `doc`, plus dated events as `fact` claims, sorted by offset."""
-    return list(extract_many([(doc, notes)], nlp, aliases=aliases))[0]
+    return next(iter(extract_many([(doc, notes)], nlp, aliases=aliases)))
 
 
 def extract_many(items: Sequence[tuple[Document, Notes]], nlp: Language, batch_size: int = 64,
@@ -247,7 +247,7 @@ def _time(sent: Doc, q: Quantity, offset: int) -> str | None:
             if m.group("month") == "May" and not m.group("day"):
                 continue  # the modal verb, most likely
             return m.group().strip()
-        return m.group("eyear") and f"{m.group('early')} {m.group('eyear')}" or m.group("bare")
+        return (m.group("eyear") and f"{m.group('early')} {m.group('eyear')}") or m.group("bare")
     return None
 
 
@@ -289,6 +289,7 @@ def _fact(doc: Document, sent: Doc, offset: int, citations: tuple[int, ...], lin
     # The object up to its first aside: "his Belt and Road Initiative (BRI), a massive ..." -> "his Belt and Road Initiative"
     obj_tokens = []
     for t in (obj.subtree if obj is not None else []):
+        assert obj is not None
         if t.i > obj.i and (t.text in (",", "(", ";", "--", "—") or t.dep_ in ("appos", "relcl", "acl", "prep")):
             break
         obj_tokens.append(t)

@@ -27,7 +27,7 @@ Lemmatize = Callable[["Token", str], str]  # (token, coarse class "NOUN"/"VERB")
 # Nouns that name a group of people rather than what is counted: the entity is their modifier
 # ("the Kazakh diaspora" counts Kazakhs, "the Uyghur population" counts Uyghurs).
 COLLECTIVE = {"diaspora", "population", "community", "minority", "people", "peoples", "group", "citizens",
-              "nationals", "residents", "inhabitants", "population", "majority", "members"}
+              "nationals", "residents", "inhabitants", "majority", "members"}
 # Nouns that say how a figure is measured, not what it counts: look through them ("the number
 # of refugees", "a total of 400 camps").
 CONTAINERS = {"number", "total", "estimate", "figure", "count", "tally", "sum", "amount", "share", "proportion",

@@ -156,7 +156,7 @@ def is_address_or_code(before: str, after: str, digits: str) -> bool:
         return True
     if re.search(r"[0-9]\($", before) and re.match(r"^\):", after):
         return True  # the issue in "612(7939): 123-130"
-    if _COORDINATE_AFTER.match(after) or re.search(r"[°º′'″][\s\u00a0]?$", before) and re.match(r"^[′'″]", after):
+    if _COORDINATE_AFTER.match(after) or (re.search(r"[°º′'″][\s\u00a0]?$", before) and re.match(r"^[′'″]", after)):
         return True
     return bool(_JOURNAL_AFTER.match(after) or _JOURNAL_BEFORE.search(before))
 

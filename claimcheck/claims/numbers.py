@@ -609,7 +609,7 @@ def _range(page: _Page, m: re.Match[str], nxt: re.Match[str], value: float, step
     if kind2 == "count" and kind != "count":
         kind2, unit2, mult2, qend2 = kind, unit, mult, nxt.end()
     words_scale = re.search(rf"(?:{_SCALE_WORD})$", nxt.group("num"), re.IGNORECASE)
-    if not scaled and (high_scale or words_scale) and high_factor not in (0.0, 1.0) or (not scaled and words_scale):
+    if (not scaled and (high_scale or words_scale) and high_factor not in (0.0, 1.0)) or (not scaled and words_scale):
         factor = high_factor if high_scale else SCALES.get(words_scale.group().lower(), 1) if words_scale else 1
         if value * factor <= abs(high):  # "1.25 to 1.5 million", "three to four million"
             value, scaled = value * factor, True

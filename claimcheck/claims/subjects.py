@@ -56,9 +56,8 @@ def _what_happened(tokens: list[Token]) -> str:
         noun = noun.head.head  # "hundreds of [protesters] gathered": the verb hangs on "hundreds"
     # Done to the thing, it reads as a participle ("Kazakhs repatriated", "people killed"); a verb
     # in the present ("population detain", "people coercing") is more often a misattached clause.
-    if noun.dep_ in ("nsubj", "nsubjpass") and is_word(noun.head, "VERB") and noun.head.tag_ != "VB":
-        verb = noun.head
-    elif noun.dep_ == "dobj" and noun.head.tag_ in ("VBN", "VBD"):
+    verb: Token | None
+    if (noun.dep_ in ("nsubj", "nsubjpass") and is_word(noun.head, "VERB") and noun.head.tag_ != "VB") or (noun.dep_ == "dobj" and noun.head.tag_ in ("VBN", "VBD")):
         verb = noun.head
     else:
         verb = next((c for c in noun.children if c.dep_ in ("relcl", "acl") and c.tag_ in ("VBN", "VBD")), None)

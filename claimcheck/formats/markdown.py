@@ -86,4 +86,4 @@ def _claims(report: Report) -> list[str]:
             and c.high is not None else (f"{c.bound.value} {c.value:g}" if c.bound is not None and c.value is not None else c.kind.value)
         out.append(f"| {md(f'{c.doc_id or c.doc}:{c.line}')} | {md(c.quote)} | {md(reads + (' ' + c.unit if c.unit else ''))} "
                    f"| {md(c.subject)} | {md(c.time or '')} |")
-    return out + ["", "</details>", ""]
+    return [*out, "", "</details>", ""]

@@ -46,7 +46,8 @@ def claims_tables(report: Report) -> list[Table]:
 
 def note_ranges(numbers: list[int]) -> str:
     """[1, 2, 3, 7, 9, 10] -> "1-3, 7, 9-10"."""
-    out, run = [], []
+    out: list[str] = []
+    run: list[int] = []
     for n in sorted(set(numbers)):
         if run and n != run[-1] + 1:
             out.append(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]))

@@ -5,7 +5,8 @@ removed, so a "[/b]" or an escape sequence in an article prints as itself.
 """
 from __future__ import annotations
 
-from rich.console import Console, Group as RichGroup
+from rich.console import Console
+from rich.console import Group as RichGroup
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text

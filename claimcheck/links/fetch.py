@@ -30,15 +30,17 @@ import re
 import socket
 import ssl
 import time
+from collections.abc import Callable
 from dataclasses import replace
-from urllib.parse import urljoin, urlsplit
+from functools import lru_cache
+from urllib.parse import urljoin
 
 import httpx
 
 from .. import USER_AGENT
 from ..config import LinkSettings
 from ..model import LinkResult, LinkStatus
-from .policy import decode_body, host_verdict, retry_after_seconds, status_for, url_host, validate
+from .policy import decode_body, folder_of, host_verdict, retry_after_seconds, status_for, url_host, validate
 from .resolve import Answer, Resolver, lookup
 from .soft404 import landed_elsewhere, same_as_catch_all, title_says_missing
 from .transport import build_client
@@ -85,6 +87,12 @@ def classify_error(exc: Exception) -> tuple[LinkStatus, str, bool]:
     return LinkStatus.SERVER_ERROR, f"{type(exc).__name__}: {str(exc)[:160]}", False
 
 
+@lru_cache(maxsize=256)
+def charset(content_type: str | None) -> str | None:
+    """httpx's reading of a Content-Type's charset (an email.message parse), once per distinct header."""
+    return httpx.Response(200, headers={"content-type": content_type}).charset_encoding if content_type else None
+
+
 class Hosts:
     """Per-host politeness: a concurrency limit, a pause when the host rate-limits us, its recent answers."""
 
@@ -93,6 +101,7 @@ class Hosts:
         self.locks: dict[str, asyncio.Semaphore] = {}
         self.pause_until: dict[str, float] = {}
         self.recent: dict[str, collections.deque[bool]] = {}  # per host: was each recent answer a 429?
+        self.sent: collections.Counter[str] = collections.Counter()  # per host: requests sent so far
 
     def lock(self, host: str) -> asyncio.Semaphore:
         """The host's concurrency limit: links.hosts for it or a parent domain, else per_host."""
@@ -112,6 +121,11 @@ class Hosts:
         """
         answers = self.recent.setdefault(host, collections.deque(maxlen=RECENT_ANSWERS))
         answers.append(limited)
+        # Judged once there are as many answers as were asked for, up to the window: with 128
+        # requests in flight, the first answer to come back, a 429, says little about the host
+        # (folders taking turns put a rate-limited folder's first link in the first wave).
+        if len(answers) < min(RECENT_ANSWERS, self.sent[host]):
+            return False
         return sum(answers) * 2 > len(answers)
 
     def pause(self, host: str, until: float) -> None:
@@ -135,6 +149,7 @@ class Fetcher:
         self.hosts = Hosts(settings)
         self.vetted: dict[str, list[str]] = {}  # name -> the addresses the guard approved: all the client may use
         self.siblings: dict[str, asyncio.Future[str | None]] = {}
+        self.on_retry_after: Callable[[str], None] | None = None  # told of each URL answering 429 + Retry-After
         self._client: httpx.AsyncClient | None = None
 
     @property
@@ -160,7 +175,7 @@ class Fetcher:
                 result = await self._check(url)
         except TimeoutError:
             result = LinkResult(url, LinkStatus.TIMEOUT, reason=f"whole check took over {self.s.total_timeout:g}s")
-        except Exception as exc:  # noqa: BLE001 - a hostile server must not end the run for every link
+        except Exception as exc:
             result = LinkResult(url, LinkStatus.SERVER_ERROR, reason=f"unexpected {type(exc).__name__}: {str(exc)[:160]}")
         return replace(result, elapsed_ms=int((time.monotonic() - started) * 1000))
 
@@ -241,6 +256,7 @@ class Fetcher:
             try:
                 async with lock:
                     await self.hosts.wait_turn(host)
+                    self.hosts.sent[host] += 1
                     code, headers, body = await self.request(method, url)
             except (httpx.HTTPError, httpx.InvalidURL) as exc:
                 status, reason, transient = classify_error(exc)
@@ -250,6 +266,8 @@ class Fetcher:
                     continue
                 raise _Answer(status, reason + (f" (after {attempt + 1} attempts)" if attempt else "")) from None
             if code == 429 or (code == 503 and headers.get("retry-after")):
+                if self.on_retry_after:
+                    self.on_retry_after(url)
                 delay = retry_after_seconds(headers.get("retry-after"))
                 delay = self._backoff(attempt + 1) if delay is None else delay
                 host_limits_us = self.hosts.note_answer(host, limited=True)
@@ -290,7 +308,8 @@ class Fetcher:
                     size += len(chunk)
                     if size >= self.s.max_body_bytes:
                         break  # closing the stream drops the rest: a gigabyte body is never read
-            body = decode_body(b"".join(chunks), response.headers.get("content-encoding"), response.charset_encoding,
+            body = decode_body(b"".join(chunks), response.headers.get("content-encoding"),
+                               charset(response.headers.get("content-type")),
                                self.s.max_body_bytes)
             return response.status_code, response.headers, body
 
@@ -304,9 +323,7 @@ class Fetcher:
         Started when a folder's first link is, so it runs beside that link; every link of the
         folder that needs it (a 200 page, for the catch-all comparison) shares the answer.
         """
-        parts = urlsplit(url)
-        folder = parts.path.rsplit("/", 1)[0] + "/"
-        key = f"{parts.scheme}://{parts.netloc}{folder}"
+        key = folder_of(url)
         if key not in self.siblings:
             self.siblings[key] = asyncio.ensure_future(self._probe(f"{key}claimcheck-{random.getrandbits(64):016x}"))
         return self.siblings[key]

@@ -4,7 +4,7 @@ Pure functions, shared by the checker and testable without a network:
 
     validate        any string -> None (fetch it) or a verdict (invalid-url, skipped); never raises
     dns_name        a host as the client will send it (lower case, IDNA 2008 A-labels); url_host
-                    the same for a URL
+                    the same for a URL; folder_of its folder
     host_verdict    the addresses a name resolved to -> refuse private and cloud-metadata addresses
     Patterns        links.include / links.exclude, matched by RE2 in linear time
     decode_body, retry_after_seconds, status_for
@@ -101,6 +101,13 @@ def dns_name(host: str) -> str:
 
 
 @lru_cache(maxsize=8192)
+def folder_of(url: str) -> str:
+    """scheme://host/path/up/to/its/last/ : the unit of catch-all probes and of the order of work."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}{parts.path.rsplit('/', 1)[0]}/"
+
+
+@lru_cache(maxsize=8192)
 def url_host(url: str) -> str:
     """The DNS name of a URL's host (for a URL validate() accepted): the key of lookups, locks, vetting."""
     return dns_name(urlsplit(url).hostname or "")
@@ -114,7 +121,7 @@ def validate(url: str) -> tuple[LinkStatus, str] | None:
     """
     try:
         return _validate(url)
-    except Exception as exc:  # noqa: BLE001 - any string gets a verdict, never an exception
+    except Exception as exc:
         return LinkStatus.INVALID_URL, f"malformed URL: {exc}"
 
 

@@ -124,7 +124,7 @@ def where(c: Claim) -> str:
 
 def _allows(c: Claim) -> str:
     i = interval_of(c)
-    if i is None or c.bound is None or c.bound.value == "=" and i.low == i.high:
+    if i is None or c.bound is None or (c.bound.value == "=" and i.low == i.high):
         return ""
     if i.high == INF:
         return f" (more than {human_range(i.low, i.low).split('-')[0]})"

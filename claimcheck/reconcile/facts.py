@@ -32,9 +32,8 @@ def reconcile_facts(key: str, claims: Sequence[Claim], settings: ReconcileSettin
         if len({c.doc_id or c.doc for c in members}) < 2:
             continue
         gid = group_id([c.id for c in members])
-        found = [_conflict(gid, a, b, settings) for a, b in combinations(members, 2)
-                 if (a.doc_id or a.doc) != (b.doc_id or b.doc)]
-        found = [c for c in found if c is not None]
+        found = [x for a, b in combinations(members, 2) if (a.doc_id or a.doc) != (b.doc_id or b.doc)
+                 and (x := _conflict(gid, a, b, settings)) is not None]
         f = members[0].frame
         assert f is not None
         groups.append(Group(id=gid, label=f"{f.entity} · {f.event}", key=key, claims=tuple(c.id for c in members),

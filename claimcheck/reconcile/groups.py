@@ -16,7 +16,9 @@ from rapidfuzz import fuzz
 
 from ..claims.frames import time_bounds
 from ..model import Claim, Frame
-from .intervals import clash
+from .intervals import INF, clash, interval_of
+
+SLACK = 0.02  # wider than any tolerance `clash` allows, so the quick test never hides a clash
 
 # Scope words that describe rather than define: "China is home to the largest Kazakh diaspora"
 # counts the same Kazakhs as "1.8 million Kazakhs live in China". "change" marks a figure reached
@@ -39,16 +41,27 @@ class _Draft:
     place: str | None = None
     time: tuple[str, str] | None = None
     members: list[Claim] = field(default_factory=list)
+    # The highest low and lowest high of the members' intervals: a claim inside both clashes with
+    # none of them, which spares the scan of every member (a 12,000-claim group made it quadratic).
+    max_low: float = -INF
+    min_high: float = INF
+
+    def clashes(self, c: Claim) -> bool:
+        """A member whose figure cannot hold beside c's, from the same article or with little in common."""
+        mine = interval_of(c)
+        if mine is None or (mine.high + abs(mine.high) * SLACK >= self.max_low and mine.low - abs(mine.low) * SLACK <= self.min_high):
+            return False
+        doc = c.doc_id or c.doc
+        # One article giving two figures for it means two quantities ("27 killed", "six killed");
+        # two articles whose figures clash with little in common count different things too.
+        return any(other.cited_in is None and clash(c, other) and ((other.doc_id or other.doc) == doc or evidence(c, other) < 2)
+                   for other in self.members)
 
     def accepts(self, c: Claim, fuzzy: int) -> bool:
         f = c.frame
         assert f is not None
-        doc = c.doc_id or c.doc
-        for other in self.members:
-            # One article giving two figures for it means two quantities ("27 killed", "six killed");
-            # two articles whose figures clash with little in common count different things too.
-            if other.cited_in is None and clash(c, other) and ((other.doc_id or other.doc) == doc or evidence(c, other) < 2):
-                return False
+        if self.clashes(c):
+            return False
         if defining_scope(f) != self.scope or not same_name(f.entity or "", self.entity, fuzzy):
             return False
         if f.event and self.event and f.event != self.event:
@@ -66,6 +79,9 @@ class _Draft:
         f = c.frame
         assert f is not None
         self.members.append(c)
+        mine = interval_of(c)
+        if mine is not None and c.cited_in is None:
+            self.max_low, self.min_high = max(self.max_low, mine.low), min(self.min_high, mine.high)
         self.event = self.event or f.event
         self.place = self.place or f.place
         t = time_bounds(f.time)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from ..config import ReconcileSettings
 from ..model import Bound, Citation, Claim, Conflict, ConflictKind, Group, Kind, Severity
 from .conflicts import Findings, conflict_id, value_conflict, where
-from .groups import group_id, group_label, same_name
+from .groups import group_id, same_name
 from .intervals import human, interval_of
 
 _EACH = re.compile(r"\bone each\b|\beach\b", re.I)
@@ -47,7 +47,7 @@ def _breakdowns(claims: Sequence[Claim]) -> list[tuple[Group, Conflict | None]]:
     for c in claims:
         if c.kind is Kind.COUNT and c.cited_in is None and not c.duplicate_of:
             by_sentence.setdefault((c.line, c.sentence), []).append(c)
-    for (_, sentence), members in sorted(by_sentence.items()):
+    for _, members in sorted(by_sentence.items()):
         parts = [c for c in members if c.frame and "part" in c.frame.scope and c.bound is Bound.EXACT]
         if not parts:
             continue
