@@ -318,6 +318,7 @@ def scan_cli(
     require_network: Annotated[bool, typer.Option("--require-network", help="Exit 1 when links could not be verified for lack of network.")] = False,
     suggest_archive: Annotated[bool, typer.Option("--suggest-archive", help="Ask the Wayback Machine for a snapshot of broken links.")] = False,
     timeout: Annotated[float | None, typer.Option("--timeout", help="Read timeout per request, seconds.")] = None,
+    ledger_parquet: Annotated[Path | None, typer.Option("--ledger-parquet", help="Also write the claims as a Parquet dataset in this folder (replaced when the run succeeds; needs claimcheck[dask]).")] = None,
 ) -> None:
     """Extract claims, reconcile them across articles, audit footnotes and check cited links: the main job.
 
@@ -336,9 +337,14 @@ def scan_cli(
                 from .engines.dask import scan_dask
 
                 report = scan_dask(paths, settings, scheduler=scheduler, progress=progress,
-                                   notice=lambda msg: _err_console().print(_escape(msg), highlight=False))
+                                   notice=lambda msg: _err_console().print(_escape(msg), highlight=False),
+                                   ledger_parquet=ledger_parquet)
             else:
                 report = scan(paths, settings, progress)
+        if ledger_parquet is not None and engine is not Engine.dask:  # issue 13: one part, written here
+            from .engines.parquet import write_claims_dataset
+
+            write_claims_dataset(report.claims, ledger_parquet)
         if ledger is not None:
             write_atomic(ledger, claims_jsonl(report))
         if html is not None:
