@@ -115,33 +115,72 @@ def _specificity(c: Claim) -> int:
     return sum(x is not None for x in (f.event, f.place, f.time))
 
 
+class _Index:
+    """Drafts by what they state, so a claim meets only the drafts it could join.
+
+    A claim joins a draft only if they share the event or the place and neither contradicts the
+    other, so a claim stating both meets the drafts with both the same, or one the same and the
+    other open: three small lists, however many drafts the block holds.
+    """
+
+    def __init__(self) -> None:
+        self.pair: dict[tuple[str, str], list[int]] = {}
+        self.event_only: dict[str, set[int]] = {}
+        self.place_only: dict[str, set[int]] = {}
+        self.event_all: dict[str, list[int]] = {}
+        self.place_all: dict[str, list[int]] = {}
+
+    def candidates(self, event: str | None, place: str | None) -> list[int]:
+        if event and place:
+            found = set(self.pair.get((event, place), ())) | self.event_only.get(event, set()) | self.place_only.get(place, set())
+            return sorted(found)
+        if event:
+            return self.event_all.get(event, [])
+        if place:
+            return self.place_all.get(place, [])
+        return []
+
+    def update(self, n: int, had: tuple[str | None, str | None], now: tuple[str | None, str | None]) -> None:
+        if had == now:
+            return
+        (e0, p0), (e1, p1) = had, now
+        if e1 and not e0:
+            self.event_all.setdefault(e1, []).append(n)
+        if p1 and not p0:
+            self.place_all.setdefault(p1, []).append(n)
+        if e0 and not p0:
+            self.event_only[e0].discard(n)
+        if p0 and not e0:
+            self.place_only[p0].discard(n)
+        if e1 and p1:
+            self.pair.setdefault((e1, p1), []).append(n)
+        elif e1:
+            self.event_only.setdefault(e1, set()).add(n)
+        elif p1:
+            self.place_only.setdefault(p1, set()).add(n)
+
+
 def form_groups(claims: Sequence[Claim], fuzzy: int = 90) -> list[list[Claim]]:
     """A block's claims -> lists of claims about the same quantity (singletons included).
 
     The most specific claims found groups first, so a claim that leaves a field open joins the
     group its stated fields fit rather than founding a vaguer one; order is by claim id, so the
-    result does not depend on input order. A claim can only join a group that shares its event or
-    its place, so groups are looked up by those two (no scan of the whole block).
+    result does not depend on input order. Drafts are looked up by event and place (`_Index`).
     """
     drafts: list[_Draft] = []
-    by_event: dict[str, list[int]] = {}
-    by_place: dict[str, list[int]] = {}
+    index = _Index()
     for c in sorted(claims, key=lambda c: (-_specificity(c), c.id)):
         f = c.frame
         assert f is not None and f.entity
         home = None
         if "part" not in f.scope:  # a part ("32 of the 58") is a subset only its sentence defines
-            seen = sorted(set(by_event.get(f.event or "", [])) | set(by_place.get(f.place or "", [])))
-            home = next((drafts[i] for i in seen if drafts[i].accepts(c, fuzzy)), None)
+            home = next((drafts[i] for i in index.candidates(f.event, f.place) if drafts[i].accepts(c, fuzzy)), None)
         if home is None:
             home = _Draft(entity=f.entity, scope=defining_scope(f), n=len(drafts))
             drafts.append(home)
         had = (home.event, home.place)
         home.add(c)
-        if home.event and had[0] is None:
-            by_event.setdefault(home.event, []).append(home.n)
-        if home.place and had[1] is None:
-            by_place.setdefault(home.place, []).append(home.n)
+        index.update(home.n, had, (home.event, home.place))
     return [sorted(d.members, key=lambda c: c.id) for d in drafts]
 
 
