@@ -1,14 +1,17 @@
 """claimcheck: extract numeric claims from articles, reconcile them, and check their citations.
 
-The pipeline, one module per stage (data flows one way):
+The pipeline, one package per stage (data flows one way):
 
-    documents.read_document   file        -> Document (text, chrome spans, duplicate spans)
-    footnotes.parse_notes     Document    -> Footnotes and in-text Markers
-    numbers.find_quantities   text        -> Quantities (pure, no spaCy)
-    extract.extract_claims    Document    -> Claims (the only spaCy import)
-    audit.audit_citations     Footnotes   -> Citations with flags
-    links.check_links         URLs        -> LinkResults (the only httpx import)
-    pipeline.scan             paths       -> Report
+    documents.read_document            file          -> Document (text, chrome spans, duplicate spans)
+    citations.parse_notes              Document      -> Footnotes and in-text Markers
+    citations.audit_citations          Notes         -> Citations with flags
+    claims.find_quantities             text          -> Quantities (pure, no spaCy)
+    claims.extract_claims              Document      -> Claims with frames (the only spaCy import)
+    pipeline.process_document          one file      -> DocumentResult, or a Skipped (never raises)
+    reconcile.reconcile                Claims        -> Groups and Conflicts (pure)
+    links.check_links                  cited URLs    -> LinkResults (httpx over aiohttp)
+    pipeline.scan                      paths         -> Report; engines.dask.scan_dask on a cluster
+    formats                            Report        -> json, jsonl, markdown, github, junit, sarif, html, terminal
 """
 from __future__ import annotations
 
