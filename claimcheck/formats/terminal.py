@@ -167,7 +167,8 @@ def render_summary(report: Report, console: Console, show_claims: bool = True) -
     by_status: dict[str, int] = {}
     for r in report.links:
         by_status[r.status.value] = by_status.get(r.status.value, 0) + 1
-    parts = [f"{len(report.documents)} documents"]
+    documents = len(report.documents) or len({c.doc_id or c.doc for c in report.claims})  # ledgers carry no documents
+    parts = [f"{documents} documents"]
     if show_claims:
         parts += [f"{numeric} numeric claims", f"{facts} facts"]
         if report.reconciled:
