@@ -287,7 +287,7 @@ def extract_cli(
 
     def run():
         settings = _settings(config, model=model, include=include, exclude=exclude)
-        report = scan(files, settings, check_links=False)
+        report = scan(files, settings, check_links=False, reconcile=False)  # JSON Lines of claims only
         _report_warnings(report)
         sys.stdout.write(claims_jsonl(report))
         return 1 if report.skipped and settings.fail_on_skipped else 0

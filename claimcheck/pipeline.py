@@ -143,11 +143,14 @@ def assemble(results: Sequence[DocumentResult | Skipped], settings: Settings, re
 
 
 def scan(paths: list[str], settings: Settings, progress: Progress | None = None,
-         extract: bool = True, check_links: bool | None = None) -> Report:
-    """Read, extract, reconcile, audit citations and (unless offline) check links. Returns the Report."""
+         extract: bool = True, check_links: bool | None = None, reconcile: bool | None = None) -> Report:
+    """Read, extract, reconcile, audit citations and (unless offline) check links. Returns the Report.
+
+    `reconcile` defaults to `extract`: `claimcheck extract` wants the claims alone and passes False.
+    """
     files = collect_paths(paths, settings.include, settings.exclude)
     results = process_all(files, document_ids(files, paths), settings, extract, progress)
-    return assemble(results, settings, reconcile=extract, progress=progress,
+    return assemble(results, settings, reconcile=extract if reconcile is None else reconcile, progress=progress,
                     check_links=check_links if check_links is not None else not settings.offline)
 
 

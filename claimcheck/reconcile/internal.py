@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from ..config import ReconcileSettings
 from ..model import Bound, Citation, Claim, Conflict, ConflictKind, Group, Kind, Severity
@@ -101,11 +102,12 @@ def _cited_titles(claims: Sequence[Claim], settings: ReconcileSettings) -> list[
         if c.cited_in is not None and interval_of(c) is not None:
             titles.setdefault(c.cited_in, []).append(c)
     out: list[tuple[Group, Conflict | None]] = []
+    following = _next_figures(claims)
     for c in claims:
         if (c.cited_in is not None or c.duplicate_of or not c.citations or interval_of(c) is None
                 or c.frame is None or not c.frame.entity):
             continue
-        note = _own_note(c, claims)
+        note = _own_note(c, following.get(c.id))
         candidates = [t for t in titles.get(note, []) if t.kind is c.kind and t.unit == c.unit and t.frame
                       and t.frame.entity and same_name(t.frame.entity or "", c.frame.entity or "", settings.fuzzy)]
         if not candidates:
@@ -125,7 +127,21 @@ def _cited_titles(claims: Sequence[Claim], settings: ReconcileSettings) -> list[
     return out
 
 
-def _own_note(c: Claim, claims: Sequence[Claim]) -> int:
+def _next_figures(claims: Sequence[Claim]) -> dict[str, int]:
+    """Each text claim's id -> where the next figure of its sentence starts (one pass per document)."""
+    by_sentence: dict[str, list[Claim]] = {}
+    for c in claims:
+        if c.cited_in is None:
+            by_sentence.setdefault(c.sentence, []).append(c)
+    following: dict[str, int] = {}
+    for members in by_sentence.values():
+        members.sort(key=lambda c: c.start)
+        for here, there in pairwise(members):
+            following[here.id] = there.start
+    return following
+
+
+def _own_note(c: Claim, next_start: int | None) -> int:
     """The footnote a figure leans on: the first marker after it in its sentence, before the next figure.
 
     "22 states signed a letter ...2, but 35 other countries responded ...3": 22 cites note 2 and
@@ -134,8 +150,7 @@ def _own_note(c: Claim, claims: Sequence[Claim]) -> int:
     if len(c.citations) == 1:
         return c.citations[0]
     rest = c.sentence[c.sentence.find(c.quote) + len(c.quote):]
-    later = [o for o in claims if o.sentence == c.sentence and o.start > c.start and o.cited_in is None]
-    cut = min((o.start - c.end for o in later), default=len(rest))
+    cut = next_start - c.end if next_start is not None else len(rest)
     for m in re.finditer(r"(?<=[A-Za-z.,;:’”\"')\]])(\d{1,3})(?=[\s,.;:]|$)|\[(\d{1,3})\]", rest[:max(cut, 0) + 4]):
         n = int(m.group(1) or m.group(2))
         if n in c.citations:
