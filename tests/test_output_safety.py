@@ -92,3 +92,14 @@ def test_nothing_readable_at_all_is_could_not_run(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"\xef\xbb\xbf  \n")
     result = runner.invoke(app, ["scan", str(tmp_path / "empty.txt"), "--offline"])
     assert result.exit_code == 3 and "empty" in result.stderr
+
+
+def test_a_quote_is_highlighted_where_it_stands_not_where_its_digits_first_appear():
+    from claimcheck.formats.excerpt import excerpt
+    from claimcheck.model import Bound, Claim, Kind
+
+    text = "In 1935, 35 people lived there."
+    claim = Claim(id="d:9", doc="d.txt", start=9, end=11, quote="35", kind=Kind.COUNT, bound=Bound.EXACT, value=35,
+                  low=35, high=35, unit=None, subject="people", sentence=text)
+    e = excerpt(claim, text=text)
+    assert (e.before, e.quote, e.after) == ("In 1935, ", "35", " people lived there.")

@@ -24,15 +24,24 @@ class Excerpt:
     after: str
 
 
-def excerpt(claim: Claim, width: int = 240) -> Excerpt:
+def sentence_parts(claim: Claim, text: str = "") -> tuple[str, str, str]:
+    """The claim's sentence split around its quote, found by offset in the text when it is there."""
+    sentence, quote = claim.sentence or claim.quote, claim.quote
+    if text and text[claim.start:claim.end] == quote and sentence:
+        sent_start = text.rfind(sentence, max(0, claim.end - len(sentence)), claim.start + len(sentence))
+        if sent_start != -1 and sent_start <= claim.start and claim.end <= sent_start + len(sentence):
+            i = claim.start - sent_start
+            return sentence[:i], quote, sentence[i + len(quote):]
+    i = sentence.find(quote)
+    if i == -1:
+        return sentence + " \u2014 ", quote, ""
+    return sentence[:i], quote, sentence[i + len(quote):]
+
+
+def excerpt(claim: Claim, width: int = 240, text: str = "") -> Excerpt:
     """The claim's sentence around its quote, trimmed to about `width` characters."""
-    sentence = clean(claim.sentence)
-    at = sentence.find(clean(claim.quote))
-    if at < 0:
-        return Excerpt("", clean(claim.quote), "")
-    quote = clean(claim.quote)
+    before, quote, after = (clean(part) for part in sentence_parts(claim, text))
     room = max(0, width - len(quote)) // 2
-    before, after = sentence[:at], sentence[at + len(quote):]
     if len(before) > room:
         before = "…" + before[len(before) - room:].lstrip()
     if len(after) > room:
@@ -45,6 +54,7 @@ class Side:
     """One claim of a finding, with everything a reviewer weighs it by."""
 
     claim: Claim
+    text: str  # the document's text, when the report carries it: the quote is found by offset
     where: str  # path:line
     source: str | None
     footnotes: tuple[Citation, ...]
@@ -59,6 +69,7 @@ class Index:
         self.citations = {(c.doc_id or c.doc, c.number): c for c in report.citations}
         self.links = {r.url: r for r in report.links}
         self.groups = {g.id: g for g in report.groups}
+        self.texts = {d.id: d.text for d in report.documents}
 
     def side(self, claim_id: str) -> Side | None:
         c = self.claims.get(claim_id)
@@ -69,7 +80,7 @@ class Index:
                       if num is not None and (n := self.citations.get((doc, num))) is not None)
         links = tuple(r for n in notes for u in n.urls if (r := self.links.get(u)) is not None)
         source = c.source if c.source and not c.source.startswith("footnote") else None
-        return Side(c, f"{c.path or c.doc}:{c.line}", source, notes, links)
+        return Side(c, self.texts.get(doc, ""), f"{c.path or c.doc}:{c.line}", source, notes, links)
 
     def sides(self, conflict: Conflict) -> list[Side]:
         return [s for cid in conflict.claims if (s := self.side(cid)) is not None]

@@ -22,6 +22,7 @@ from .. import __version__
 from ..config import Settings
 from ..model import Citation, Claim, Conflict, ConflictKind, Document, Group, LinkResult, LinkStatus, Report, Severity
 from .chart import Chart, Interval, chart, finite, interval_text
+from .excerpt import sentence_parts
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -179,20 +180,6 @@ def _link_view(url: str, result: LinkResult | None, offline: bool | None) -> Lin
     return LinkView(url, safe_href(url), status, detail, LINK_TONE.get(status, "muted"))
 
 
-def _sentence_parts(claim: Claim, text: str) -> tuple[str, str, str]:
-    """The claim's sentence split around its quote, found by offset in the text when it is there."""
-    sentence, quote = claim.sentence or claim.quote, claim.quote
-    if text and text[claim.start:claim.end] == quote and sentence:
-        sent_start = text.rfind(sentence, max(0, claim.end - len(sentence)), claim.start + len(sentence))
-        if sent_start != -1 and sent_start <= claim.start and claim.end <= sent_start + len(sentence):
-            i = claim.start - sent_start
-            return sentence[:i], quote, sentence[i + len(quote):]
-    i = sentence.find(quote)
-    if i == -1:
-        return sentence + " \u2014 ", quote, ""
-    return sentence[:i], quote, sentence[i + len(quote):]
-
-
 def _bound(claim: Claim) -> str | None:
     return claim.bound.value if claim.bound else None
 
@@ -273,7 +260,7 @@ def build_page(report: Report, settings: Settings | None = None) -> Page:
     for n, c in enumerate(report.claims):
         doc_id = c.doc_id or c.doc
         doc = docs_by_id[doc_id]
-        before, quote, after = _sentence_parts(c, doc.text)
+        before, quote, after = sentence_parts(c, doc.text)
         notes = tuple(footnotes[(doc_id, num)] for num in c.citations if (doc_id, num) in footnotes)
         claim_views[c.id] = ClaimView(c, f"claim-{n}", keys[doc_id], doc.name, before, quote, after,
                                       interval_text(c.low, c.high, c.unit, _bound(c)) if c.kind != "fact" else "",

@@ -68,7 +68,7 @@ def _conflicts(report: Report, index: Index) -> list[str]:
         out.append(f"### {c.severity.value}: {md(group.label if group else c.group)}")
         out.append("")
         for side in index.sides(c):
-            e = excerpt(side.claim)
+            e = excerpt(side.claim, text=side.text)
             extra = " · ".join(x for x in (md(f"source: {side.source}") if side.source else "", md(footnote_words(side))) if x)
             where = clean(side.where).replace("`", "'")
             out.append(f"- `{where}`: {md(e.before)}**{md(e.quote)}**{md(e.after)}" + (f" ({extra})" if extra else ""))

@@ -18,7 +18,7 @@ SEVERITY_STYLE = {Severity.CONTRADICTION: "bold red", Severity.NEAR_MISS: "yello
 
 
 def _side_text(side: Side) -> Text:
-    e = excerpt(side.claim, 200)
+    e = excerpt(side.claim, 200, side.text)
     text = Text.assemble((side.where, "bold"), "\n", e.before, (e.quote, "reverse bold"), e.after)
     extra = [f"source: {clean(side.source)}" if side.source else "", footnote_words(side)]
     for line in (x for x in extra if x):
