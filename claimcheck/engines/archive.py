@@ -196,7 +196,7 @@ def _old_conflicts(paths: Sequence[str]) -> frozenset[str]:
 
 
 def _write_buckets(part: Iterable[tuple[int, list[Any]]], folder: str, run: str, settings: ReconcileSettings,
-                   failing: frozenset[str], old: frozenset[str]) -> list[_Part]:
+                   failing: frozenset[str], old: frozenset[str] | None) -> list[_Part]:
     """One reconcile task: its buckets' sub-blocks reconciled, each bucket's files written."""
     out: list[_Part] = []
     for bucket, rows in part:
@@ -208,7 +208,7 @@ def _write_buckets(part: Iterable[tuple[int, list[Any]]], folder: str, run: str,
         ds.write_keyed_claims(Path(folder) / "blocks" / f"{stem}.parquet", keyed)
         files, counts, bad, _ = _write_findings(Path(folder), stem, found, {c.id: c for _, c in keyed}, set(failing))
         files["blocks"] = [f"{stem}.parquet"]
-        new = sorted(c.id for _, (_, cs) in found for c in cs if c.id not in old) if old else []
+        new = sorted(c.id for _, (_, cs) in found for c in cs if c.id not in old) if old is not None else []
         out.append(_Part(files, {stem: dict(counts)}, (), bad, tuple(new[:ds.KEPT]), len(new), tuple(seconds)))
     return out
 
@@ -353,7 +353,7 @@ def _finish(client: Any, target: ds.Dataset, extracted: Any, settings: Settings,
     if old_blocks:
         rows = db.concat([rows, db.from_sequence(old_blocks, npartitions=len(old_blocks)).map_partitions(_rows_of_blocks, canon)])
     tagged, _ = bucketed(rows, split_at, target.manifest["buckets"])
-    seen = dask.delayed(_old_conflicts)([str(p) for p in target.files("conflicts") if p.name.startswith("b")]) if add else frozenset()
+    seen = dask.delayed(_old_conflicts)([str(p) for p in target.files("conflicts") if p.name.startswith("b")]) if add else None
     nparts = max(1, min(max(extracted.npartitions, len(old_blocks)), workers * TASKS_PER_WORKER))
     buckets = shuffle_blocks(tagged, nparts).map_partitions(_write_buckets, folder, run, settings.reconcile,
                                                             _failing(settings), seen)

@@ -1,0 +1,116 @@
+"""Archive runs on Dask (issue 18): results in a dataset, the client holding counts; exact splits;
+incremental runs that give a full run's findings without reading the old articles again."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from claimcheck.config import Settings
+from claimcheck.pipeline import scan
+
+from .conftest import SEEDS, SHARED
+
+pytest.importorskip("distributed")
+CORPUS = SHARED / "corpus"
+
+# Made-up articles in two batches: the second agrees with, contradicts and misspells the first.
+FIRST = {
+    "a1": "About 1,200 Uzbekistanis were detained in Almaty in 2019. Some 40 journalists were arrested in Bishkek.",
+    "a2": "Some 1,250 Uzbekistanis were detained in Almaty in 2019, officials said.",
+    "a3": "Around 300 Tajiks fled to Dushanbe in 2020. Of the 50 delegates, 30 were women and 25 were men.",
+}
+SECOND = {
+    "b1": "Nearly 3,000 Uzbekstanis were detained in Almaty in 2019.",  # a misspelling, and a contradiction
+    "b2": "About 300 Tajiks fled to Dushanbe in 2020, aid groups said. Over 90 journalists were arrested in Bishkek.",
+    "b3": "Uzbekstanis: about 1,200 were detained in Almaty in 2019. Uzbekstanis gathered in Osh.",
+}
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    import dask
+    from distributed import Client, LocalCluster
+
+    with dask.config.set({"distributed.scheduler.worker-saturation": 1.0}):
+        local = LocalCluster(processes=True, n_workers=2, threads_per_worker=1, dashboard_address=":0",
+                             silence_logs=logging.CRITICAL)
+    client = Client(local)
+    yield client
+    client.close()
+    local.close()
+
+
+def write(folder: Path, articles: dict[str, str]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in articles.items():
+        (folder / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
+
+
+def findings(folder: Path):
+    from claimcheck.engines import dataset as ds
+
+    d = ds.Dataset.open(folder)
+    groups = sorted((ds.group_of(r) for _, rows in d.rows("groups") for r in rows), key=lambda g: g.id)
+    conflicts = sorted((ds.conflict_of(r) for _, rows in d.rows("conflicts") for r in rows), key=lambda c: c.id)
+    claims = sorted((c for part in d.claims() for c in part), key=lambda c: c.id)
+    documents = sorted(r["id"] for _, rows in d.rows("documents", ["id"]) for r in rows)
+    return {"groups": groups, "conflicts": conflicts, "claims": claims, "documents": documents}
+
+
+def run(cluster, paths, folder, **kw):
+    from claimcheck.engines.archive import scan_archive
+
+    return scan_archive([str(p) for p in paths], Settings(offline=True), folder, scheduler=cluster.scheduler.address,
+                        partition_size=2, **kw)
+
+
+@pytest.mark.parametrize("split_at", [1, 10**9])  # every block split, and none
+def test_the_dataset_holds_the_default_path_s_findings(cluster, tmp_path, split_at):
+    paths = [SEEDS, CORPUS] if CORPUS.is_dir() else [SEEDS]
+    summary = run(cluster, paths, tmp_path / "ds", split_at=split_at)
+    expected = scan([str(p) for p in paths], Settings(offline=True))
+    got = findings(tmp_path / "ds")
+    assert expected.conflicts and got["groups"] == list(expected.groups) and got["conflicts"] == list(expected.conflicts)
+    assert got["claims"] == sorted(expected.claims, key=lambda c: c.id)
+    assert got["documents"] == sorted(d.id for d in expected.documents)
+    assert (summary.documents, summary.claims, summary.groups) == (len(expected.documents), len(expected.claims),
+                                                                   len(expected.groups))
+    assert sum(summary.conflicts.values()) == len(expected.conflicts)
+
+
+def test_an_incremental_run_finds_what_a_full_run_finds_without_the_old_articles(cluster, tmp_path):
+    archive = tmp_path / "archive"
+    write(archive / "000", FIRST)
+    run(cluster, [archive], tmp_path / "grown")
+    before = findings(tmp_path / "grown")
+    write(archive / "001", SECOND)
+    run(cluster, [archive], tmp_path / "full")
+    for f in (archive / "000").iterdir():
+        f.write_text("Rewritten: 7 unrelated figures.\n")  # the old articles are never read again
+    summary = run(cluster, [archive / "001"], tmp_path / "grown", add=True)
+    full, grown = findings(tmp_path / "full"), findings(tmp_path / "grown")
+    assert full["conflicts"] and any("001/" in cid for c in full["conflicts"] for cid in c.claims)
+    for field in ("documents", "claims", "groups", "conflicts"):  # field by field, so a failure names the part
+        assert grown[field] == full[field], field
+    old = {c.id for c in before["conflicts"]}
+    assert set(summary.new_conflicts) == {c.id for c in full["conflicts"]} - old
+    assert summary.new_count == len(summary.new_conflicts) > 0
+    assert summary.documents == len(full["documents"]) and summary.claims == len(full["claims"])
+
+
+def test_reconcile_on_dask_over_parquet_ledgers_matches_reconcile_on_one_machine(cluster, tmp_path):
+    from claimcheck.engines.archive import reconcile_archive
+    from claimcheck.engines.parquet import write_claims_dataset
+    from claimcheck.pipeline import reconcile_ledgers
+
+    report = scan([str(SEEDS)], Settings(offline=True))
+    write_claims_dataset(report.claims[:40], tmp_path / "one")
+    write_claims_dataset(report.claims[30:], tmp_path / "two")  # ten claims in both: counted once
+    ledgers = [str(tmp_path / "one"), str(tmp_path / "two")]
+    expected = reconcile_ledgers(ledgers, Settings())
+    reconcile_archive(ledgers, Settings(), tmp_path / "ds", scheduler=cluster.scheduler.address, split_at=1)
+    got = findings(tmp_path / "ds")
+    assert expected.groups and got["groups"] == list(expected.groups) and got["conflicts"] == list(expected.conflicts)
+    assert got["claims"] == sorted(expected.claims, key=lambda c: c.id)
