@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import time
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -72,6 +73,7 @@ class _Part:
     new_count: int = 0
     seconds: tuple[float, ...] = ()  # reconcile time of each sub-block (blocks only)
     entities: Counter[str] = field(default_factory=Counter)
+    cpu: float = 0.0  # CPU seconds of the task's own thread: what a worker spends outside tasks is the rest
 
 
 # -- on the workers --------------------------------------------------------------------------------
@@ -111,7 +113,7 @@ def _write_findings(folder: Path, stem: str, found: list[tuple[str, Any]], claim
 def _extract_part(batch: Sequence[tuple[int, str, str]], settings: Settings, folder: str, part: str,
                   run: str = "", failing: frozenset[str] = frozenset()) -> list[_Part]:
     """One extraction task: `process_document` per file, every result written to the dataset."""
-    out, stem = Path(folder), f"p-{run}-{part}"
+    cpu, out, stem = time.thread_time(), Path(folder), f"p-{run}-{part}"
     entries = [(i, process_document(path, settings, doc_id)) for i, path, doc_id in batch]
     done = [r for _, r in entries if isinstance(r, DocumentResult)]
     skipped = tuple(r for _, r in entries if isinstance(r, Skipped))
@@ -139,7 +141,7 @@ def _extract_part(batch: Sequence[tuple[int, str, str]], settings: Settings, fol
     from .dask import _entity_counts
 
     return [_Part(files, {stem: dict(counts)}, skipped, bad, tuple(ids[:ds.KEPT]), len(ids),
-                  entities=_entity_counts(entries))]
+                  entities=_entity_counts(entries), cpu=time.thread_time() - cpu)]
 
 
 def _lost_part(i: int, path: str, reason: str) -> list[_Part]:
@@ -413,7 +415,8 @@ def _commit(target: ds.Dataset, extraction: list[_Part], found: list[_Part], lin
         new_conflicts=tuple(new[:ds.KEPT]), new_count=sum(p.new_count for p in [*found, *extraction]) if add else 0,
         warnings=tuple(dict.fromkeys(w for link in links for w in link.warnings)),
         network_note=next((link.note for link in links if link.note), None),
-        seconds=tuple(sorted((t for p in found for t in p.seconds), reverse=True)[:ds.KEPT]))
+        seconds=tuple(sorted((t for p in found for t in p.seconds), reverse=True)[:ds.KEPT]),
+        extract_cpu=sum(p.cpu for p in extraction))
 
 
 def _ledger_part(paths: Iterable[str]) -> list[Claim]:

@@ -66,6 +66,7 @@ class RunSummary:
     warnings: tuple[str, ...] = ()
     network_note: str | None = None
     seconds: tuple[float, ...] = ()  # reconcile seconds of the slowest sub-blocks, slowest first
+    extract_cpu: float = 0.0  # CPU seconds the extraction tasks spent in their own thread
 
 
 KEPT = 1000  # failing findings the client keeps in full; the count is always exact
