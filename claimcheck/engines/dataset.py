@@ -242,6 +242,14 @@ class Dataset:
             for name in set(names) - set(listed.get(table, [])):
                 (self.folder / table / name).unlink(missing_ok=True)
 
+    def totals(self) -> dict[str, int]:
+        """The dataset's counts (documents, claims, groups, conflicts by severity, links by status, ...)."""
+        total: dict[str, int] = {}
+        for counts in (self.manifest.get("counts") or {}).values():
+            for k, v in counts.items():
+                total[k] = total.get(k, 0) + v
+        return total
+
     def claims(self) -> Iterator[list[Claim]]:
         """The claim ledger, one extraction task's file at a time."""
         for f in self.files("claims"):
