@@ -114,3 +114,84 @@ def test_reconcile_on_dask_over_parquet_ledgers_matches_reconcile_on_one_machine
     got = findings(tmp_path / "ds")
     assert expected.groups and got["groups"] == list(expected.groups) and got["conflicts"] == list(expected.conflicts)
     assert got["claims"] == sorted(expected.claims, key=lambda c: c.id)
+
+
+def _lines(text: str) -> list[str]:
+    return sorted(line for line in text.splitlines() if line)
+
+
+@pytest.mark.parametrize("fmt", ["github", "jsonl"])
+def test_cli_streams_the_default_path_s_lines_from_the_dataset(cluster, tmp_path, monkeypatch, fmt):
+    from typer.testing import CliRunner
+
+    from claimcheck.cli import app
+
+    from .conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    runner = CliRunner()
+    got = runner.invoke(app, ["scan", "seeds/", "--engine", "dask", "--scheduler", cluster.scheduler.address, "--offline",
+                              "--dataset", str(tmp_path / "ds"), "-f", fmt])
+    want = runner.invoke(app, ["scan", "seeds/", "--offline", "-f", fmt])
+    assert got.exit_code == want.exit_code, got.stderr
+    assert _lines(want.stdout) and _lines(got.stdout) == _lines(want.stdout)  # the same lines, in file order
+
+
+def test_cli_json_lines_carry_the_report_s_objects(cluster, tmp_path, monkeypatch):
+    import json
+
+    from typer.testing import CliRunner
+
+    from claimcheck.cli import app
+
+    from .conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    runner = CliRunner()
+    got = runner.invoke(app, ["scan", "seeds/", "--engine", "dask", "--scheduler", cluster.scheduler.address, "--offline",
+                              "--dataset", str(tmp_path / "ds"), "-f", "json", "--html", str(tmp_path / "pages")])
+    want = json.loads(runner.invoke(app, ["scan", "seeds/", "--offline", "-f", "json"]).stdout)
+    assert got.exit_code == 0, got.stderr
+    records = [json.loads(line) for line in got.stdout.splitlines()]
+    for kind, field in (("document", "documents"), ("claim", "claims"), ("group", "groups"), ("conflict", "conflicts"),
+                        ("citation", "citations")):
+        mine = [{k: v for k, v in r.items() if k != "type"} for r in records if r["type"] == kind]
+        key = (lambda d: json.dumps(d, sort_keys=True))
+        assert sorted(mine, key=key) == sorted(want[field], key=key), field
+    pages = sorted(p.name for p in (tmp_path / "pages").iterdir())
+    assert pages == ["index.html", "page-0000.html"]
+    page = (tmp_path / "pages" / "page-0000.html").read_text()
+    assert all(d["name"] in page for d in want["documents"]) and "1.8 million" in page
+
+
+def test_cli_add_names_the_new_conflicts_and_reconcile_runs_on_dask(cluster, tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from claimcheck.cli import app
+
+    runner = CliRunner()
+    archive = tmp_path / "archive"
+    write(archive / "000", FIRST)
+    common = ["--engine", "dask", "--scheduler", cluster.scheduler.address, "--offline", "--dataset", str(tmp_path / "ds")]
+    assert runner.invoke(app, ["scan", str(archive), *common, "-f", "json"]).exit_code == 0
+    write(archive / "001", SECOND)
+    added = runner.invoke(app, ["scan", str(archive / "001"), *common, "--add", "-f", "json", "--fail-on", "conflicts"])
+    assert added.exit_code == 1 and "new conflict(s): " in added.stderr and "fails the run" in added.stderr
+    ledger = runner.invoke(app, ["scan", str(archive), "--offline", "--ledger-parquet", str(tmp_path / "ledger"), "-f", "json"])
+    local = runner.invoke(app, ["reconcile", str(tmp_path / "ledger"), "-f", "json"])
+    dask = runner.invoke(app, ["reconcile", str(tmp_path / "ledger"), "-f", "json", "--engine", "dask",
+                               "--scheduler", cluster.scheduler.address])
+    assert ledger.exit_code == 0 and dask.exit_code == local.exit_code, dask.stderr
+    records = [json.loads(line) for line in dask.stdout.splitlines()]
+    conflicts = sorted(r["id"] for r in records if r["type"] == "conflict")
+    assert conflicts and conflicts == sorted(c["id"] for c in json.loads(local.stdout)["conflicts"])
+
+
+def test_a_dataset_folder_that_is_not_one_is_a_usage_error(tmp_path):
+    from claimcheck.engines.dataset import Dataset
+    from claimcheck.errors import UsageError
+
+    with pytest.raises(UsageError, match="not a claimcheck results dataset"):
+        Dataset.open(tmp_path)

@@ -358,7 +358,7 @@ def _finish(client: Any, target: ds.Dataset, extracted: Any, settings: Settings,
         rows = db.concat([rows, db.from_sequence(old_blocks, npartitions=len(old_blocks)).map_partitions(_rows_of_blocks, canon)])
     tagged, _ = bucketed(rows, split_at, target.manifest["buckets"])
     seen = dask.delayed(_old_conflicts)([str(p) for p in target.files("conflicts") if p.name.startswith("b")]) if add else None
-    nparts = max(1, min(max(extracted.npartitions, len(old_blocks)), workers * TASKS_PER_WORKER))
+    nparts = workers * TASKS_PER_WORKER  # however few files came in: blocks spread over every worker
     buckets = shuffle_blocks(tagged, nparts).map_partitions(_write_buckets, folder, run, settings.reconcile,
                                                             _failing(settings), seen)
     found = _wait(client, client.persist(buckets), "reconcile", progress)

@@ -151,21 +151,15 @@ def findings_report(dataset: Dataset, limit: int = 10_000) -> Report:
 
 
 def _json_lines(dataset: Dataset, write: Write) -> None:
-    from .data import citation_dict, conflict_dict, document_dict, group_dict, link_dict
-
-    ds = _ds()
+    """Each stored object as the contract writes it (the `json` column holds `formats.data`'s dict)."""
 
     def line(kind: str, d: dict) -> str:
         return json.dumps({"type": kind, **d}, ensure_ascii=False) + "\n"
 
-    for table, kind, convert in (("documents", "document", lambda r: document_dict(ds.document_of(r))),
-                                 ("groups", "group", lambda r: group_dict(ds.group_of(r))),
-                                 ("conflicts", "conflict", lambda r: conflict_dict(ds.conflict_of(r))),
-                                 ("citations", "citation", lambda r: citation_dict(ds.citation_of(r))),
-                                 ("links", "link", lambda r: link_dict(ds.link_of(r))),
-                                 ("skipped", "skipped", lambda r: {"path": r["path"], "reason": r["reason"], "error": r["error"]})):
+    for table, kind in (("documents", "document"), ("groups", "group"), ("conflicts", "conflict"),
+                        ("citations", "citation"), ("links", "link"), ("skipped", "skipped")):
         for _, rows in dataset.rows(table):
-            write("".join(line(kind, convert(r)) for r in rows))
+            write("".join(line(kind, json.loads(r["json"]) if "json" in r else r) for r in rows))
         if table == "documents":
             for claims in dataset.claims():
                 write("".join(line("claim", claim_dict(c)) for c in claims))
