@@ -116,6 +116,12 @@ def test_reconcile_on_dask_over_parquet_ledgers_matches_reconcile_on_one_machine
     assert got["claims"] == sorted(expected.claims, key=lambda c: c.id)
 
 
+def _dump(d: dict) -> str:
+    import json
+
+    return json.dumps(d, sort_keys=True)
+
+
 def _lines(text: str) -> list[str]:
     return sorted(line for line in text.splitlines() if line)
 
@@ -156,8 +162,7 @@ def test_cli_json_lines_carry_the_report_s_objects(cluster, tmp_path, monkeypatc
     for kind, field in (("document", "documents"), ("claim", "claims"), ("group", "groups"), ("conflict", "conflicts"),
                         ("citation", "citations")):
         mine = [{k: v for k, v in r.items() if k != "type"} for r in records if r["type"] == kind]
-        key = (lambda d: json.dumps(d, sort_keys=True))
-        assert sorted(mine, key=key) == sorted(want[field], key=key), field
+        assert sorted(mine, key=_dump) == sorted(want[field], key=_dump), field
     pages = sorted(p.name for p in (tmp_path / "pages").iterdir())
     assert pages == ["index.html", "page-0000.html"]
     page = (tmp_path / "pages" / "page-0000.html").read_text()
