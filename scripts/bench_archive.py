@@ -29,9 +29,12 @@ def cpu_s() -> float:
 
 def start_cluster(workers: int = 2) -> tuple[subprocess.Popen, str]:
     """A LocalCluster in a process of its own; returns it and the scheduler's address."""
+    from claimcheck.engines.dask import QUIET_WORKERS
+
+    quiet = {"distributed.scheduler.worker-saturation": 1.0, **(QUIET_WORKERS if os.environ.get("QUIET", "1") == "1" else {})}
     code = ("import logging, sys, time\nfrom distributed import LocalCluster\n"
             "import dask\n"
-            "with dask.config.set({'distributed.scheduler.worker-saturation': 1.0}):\n"
+            f"with dask.config.set({quiet!r}):\n"
             f"    c = LocalCluster(processes=True, n_workers={workers}, threads_per_worker=1, silence_logs=logging.ERROR,"
             " dashboard_address=None)\n"
             "print(c.scheduler_address, flush=True)\nsys.stdin.read()\nc.close()\n")

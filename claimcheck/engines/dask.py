@@ -47,6 +47,12 @@ Entry = tuple[int, DocumentResult | Skipped]  # (the file's index in the scan, w
 Findings = tuple[tuple[Group, ...], tuple[Conflict, ...]]
 Order = tuple[int, int, int, int]  # where a citation of a URL stands in `link_targets` over the whole archive
 
+# A worker's own timers cost CPU per second of wall time, whatever the work: on a busy 2-core machine
+# the profiler (every 10 ms), the memory monitor (every 100 ms) and the system monitor took 11% of
+# what the tasks themselves got (scripts/bench_scale.py); slower timers cut that by 60%. For the local
+# cluster claimcheck starts; give your own cluster the same settings in its Dask config.
+QUIET_WORKERS = {"distributed.worker.profile.enabled": False, "distributed.worker.memory.monitor-interval": "1s",
+                 "distributed.admin.system-monitor.interval": "2s"}
 MAX_PARTITION = 200  # files per extraction task: a few seconds of work, and a ledger part of a few MB
 TASKS_PER_WORKER = 8  # extraction tasks per worker at least, for balance and a moving progress bar
 
@@ -224,7 +230,7 @@ def _connect(scheduler: str | None, notice: Notice | None) -> Iterator[Any]:
     else:
         # One task at a time per worker (no task queued behind another): a worker that dies takes
         # only the task it was running with it, which is what lets _extract_all find the culprit.
-        with dask.config.set({"distributed.scheduler.worker-saturation": 1.0}):
+        with dask.config.set({"distributed.scheduler.worker-saturation": 1.0, **QUIET_WORKERS}):
             cluster = LocalCluster(processes=True, n_workers=os.cpu_count() or 1, threads_per_worker=1,
                                    silence_logs=logging.ERROR)
         client = Client(cluster)
