@@ -125,8 +125,8 @@ FailOnOpt = Annotated[str | None, typer.Option(
     "--fail-on", metavar="CHOICE,...",
     help="Findings that exit 1, added to what the config fails on (default: broken links and unreadable inputs). "
          "Choices: a link status (broken, blocked, server-error, timeout, tls-error, invalid-url, redirected, "
-         "unverified), conflicts (contradictions), near-miss (contradictions and near misses), citations (citation "
-         "flags), skipped (unreadable inputs), none (start from nothing: `none,blocked` fails on blocked links only). "
+         "unverified, skipped), conflicts (contradictions), near-miss (contradictions and near misses), citations "
+         "(citation flags), unreadable (input files that could not be read), none (start from nothing: `none,blocked` fails on blocked links only). "
          "Reviewed findings (see --baseline) never fail.")]
 BaselineOpt = Annotated[Path | None, typer.Option(
     "--baseline", help="Findings reviewed earlier (written by `claimcheck baseline`): reported as reviewed, never "

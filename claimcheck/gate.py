@@ -6,11 +6,11 @@ The policy comes from the settings, which `--fail-on` adds to:
 
     --fail-on CHOICE[,CHOICE...]   adds to what the config (or the default) already fails on
         a link status              broken (the default), blocked, server-error, timeout, tls-error,
-                                   invalid-url, redirected, unverified
+                                   invalid-url, redirected, unverified, skipped
         conflicts, contradiction   contradictions
         near-miss                  contradictions and near misses
         citations                  citation flags
-        skipped                    inputs that could not be read (on by default)
+        unreadable                 input files that could not be read (on by default)
         none                       start from nothing instead: `none` alone never fails on findings,
                                    `none,blocked` fails on blocked links only
 
@@ -31,8 +31,10 @@ from .review import Baseline, apply_baseline, findings
 # Louder first: a level fails the run on its own findings and on every louder one.
 _LEVELS = [Severity.CONTRADICTION, Severity.NEAR_MISS]
 _WORDS = {"conflicts": "contradiction", "contradiction": "contradiction", "near-miss": "near-miss"}
-FAIL_ON_CHOICES = (*(s for s in LINK_STATUSES if s != LinkStatus.OK.value), "conflicts", "contradiction",
-                   "near-miss", "citations", "skipped", "none")
+_LINK_CHOICES = ("broken", "blocked", "server-error", "timeout", "tls-error", "invalid-url", "redirected", "unverified",
+                 "skipped")
+FAIL_ON_CHOICES = (*_LINK_CHOICES, *(s for s in LINK_STATUSES if s not in _LINK_CHOICES and s != "ok"), "conflicts",
+                   "contradiction", "near-miss", "citations", "unreadable", "none")
 
 
 def failing_severities(level: str) -> set[Severity]:
@@ -64,7 +66,7 @@ def apply_fail_on(settings: Settings, fail_on: str | None) -> None:
     if levels:
         settings.fail_on_conflicts = "near-miss" if "near-miss" in levels else "contradiction"
     settings.fail_on_citations = settings.fail_on_citations or "citations" in tokens
-    settings.fail_on_skipped = settings.fail_on_skipped or "skipped" in tokens
+    settings.fail_on_skipped = settings.fail_on_skipped or "unreadable" in tokens
 
 
 @dataclass(frozen=True)
