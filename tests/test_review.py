@@ -13,9 +13,7 @@ from claimcheck.config import Settings
 from claimcheck.errors import ConfigError
 from claimcheck.model import BaselineEntry, Finding
 from claimcheck.pipeline import scan
-from claimcheck.review import (
-    Baseline, apply_baseline, baseline_entries, findings, read_baseline, render_baseline,
-)
+from claimcheck.review import Baseline, apply_baseline, baseline_entries, findings, read_baseline, render_baseline
 
 runner = CliRunner()
 
