@@ -466,7 +466,16 @@ def baseline_cli(
     """
     from .gate import examined
     from .pipeline import scan
-    from .review import BASELINE_NAME, baseline_entries, find_baseline, findings, read_baseline, render_baseline, reviewer
+    from .review import (
+        BASELINE_NAME,
+        baseline_entries,
+        find_baseline,
+        findings,
+        read_baseline,
+        render_baseline,
+        reviewer,
+        scanned,
+    )
 
     def run():
         settings = _settings(config, model=model, include=include, exclude=exclude, offline=offline or None,
@@ -478,8 +487,9 @@ def baseline_cli(
             return 3
         target = output or find_baseline() or Path(BASELINE_NAME)
         previous = read_baseline(target) if target.is_file() else None
-        found = findings(report, target.resolve().parent)
-        entries = baseline_entries(found, previous, by or reviewer(), note=note, examined=examined(report, settings))
+        root = target.resolve().parent
+        entries = baseline_entries(findings(report, root), previous, by or reviewer(), note=note,
+                                   examined=examined(report, settings), documents=scanned(report, root))
         write_atomic(target, render_baseline(entries))
         before = {e.fingerprint for e in previous.entries} if previous else set()
         after = {e.fingerprint for e in entries}

@@ -26,7 +26,7 @@ from pathlib import Path
 from .config import LINK_STATUSES, Settings
 from .errors import UsageError
 from .model import Finding, LinkStatus, Report, Review, Severity, Verdict
-from .review import Baseline, apply_baseline, findings
+from .review import Baseline, apply_baseline, findings, in_scope, scanned
 
 # Louder first: a level fails the run on its own findings and on every louder one.
 _LEVELS = [Severity.CONTRADICTION, Severity.NEAR_MISS]
@@ -111,7 +111,8 @@ def judge(report: Report, settings: Settings | None = None, baseline: Baseline |
     looked = examined(report, settings or Settings())
     entries = {f.key: e for f, e in applied.reviewed}
     verdicts = tuple(Verdict(f, policy.selects(f), entries.get(f.key)) for f in found)
-    stale = tuple(e for e in applied.stale if e.rule.split("/", 1)[0] in looked)
+    documents = scanned(report, root)
+    stale = tuple(e for e in applied.stale if in_scope(e, looked, documents))
     return Review(verdicts, stale, _reasons(verdicts), baseline.path if baseline else None)
 
 

@@ -212,3 +212,35 @@ def test_the_baseline_is_found_upward_or_named_or_refused(tmp_path, monkeypatch)
     assert runner.invoke(app, ["scan", ".", "--offline", "--fail-on", "conflicts", "--no-baseline"]).exit_code == 1
     missing = runner.invoke(app, ["scan", ".", "--offline", "--baseline", "nope.toml"])
     assert missing.exit_code == 2 and "no such baseline file" in missing.stderr
+
+
+def test_a_scan_of_some_files_leaves_the_other_entries_alone(tmp_path, monkeypatch):
+    """pre-commit passes only the staged files: the baseline's other entries are neither stale nor dropped."""
+    monkeypatch.chdir(tmp_path)
+    _write(tmp_path / "articles", {"port.txt": PORT, "harbour.txt": HARBOUR,
+                                   "memo.txt": "Fact one.[1]\n\nNotes\n1. Desk, Memo, printed.\n"})
+    assert runner.invoke(app, ["baseline", "articles", "--offline", "--by", "Ada"]).exit_code == 0
+    full = Path("claimcheck-baseline.toml").read_text(encoding="utf-8")
+    assert full.count("[[finding]]") == 3
+    some = runner.invoke(app, ["scan", "articles/memo.txt", "--offline", "-f", "json", "--fail-on", "citations"])
+    assert some.exit_code == 0 and json.loads(some.stdout)["stale"] == [] and "stale" not in some.stderr
+    again = runner.invoke(app, ["baseline", "articles/memo.txt", "--offline", "--by", "Bo"])
+    assert "0 dropped" in again.stderr and Path("claimcheck-baseline.toml").read_text(encoding="utf-8") == full
+
+
+def test_a_new_kind_of_finding_is_one_function(monkeypatch):
+    """Another helper's finding kind (an incomplete run, say) plugs in and is carried by every format."""
+    from claimcheck.formats import SCAN_FORMATS
+    from claimcheck.model import Report
+    from claimcheck.review import FINDING_KINDS, fingerprint
+
+    def incomplete(report, doc_key):
+        yield Finding(fingerprint("incomplete", "reconcile"), "incomplete:reconcile", "run/incomplete", "incomplete",
+                      "reconciliation failed", "", ())
+
+    monkeypatch.setattr("claimcheck.review.fingerprints.FINDING_KINDS", [*FINDING_KINDS, incomplete])
+    report = Report()
+    assert "::error title=claimcheck run/incomplete::reconciliation failed" in SCAN_FORMATS["github"](report)
+    assert '<testsuite name="claimcheck findings" tests="1" failures="1"' in SCAN_FORMATS["junit"](report)
+    assert json.loads(SCAN_FORMATS["sarif"](report))["runs"][0]["results"][0]["level"] == "error"
+    assert json.loads(SCAN_FORMATS["json"](report))["fails"] == ["1 other finding(s)"]

@@ -85,12 +85,13 @@ def github(report: Report) -> str:
     out = []
     for v in worst_first(review.verdicts):
         lvl = level(v)
-        for path, line in v.finding.locations or ((v.finding.where, 1),):
+        for place in v.finding.locations or (None,):  # a finding of the whole run has no place
             if shown.get(lvl, 0) >= ANNOTATION_CAP - (lvl == "notice") * (1 + bool(review.stale)):  # room for the last notices
                 left += 1
                 continue
             shown[lvl] = shown.get(lvl, 0) + 1
-            out.append(_command(lvl, path, line, _title(v), v.finding.message))
+            out.append(_command(lvl, place[0], place[1], _title(v), v.finding.message) if place else
+                       f"::{lvl} title={gh_property(_title(v))}::{gh_data(v.finding.message)}")
     if review.stale:
         out.append(f"::notice title=claimcheck baseline::{gh_data(f'{len(review.stale)} baseline entries match no finding any more (stale): run claimcheck baseline to drop them')}")
     if left:
@@ -123,6 +124,11 @@ def junit(report: Report) -> str:
     suites = [_links_suite(report, review), _conflicts_suite(report, review), _citations_suite(report, review)]
     if report.skipped:
         suites.append(_inputs_suite(report, review))
+    others = [v for v in review.verdicts if v.finding.key.split(":", 1)[0] not in ("link", "conflict", "citation", "skip")]
+    if others:  # a kind of finding added later, one case each, until it gets a suite of its own
+        cases = [_case("findings", v.finding.key, [v]) for v in others]
+        suites.append(_suite("claimcheck findings", [c for c, _ in cases], sum(k == "failure" for _, k in cases),
+                             sum(k == "skipped" for _, k in cases)))
     return "\n".join(['<?xml version="1.0" encoding="UTF-8"?>', "<testsuites>", *suites, "</testsuites>"]) + "\n"
 
 
@@ -218,7 +224,7 @@ def sarif(report: Report) -> str:
         kind, _, what = f.rule.partition("/")
         rules[f.rule] = {"conflict": f"claims that cannot both hold ({what})", "link": f"cited link is {what}",
                          "citation": f"footnote audit: {what}", "input": "an input file that could not be read"}.get(kind, f.rule)
-        locations = [_location(path, line) for path, line in f.locations] or [_location(f.where, 1)]
+        locations = [_location(path, line) for path, line in f.locations]
         result: dict = {"ruleId": f.rule, "level": SARIF_LEVEL[level(v)], "message": {"text": clean(f.message)},
                         "partialFingerprints": {"claimcheck/v1": f.fingerprint}}
         if kind == "conflict":

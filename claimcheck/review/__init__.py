@@ -15,11 +15,12 @@ from .baseline import (
     apply_baseline,
     baseline_entries,
     find_baseline,
+    in_scope,
     read_baseline,
     render_baseline,
     reviewer,
 )
-from .fingerprints import FINDING_KINDS, findings, fingerprint
+from .fingerprints import FINDING_KINDS, findings, fingerprint, scanned
 
 __all__ = ["BASELINE_NAME", "FINDING_KINDS", "Applied", "Baseline", "apply_baseline", "baseline_entries",
-           "find_baseline", "findings", "fingerprint", "read_baseline", "render_baseline", "reviewer"]
+           "find_baseline", "findings", "fingerprint", "in_scope", "read_baseline", "render_baseline", "reviewer", "scanned"]

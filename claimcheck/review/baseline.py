@@ -99,6 +99,19 @@ def _entry(path: Path, number: int, item: object) -> BaselineEntry:
     return BaselineEntry(**{k: item.get(k, "") for k in _FIELDS})
 
 
+def in_scope(entry: BaselineEntry, kinds: Iterable[str] | None, documents: set[str] | None) -> bool:
+    """Whether a run that looked for `kinds` of finding in `documents` (None: everything) could have found `entry`.
+
+    An entry out of scope is neither stale nor dropped: a scan of two staged files says nothing
+    about the baseline entries of the other forty articles.
+    """
+    if kinds is not None and entry.rule.split("/", 1)[0] not in set(kinds):
+        return False
+    if documents is None or entry.rule.startswith("link/"):
+        return True  # a link may be cited from several documents: it counts wherever it was checked
+    return all(doc in documents for doc in entry.where.split(", "))
+
+
 def apply_baseline(findings: Iterable[Finding], baseline: Baseline | None) -> Applied:
     """Split findings by the baseline: reviewed (fingerprint in it), new, and entries left unmatched."""
     entries = {e.fingerprint: e for e in (baseline.entries if baseline else ())}
@@ -124,15 +137,16 @@ def reviewer() -> str:
 
 
 def baseline_entries(findings: Sequence[Finding], previous: Baseline | None, by: str, on: date | None = None,
-                     note: str = "", examined: Iterable[str] | None = None) -> tuple[BaselineEntry, ...]:
+                     note: str = "", examined: Iterable[str] | None = None,
+                     documents: set[str] | None = None) -> tuple[BaselineEntry, ...]:
     """Today's reviewable findings as entries, sorted; an entry already in `previous` keeps its who, when and note.
 
-    Entries of `previous` whose kind ("link", "conflict", ...) this run did not look for (`examined`;
-    None = every kind) are kept: a baseline written offline keeps the reviewed links.
+    Entries of `previous` out of this run's scope (`in_scope`: a kind it did not look for, such as
+    links offline, or documents it did not read) are kept as they are.
     """
     kept = {e.fingerprint: e for e in (previous.entries if previous else ())}
     today = (on or date.today()).isoformat()
-    out = {e.fingerprint: e for e in kept.values() if examined is not None and e.rule.split("/", 1)[0] not in examined}
+    out = {e.fingerprint: e for e in kept.values() if not in_scope(e, examined, documents)}
     out.update({f.fingerprint: kept.get(f.fingerprint) or BaselineEntry(f.fingerprint, f.rule, f.where, f.message, by,
                                                                         today, note)
                 for f in findings if f.reviewable})

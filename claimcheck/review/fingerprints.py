@@ -9,6 +9,9 @@ A fingerprint is a hash of what a finding is about, never of where it sits:
     link       the URL and its status: a 403 someone accepted that turns into a 404 is new
     skip       the unread file
 
+`Finding.where` names the finding's documents the same way (a conflict's joined by ", "), for
+people and for telling a stale baseline entry from one this run did not look at.
+
 Lines, offsets, footnote numbers, claim and group ids, messages and the other articles of a scan
 are left out, so a fingerprint survives re-runs, moved paragraphs, a renumbered endnote list and
 unrelated edits; it changes when the figure, the URL or the footnote does. Document paths are
@@ -70,7 +73,7 @@ def conflict_findings(report: Report, doc_key: DocKey) -> Iterable[Finding]:
     for c in report.conflicts:
         sides = [claims[i] for i in c.claims if i in claims]
         figures = sorted((_figure(s, doc_key) for s in sides), key=json.dumps)
-        where = sorted(dict.fromkeys(s.path or s.doc for s in sides))
+        where = sorted(dict.fromkeys(doc_key(s.path or s.doc) for s in sides))
         yield Finding(fingerprint("conflict", c.kind.value, figures), f"conflict:{c.id}", f"conflict/{c.kind.value}",
                       c.severity.value, c.reason, ", ".join(where),
                       tuple((s.path or s.doc, s.line) for s in sides))
@@ -84,7 +87,7 @@ def link_findings(report: Report, doc_key: DocKey) -> Iterable[Finding]:
         final = f" -> {r.final_url}" if r.final_url and r.final_url != r.url else ""
         message = f"{r.url}: {r.status.value}{code}: {r.reason}{final}".rstrip(": ")
         yield Finding(fingerprint("link", r.url, r.status.value), f"link:{r.url}", f"link/{r.status.value}",
-                      r.status.value, message, r.refs[0].path if r.refs else r.url,
+                      r.status.value, message, doc_key(r.refs[0].path or r.refs[0].doc) if r.refs else r.url,
                       tuple((ref.path or ref.doc, ref.line) for ref in r.refs),
                       reviewable=r.status is not LinkStatus.UNVERIFIED)
 
@@ -99,7 +102,7 @@ def citation_findings(report: Report, doc_key: DocKey) -> Iterable[Finding]:
             about = [*content, cite.number] if flag in _NUMBERING_FLAGS else content
             yield Finding(fingerprint("citation", doc_key(path), flag, about),
                           f"citation:{cite.doc_id or cite.doc}:{cite.number}:{flag}", f"citation/{flag}", flag,
-                          f"footnote {cite.number}: {flag}" + (f" ({details})" if details else ""), path,
+                          f"footnote {cite.number}: {flag}" + (f" ({details})" if details else ""), doc_key(path),
                           ((path, cite.line),))
 
 
@@ -107,7 +110,16 @@ def skip_findings(report: Report, doc_key: DocKey) -> Iterable[Finding]:
     for s in report.skipped:
         rule = "input/error" if s.error else "input/skipped"
         yield Finding(fingerprint("skip", doc_key(s.path), rule), f"skip:{s.path}", rule, "skipped",
-                      f"{s.path}: {s.reason}", s.path, ((s.path, 1),))
+                      f"{s.path}: {s.reason}", doc_key(s.path), ((s.path, 1),))
+
+
+def scanned(report: Report, root: Path | None = None) -> set[str]:
+    """The documents this report read (or tried to), named as `Finding.where` names them."""
+    doc_key = doc_keys(root)
+    paths = [d.path for d in report.documents] + [s.path for s in report.skipped]
+    if not report.documents:  # a reconciled ledger: its claims name their documents
+        paths += [c.path or c.doc for c in report.claims]
+    return {doc_key(p) for p in paths}
 
 
 FINDING_KINDS: list[Callable[[Report, DocKey], Iterable[Finding]]] = [
