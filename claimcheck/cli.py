@@ -247,7 +247,8 @@ def _judged(report, settings, baseline: Path | None, no_baseline: bool = False):
     from .gate import judge
     from .review import find_baseline, read_baseline
 
-    path = None if no_baseline else (baseline or find_baseline())
+    found = None if no_baseline or baseline else find_baseline()
+    path = baseline or (Path(os.path.relpath(found)) if found else None)  # named as a person would
     return dataclasses.replace(report, review=judge(report, settings, read_baseline(path) if path else None))
 
 
@@ -460,9 +461,9 @@ def baseline_cli(
 ) -> None:
     """Scan PATHS and write every finding to a baseline file: reviewed, so later runs report it and do not fail.
 
-    Entries already in the file keep who reviewed them, when and their note; findings that are gone are
-    dropped. Commit the file; `scan`, `links` and `reconcile` read it. [bold]Example:[/] claimcheck baseline
-    articles/ --note "checked with the desk, 4 Dec"
+    Entries already in the file keep who reviewed them, when, and their note; findings that are gone are dropped. Commit the file: `scan`, `links` and `reconcile` read it.
+
+    [bold]Example:[/] claimcheck baseline articles/ --note "checked with the desk"
     """
     from .gate import examined
     from .pipeline import scan
