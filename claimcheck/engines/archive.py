@@ -462,19 +462,3 @@ def _reconcile_ledgers(client: Any, target: ds.Dataset, files: Sequence[str], se
     return _finish(client, target, extracted, dataclasses.replace(settings, offline=True), progress, split_at, False, run,
                    workers)
 
-
-def failures(summary: ds.RunSummary, settings: Settings) -> tuple[str, ...]:
-    """`gate.failures` for an archive run, from the dataset's counts: the same policy, the same words."""
-    out = []
-    failing = set(settings.links.fail_on)
-    bad = {s: n for s, n in summary.links.items() if s in failing}
-    if bad:
-        out.append(f"{sum(bad.values())} cited link(s) with a failing status ({', '.join(sorted(bad))})")
-    if settings.links.require_network and summary.links.get("unverified"):
-        out.append(f"{summary.links['unverified']} link(s) could not be verified and the network is required")
-    conflicts = sum(summary.conflicts.get(s.value, 0) for s in failing_severities(settings.fail_on_conflicts))
-    if conflicts:
-        out.append(f"{conflicts} conflict(s) at or above {settings.fail_on_conflicts!r}")
-    if summary.skipped_count and settings.fail_on_skipped:
-        out.append(f"{summary.skipped_count} input file(s) could not be read")
-    return tuple(out)

@@ -2,12 +2,12 @@
 
     text        the terminal report: conflicts (each drawn by terminal_findings.conflict_panel), links
                 with problems, citation flags, then the summary line; agreeing groups are counted
-    github      workflow commands, by `ci.github` over each file's findings
     json        JSON Lines: one object a line, {"type": "document" | "claim" | "group" | "conflict" |
                 "citation" | "link" | "skipped", ...the contract's fields}
     jsonl       the claims, one a line (the ledger), as `scan -f jsonl` prints them
-    markdown, junit, sarif   one document each: rendered from the findings only (conflicts with the
-                claims they name, links with problems, flagged footnotes), never the whole archive
+    github, markdown, junit, sarif   one document each (GitHub caps annotations anyway): rendered from the
+                findings only (conflicts with the claims they name, links with problems, flagged footnotes,
+                unread files) as the gate judged them, never from the whole archive
     html        pages by document folder, each the reviewer's page of its folder's articles and of the
                 conflicts that involve them, and an index page
 
@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..model import Claim, Conflict, Document, LinkStatus, Report, Severity
+from ..model import Claim, Conflict, Document, LinkStatus, Report, Severity, Skipped
 from .data import claim_dict
 
 if TYPE_CHECKING:
@@ -105,16 +105,16 @@ def _flagged(dataset: Dataset) -> Iterator[Report]:
             yield Report(citations=cites, documents=documents)
 
 
-def render_dataset(dataset: Dataset, fmt: str, write: Write, console: Console | None = None) -> None:
-    """Write the report of `dataset` in `fmt` (module docstring); `text` draws on `console`."""
+def render_dataset(dataset: Dataset, fmt: str, write: Write, console: Console | None = None,
+                   findings: Report | None = None) -> None:
+    """Write the report of `dataset` in `fmt` (module docstring); `text` draws on `console`.
+
+    `findings` is `findings_report(dataset)` as the gate judged it (the CLI passes it, with the
+    verdicts of --fail-on and the baseline); the CI formats and markdown render it.
+    """
     if fmt == "text":
         assert console is not None
         _text_report(dataset, console)
-    elif fmt == "github":
-        from .ci import github
-
-        for part in [*conflict_files(dataset), *_links(dataset), *_flagged(dataset)]:
-            write(github(part))
     elif fmt == "json":
         _json_lines(dataset, write)
     elif fmt == "jsonl":
@@ -123,12 +123,13 @@ def render_dataset(dataset: Dataset, fmt: str, write: Write, console: Console | 
     else:
         from . import SCAN_FORMATS
 
-        write(SCAN_FORMATS[fmt](findings_report(dataset)))
+        write(SCAN_FORMATS[fmt](findings if findings is not None else findings_report(dataset)))
 
 
-def findings_report(dataset: Dataset, limit: int = 10_000) -> Report:
-    """The findings alone, as one Report: conflicts (up to `limit`, contradictions first) with the claims
-    and groups they name and their documents' text, links with problems, flagged footnotes."""
+def findings_report(dataset: Dataset, limit: int | None = 10_000, texts: bool = True) -> Report:
+    """The findings alone, as one Report: conflicts (up to `limit`, contradictions first; None: all)
+    with the claims and groups they name (and, with `texts`, their documents' text), links with
+    problems, flagged footnotes, unread files. The gate judges this Report for an archive run."""
     order = {Severity.CONTRADICTION: 0, Severity.NEAR_MISS: 1}
     conflicts: list[Conflict] = []
     claims: dict[str, Claim] = {}
@@ -137,14 +138,17 @@ def findings_report(dataset: Dataset, limit: int = 10_000) -> Report:
         conflicts.extend(part.conflicts)
         claims.update((c.id, c) for c in part.claims)
         groups.update((g.id, g) for g in part.groups)
-        if len(conflicts) > 2 * limit:  # keep memory bounded while reading
+        if limit is not None and len(conflicts) > 2 * limit:  # keep memory bounded while reading
             conflicts = sorted(conflicts, key=lambda c: (order[c.severity], c.id))[:limit]
     conflicts = sorted(conflicts, key=lambda c: (order[c.severity], c.id))[:limit]
     named = {cid for c in conflicts for cid in c.claims}
     kept = tuple(sorted((c for cid, c in claims.items() if cid in named), key=lambda c: (c.doc_id, c.start, c.end)))
     links = tuple(r for part in _links(dataset) for r in part.links)
     flagged = list(_flagged(dataset))
-    return Report(documents=tuple({d.id: d for d in [*_documents(kept), *(d for p in flagged for d in p.documents)]}.values()),
+    shown = _documents(kept) if texts else ()
+    skipped = tuple(Skipped(r["path"], r["reason"], r["error"]) for _, rows in dataset.rows("skipped") for r in rows)
+    return Report(documents=tuple({d.id: d for d in [*shown, *(d for p in flagged for d in p.documents)]}.values()),
+                  skipped=skipped,
                   claims=kept, citations=tuple(c for p in flagged for c in p.citations), links=links,
                   groups=tuple(sorted((g for g in groups.values() if g.id in {c.group for c in conflicts}), key=lambda g: g.id)),
                   conflicts=tuple(sorted(conflicts, key=lambda c: c.id)), reconciled=True)
