@@ -213,7 +213,8 @@ def _core_value(m: re.Match[str], dot_page: bool) -> tuple[float | None, float, 
         return (float(num[:-1]) if num[:-1] else 0.0) + VULGAR[num[-1]], VULGAR[num[-1]], scale
     scale = re.sub(r"^lakh[\s\u00a0\u202f\u2009]+crores?$", "lakh crore", scale)
     if num[0].isdigit() or num[0] == ".":
-        if dot_page and not scale and _DOT_GROUPED.fullmatch(num):
+        if dot_page and (not scale or num.count(".") > 1) and _DOT_GROUPED.fullmatch(num):
+            # "1.234.567 million": two dots cannot both be decimal points, scale or not
             digits = num.replace(".", "").replace(",", ".")
         elif dot_page and _COMMA_DECIMAL.fullmatch(num):
             digits = num.replace(",", ".")
@@ -221,7 +222,10 @@ def _core_value(m: re.Match[str], dot_page: bool) -> tuple[float | None, float, 
             digits = re.sub(r"[, \u00a0\u202f\u2009]", "", num)
         if len(digits) > 40:
             return None, 0.0, scale  # no news figure has forty digits; a float would overflow or round away
-        value = float(digits)
+        try:
+            value = float(digits)
+        except ValueError:
+            return None, 0.0, scale  # digits no reading of the page's separators makes a number
         decimals = len(digits.split(".")[1]) if "." in digits else 0
         step = 10.0 ** -decimals
         if not decimals:
