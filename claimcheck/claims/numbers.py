@@ -38,6 +38,7 @@ from functools import lru_cache
 
 from ..model import Bound, Quantity, Span
 from . import currencies, identifiers, units
+from .scales import find_ratings
 from .hedges import (
     EMPHASIS_BEFORE,
     FEW,
@@ -287,8 +288,8 @@ def find_quantities(text: str, masks: Iterable[Span] = ()) -> list[Quantity]:
         text = _INVISIBLE.sub("", text)
     dot_groups, space_groups = bool(_DOT_PAGE.search(text)), bool(_SPACE_PAGE.search(text))
     page = _Page(text, _core(space_groups, dot_groups), dot_groups)
-    found: list[Quantity] = []
-    taken = _Spans()
+    found: list[Quantity] = find_ratings(text)  # "Category 4", "magnitude 6.8": a scale's figure, not a count
+    taken = _Spans((q.start, q.end) for q in found)
     for rx, make in ((_FRACTION_SCALE_RE, _fraction_of_scale), (_FRACTION_RE, _fraction)):
         for m in rx.finditer(text):
             q = make(text, m)
