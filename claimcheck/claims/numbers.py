@@ -38,7 +38,6 @@ from functools import lru_cache
 
 from ..model import Bound, Quantity, Span
 from . import currencies, identifiers, units
-from .scales import find_ratings
 from .hedges import (
     EMPHASIS_BEFORE,
     FEW,
@@ -52,6 +51,7 @@ from .hedges import (
     interval,
 )
 from .hedges import SP as _SP
+from .scales import find_ratings
 
 UNITS = {w: i for i, w in enumerate(
     ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
