@@ -46,7 +46,9 @@ def find_ratings(text: str) -> list[Quantity]:
             start, end = m.start(), m.end()
             before = text[max(0, start - 30):start]
             article = re.search(r"\b(?:an?|the)[\s\u00a0]+$", before, re.IGNORECASE)
-            bound, low, high = Bound.EXACT, value, value
+            bound = Bound.EXACT
+            low: float | None = value
+            high: float | None = value
             hedge = hedge_before(before[:article.start()] if article else before)  # "at least a Category 3"
             if hedge is not None:
                 bound = hedge[1]
