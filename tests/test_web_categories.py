@@ -62,3 +62,65 @@ def test_ratings_must_not_read(text, not_read):
     got = readings(text)
     assert not any(g[1] == "rating" for g in got), got
     assert not set(not_read) & {g[0] for g in got}, got
+
+
+# Category 4: digits that are no quantity. Each row: the sentence, and the one real quantity in it
+# (or None), so every trap also checks that the figure beside it still reads.
+@pytest.mark.parametrize("text, only", [
+    # coordinates in every form pages use, the infobox triple included
+    ("Coordinates: 12°31′N 7°12′W / 12.517°N 7.200°W / 12.517; -7.200 and 40 huts.", "40"),
+    ("Location 44°05′12″S 169°56′41″E / 44.08667°S 169.94472°E, some 30 km inland.", "some 30 km"),
+    ("The wreck lies at 12.517; -7.200, in 60 metres of water.", "60 metres"),
+    # dates and date spans
+    ("The fair ran on Aug 14 and 15 in 1902 and drew 5,000 visitors.", "5,000"),
+    ("Talks ran from March 3 to 5, with 12 delegations.", "12"),
+    ("The strikes of May 3 and 4, 1911 idled 900 mills.", "900"),
+    ("Floods on 3 and 4 June cut 20 roads.", "20"),
+    # clock times and UTC offsets
+    ("At 4.15 in the afternoon, 30 boats had left.", "30"),
+    ("At 5.45, we counted 18 craters.", "18"),
+    ("The shock came at 6:14:02 am EST (UTC−5) and lasted 40 seconds.", "40 seconds"),
+    ("Flights resume at 07:30 GMT+8 for 200 passengers.", "200"),
+    # designations, models and index names
+    ("The airship LZ 130 carried 40 crew.", "40"),
+    ("Its sister ship, the LZ 130. It flew 12 times.", "12"),
+    ("It was rebuilt (from 1933). LZ 130 made its first flight with 40 crew.", "40"),
+    ("An Airbus A380 seats up to 853 passengers.", "up to 853"),
+    ("It is as long as two 747 jumbo jets, or 140 metres.", ["two", "140 metres"]),
+    ("The Pixel 7 sold 2 million units.", "2 million"),
+    ("She drove a Polo 6 for 9 years.", "9 years"),
+    ("The sub U-20 fired 2 torpedoes.", "2"),
+    ("The Nikkei 225 and the CAC 40 both fell 3%.", "3%"),
+    # note markers and page numbers
+    ("The hull split in 14 minutes.[1][2]: 429 The crew escaped.", "14 minutes"),
+    ("The source rises at 5,100 m[n 1] in the Andes.", "5,100 m"),
+    # money-year labels
+    ("Damage reached $90 billion (2005 USD), a record.", "$90 billion"),
+    ("Damage reached $61.4 billion (2005 U.S. dollars), a record.", "$61.4 billion"),
+    ("Costs were $3 billion in 2010 USD.", "$3 billion"),
+    # bibliographic numbers
+    ("Smith, J. (2001). Journal of Floods 41(3), 201-219. It found 70 dams.", "70"),
+    ("Smith, J., vol. 41, no. 3, pp. 201–219, found 70 dams.", "70"),
+    ("See ISBN 978-0-12-345678-9 for the 12 maps.", "12"),
+    ("See doi:10.1234/abcd.5678 for the 12 maps.", "12"),
+    # seat and shelf locations
+    ("He sat in Section 112 Row 8, among 40,000 fans.", "40,000"),
+    ("The ledger is on Shelf 14, Box 3, with 200 letters.", "200"),
+])
+def test_not_quantities_on_web_pages(text, only):
+    assert quotes(text) == (only if isinstance(only, list) else [only] if only else []), readings(text)
+
+
+@pytest.mark.parametrize("text, quote", [
+    # the same shapes that are quantities: a count after a month name, hours in a duration, a span of days
+    ("By March, 300 workers struck.", "300"),
+    ("The count rose 2.5, then 3.1 points.", None),
+    ("The flight took 3.30 hours.", "3.30 hours"),
+    ("Boeing sold 747 aircraft that year.", "747"),
+    ("The EU 27 countries met.", None),
+    ("He paid 2005 dollars for the car.", "2005 dollars"),
+    ("The tower is 324 m tall, 12 more than the old one.", "324 m"),
+])
+def test_lookalikes_that_are_quantities(text, quote):
+    got = quotes(text)
+    assert quote is None or quote in got, readings(text)

@@ -280,7 +280,7 @@ class _Page:
 def find_quantities(text: str, masks: Iterable[Span] = ()) -> list[Quantity]:
     """Every stated quantity in `text`, hedge and range included, outside the masked spans."""
     original = text
-    text = blank(text, sorted(masks))  # same length, so offsets still point into the original
+    text = blank(text, sorted([*masks, *identifiers.apparatus(text)]))  # same length, so offsets still point into the original
     # "1\u200b000": read without the invisible characters; `gaps[i]` is where, in the text read, the
     # i-th removed character stood, so an offset maps back by counting the gaps at or before it.
     gaps = [m.start() - i for i, m in enumerate(_INVISIBLE.finditer(text))]
@@ -432,6 +432,11 @@ def _is_not_a_quantity(page: _Page, m: re.Match[str], has_unit: bool) -> bool:
         return True  # "a 12-member panel", "3-pointer": a compound, not a count; "19-year-old" is an age
     if identifiers.is_date(before, after):
         return True
+    if is_digits and not has_unit and identifiers.is_dot_clock(before, num, after):
+        return True
+    if is_digits and not has_unit and re.fullmatch(r"[0-9]{3,}", num) and re.search(
+            rf"\b(?:{'|'.join(list(UNITS)[2:13])})[\s\u00a0]+$", before, re.IGNORECASE):
+        return True  # "two 747 jumbo jets": a number right after a count is a model
     if re.search(r"[0-9]{4}(?:-[0-9]{1,2})+-$", before) or re.match(r"^-[0-9]{1,2}-[0-9]{1,2}", after):
         return True  # ISO dates and timestamps: "2020-09-24-11-01-26"
     if not has_unit and re.match(r"^[A-Z_]|^(?:,[0-9])+-[a-z]", after):
@@ -524,6 +529,9 @@ def _quantity_at(page: _Page, m: re.Match[str], nxt: re.Match[str] | None) -> tu
         kind, unit, mult, qend = "measure", "m" if metres else "km", 1.0, end
     else:
         kind, unit, mult, qend = _unit_after(text, end, text[max(0, start - 150):start], scaled, currency)
+    if (kind == "money" and not cur and not scaled and _YEARISH.match(m.group("num"))
+            and re.search(r"(?:\(|\b(?:in|constant|real|of))[\s\u00a0]*$", before, re.IGNORECASE)):
+        return None, False  # "(2005 USD)", "in 2010 dollars": the year a sum is priced in
     if _is_not_a_quantity(page, m, has_unit=kind != "count" or currency is not None or scaled):
         # "pp. 9-47", "in 2019-20", "March 3-4": the figure after the dash goes with this one
         return None, nxt is not None and re.fullmatch(r"[-–]", text[m.end():nxt.start()]) is not None
