@@ -124,3 +124,38 @@ def test_not_quantities_on_web_pages(text, only):
 def test_lookalikes_that_are_quantities(text, quote):
     got = quotes(text)
     assert quote is None or quote in got, readings(text)
+
+
+# Category 2: compound durations are one duration, in the largest unit when exact there to two
+# decimals, else in the smallest; hedged "a minute"s and "-hour" adjectives are durations too.
+@pytest.mark.parametrize("text, want", [
+    ("The rescue took three hours and twenty minutes.",
+     [("three hours and twenty minutes", "duration", "=", 200, 200, 200, "minute")]),
+    ("The storm raged for 4 days, 6 hours and 10 minutes.", [("4 days, 6 hours and 10 minutes", "duration", "=", 6130, 6130, 6130, "minute")]),
+    ("The voyage lasted six days, 20 hours, and 15 minutes.",
+     [("six days, 20 hours, and 15 minutes", "duration", "=", 9855, 9855, 9855, "minute")]),
+    ("She began a 5-year-and-3-month term.", [("5-year-and-3-month", "duration", "=", 5.25, 5.25, 5.25, "year")]),
+    ("The works took a year and six months.", [("a year and six months", "duration", "=", 1.5, 1.5, 1.5, "year")]),
+    ("He served 2 years 3 months in all.", [("2 years 3 months", "duration", "=", 2.25, 2.25, 2.25, "year")]),
+    ("The roof burned in less than a minute.", [("less than a minute", "duration", "<", 1, 0, 1, "minute")]),
+    ("Crews arrived within an hour.", [("within an hour", "duration", "<=", 1, 0, 1, "hour")]),
+    ("The hall emptied within two minutes.", [("within two minutes", "duration", "<=", 2, 0, 2, "minute")]),
+    ("Within thirty minutes the deck was awash.", [("Within thirty minutes", "duration", "<=", 30, 0, 30, "minute")]),
+    ("The nine-hour blast left 12 craters.", [("nine-hour", "duration", "=", 9, 9, 9, "hour"), ("12", "count", "=", 12, 12, 12, None)]),
+    ("It ended a seven-hour siege.", [("seven-hour", "duration", "=", 7, 7, 7, "hour")]),
+    ("It sank in about three hours and ten minutes.",
+     [("about three hours and ten minutes", "duration", "~", 190, 171, 209, "minute")]),
+])
+def test_compound_durations_read(text, want):
+    check(text, want)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("A day later, 40 boats sailed.", ["40"]),  # "a day" without a hedge is no stated duration
+    ("Doses come once a week for 6 weeks.", ["6 weeks"]),
+    ("It took 5 hours and 3 days later it rained.", ["5 hours", "3 days"]),  # units that grow: a list, not a sum
+    ("The two men left.", []),
+    ("He was 3 years old and 4 months later he moved.", ["3 years old", "4 months"]),
+])
+def test_compound_durations_must_not_merge(text, want):
+    assert quotes(text) == want, readings(text)

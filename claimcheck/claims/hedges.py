@@ -62,7 +62,7 @@ PREFIX_HEDGES: list[tuple[str, Bound, bool]] = [
     ("at least", Bound.AT_LEAST, False), ("no fewer than", Bound.AT_LEAST, False),
     ("no less than", Bound.AT_LEAST, False), ("up to", Bound.AT_MOST, False),
     ("as many as", Bound.AT_MOST, False), ("as much as", Bound.AT_MOST, False),
-    ("at most", Bound.AT_MOST, False), ("no more than", Bound.AT_MOST, False),
+    ("at most", Bound.AT_MOST, False), ("within", Bound.AT_MOST, False), ("no more than", Bound.AT_MOST, False),
     ("under", Bound.UNDER, False), ("fewer than", Bound.UNDER, False), ("less than", Bound.UNDER, False),
     ("below", Bound.UNDER, False), ("greater than or equal to", Bound.AT_LEAST, False),
     ("more than or equal to", Bound.AT_LEAST, False), ("at least or equal to", Bound.AT_LEAST, False),

@@ -51,6 +51,7 @@ from .hedges import (
     interval,
 )
 from .hedges import SP as _SP
+from .durations import find_durations
 from .scales import find_ratings
 
 UNITS = {w: i for i, w in enumerate(
@@ -290,6 +291,10 @@ def find_quantities(text: str, masks: Iterable[Span] = ()) -> list[Quantity]:
     page = _Page(text, _core(space_groups, dot_groups), dot_groups)
     found: list[Quantity] = find_ratings(text)  # "Category 4", "magnitude 6.8": a scale's figure, not a count
     taken = _Spans((q.start, q.end) for q in found)
+    for q in find_durations(text, _NUMWORDS, words_to_number):  # "three hours and twenty minutes": one duration
+        if not taken.overlaps(q.start, q.end):
+            found.append(q)
+            taken.add(q.start, q.end)
     for rx, make in ((_FRACTION_SCALE_RE, _fraction_of_scale), (_FRACTION_RE, _fraction)):
         for m in rx.finditer(text):
             q = make(text, m)
@@ -478,7 +483,7 @@ def _is_not_a_quantity(page: _Page, m: re.Match[str], has_unit: bool) -> bool:
         if (lowered in ("one", "a", "an") and not m.group("scale") and not re.match(r"^[\s\u00a0]+each\b", after)
                 and not (lowered == "one" and (_RANGE_AFTER_WORD.match(after) or _SIGN_WORD_BEFORE.search(before)))):
             return True  # "one of", "on the one hand", "one it cannot": not counts
-        if _DETERMINER_BEFORE.search(before) and not m.group("scale"):
+        if _DETERMINER_BEFORE.search(before) and not m.group("scale") and not has_unit:
             return True  # "the two neighbouring countries": a reference, not a claim
         if lowered == "zero":
             return True
