@@ -38,6 +38,7 @@ from functools import lru_cache
 
 from ..model import Bound, Quantity, Span
 from . import currencies, identifiers, units
+from .durations import find_durations
 from .hedges import (
     EMPHASIS_BEFORE,
     FEW,
@@ -51,7 +52,6 @@ from .hedges import (
     interval,
 )
 from .hedges import SP as _SP
-from .durations import find_durations
 from .scales import find_ratings
 
 UNITS = {w: i for i, w in enumerate(
@@ -291,10 +291,10 @@ def find_quantities(text: str, masks: Iterable[Span] = ()) -> list[Quantity]:
     page = _Page(text, _core(space_groups, dot_groups), dot_groups)
     found: list[Quantity] = find_ratings(text)  # "Category 4", "magnitude 6.8": a scale's figure, not a count
     taken = _Spans((q.start, q.end) for q in found)
-    for q in find_durations(text, _NUMWORDS, words_to_number):  # "three hours and twenty minutes": one duration
-        if not taken.overlaps(q.start, q.end):
-            found.append(q)
-            taken.add(q.start, q.end)
+    for d in find_durations(text, _NUMWORDS, words_to_number):  # "three hours and twenty minutes": one duration
+        if not taken.overlaps(d.start, d.end):
+            found.append(d)
+            taken.add(d.start, d.end)
     for rx, make in ((_FRACTION_SCALE_RE, _fraction_of_scale), (_FRACTION_RE, _fraction)):
         for m in rx.finditer(text):
             q = make(text, m)
