@@ -159,3 +159,27 @@ def test_compound_durations_read(text, want):
 ])
 def test_compound_durations_must_not_merge(text, want):
     assert quotes(text) == want, readings(text)
+
+
+# Category 7: figures glued to a label or a hedge by a table cell or a lost space.
+@pytest.mark.parametrize("text, want", [
+    ("Casualties3,000 to 3,400 in the first week", [("3,000 to 3,400", "count", "range", None, 3000, 3400, None)]),
+    ("Length2,310 km (1,435 mi)", [("2,310 km", "measure", "=", 2310, 2305, 2315, "km"),
+                                   ("1,435 mi", "measure", "=", 1435, 1435, 1435, "mi")]),
+    ("Ships Sunk1,204\nCrew Lost15", [("1,204", "count", "=", 1204, 1204, 1204, None)]),
+    ("The hull flooded in about22 minutes.", [("about22 minutes", "duration", "~", 22, 19.8, 24.2, "minute")]),
+    ("It burned for nearly40 hours.", [("nearly40 hours", "duration", "<", 40, 36, 40, "hour")]),
+    ("Catchment area4,100,000 km2", [("4,100,000 km2", "measure", "=", 4.1e6, 4.05e6, 4.15e6, "km2")]),
+])
+def test_glued_figures_read(text, want):
+    check(text, want)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The file abc123 holds 5 rows.", ["5"]),  # letters glued to a plain integer: a code
+    ("Covid19 and MP3 files", []),
+    ("Get version2 of the app, used by 3,000 people.", ["3,000"]),
+    ("The cover5 seal and the handsome3 plan", []),  # a hedge word only when it is a whole word
+])
+def test_glued_lookalikes_must_not_read(text, want):
+    assert quotes(text) == want, readings(text)

@@ -91,6 +91,10 @@ _DOT_GROUPED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?")
 _COMMA_DECIMAL = re.compile(r"[0-9]+,[0-9]{1,2}")
 
 
+_GLUED_HEDGE = "|".join(rf"(?<=\b{h})" for h in ("about", "around", "nearly", "almost", "over", "roughly", "approximately",
+                                                  "some", "only", "just"))
+
+
 @lru_cache(maxsize=4)
 def _core(space_groups: bool, dot_groups: bool) -> re.Pattern[str]:
     """The pattern of one figure: currency, sign, digits or words, scale, stated uncertainty."""
@@ -104,7 +108,9 @@ def _core(space_groups: bool, dot_groups: bool) -> re.Pattern[str]:
     return re.compile(
         rf"(?:(?<![{_NOT_BEFORE}])(?=(?-i:[A-Z{currencies.SIGN_CHARS}]))(?P<cur>{currencies.PREFIX})[ \u00a0]?(?P<csign>[-−](?=\.?[0-9]))?"
         rf"|(?<![{_NOT_BEFORE}])(?<![0-9][ \u00a0])(?P<sign>[-−])(?=\.?[0-9])"
-        rf"|(?<![{_NOT_BEFORE}])(?:(?<![A-Za-z]-)|(?<=[0-9][kmb]-)|(?<=[0-9]bn-)))"
+        rf"|(?<![{_NOT_BEFORE}])(?:(?<![A-Za-z]-)|(?<=[0-9][kmb]-)|(?<=[0-9]bn-))"
+        # glued by a lost space or a table cell: "Length2,310 km", "Lives Lost1,198", "about22 minutes"
+        rf"|(?<=[a-z])(?=[0-9]{{1,3}}(?:,[0-9]{{3}})+(?![0-9]))|{_GLUED_HEDGE}(?=[0-9]))"
         rf"(?P<num>{digits}|\.[0-9]+|{_NUMWORDS}(?:{_SP}and{_SP}an?{_SP}(?:half|quarter)\b(?!{_SP}of\b))?"
         rf"|an?{_SP}hundred{_SP}and{_SP}(?:{_WORD})(?:-(?:{_WORD}))?\b|an?(?={_SP}(?:{_SCALE_WORD}|dozen)\b)"
         rf"|half(?:{_SP}an?)?(?={_SP}(?:{_SCALE_WORD}|dozen)\b))"
