@@ -183,3 +183,27 @@ def test_glued_figures_read(text, want):
 ])
 def test_glued_lookalikes_must_not_read(text, want):
     assert quotes(text) == want, readings(text)
+
+
+# Category 3: a range whose ends carry conversions is one range; the conversions are optional.
+@pytest.mark.parametrize("text, want", [
+    ("The river runs between 5,100 km (3,169 mi) and 5,900 km (3,666 mi), by most counts.",
+     [("between 5,100 km (3,169 mi) and 5,900 km (3,666 mi)", "measure", "range", None, 5100, 5900, "km")]),
+    ("The ridge stands 4,300 m (14,100 ft) to 4,400 m (14,400 ft) high.",
+     [("4,300 m (14,100 ft) to 4,400 m (14,400 ft)", "measure", "range", None, 4300, 4400, "m")]),
+    ("Bids ran from €20 million ($22 million) to €30 million ($33 million).",
+     [("from €20 million ($22 million) to €30 million ($33 million)", "money", "range", None, 20e6, 30e6, "EUR")]),
+    ("Its span is 120 km (75 mi)–140 km (87 mi).", [("120 km (75 mi)–140 km (87 mi)", "measure", "range", None, 120, 140, "km")]),
+])
+def test_ranges_with_converted_ends_read(text, want):
+    check(text, want)
+
+
+@pytest.mark.parametrize("text, want", [
+    # "and" without "between" is a list of two figures, each with its conversion
+    ("The north peak is 4,300 m (14,100 ft) and the south 4,400 m (14,400 ft).", ["4,300 m", "14,100 ft", "4,400 m", "14,400 ft"]),
+    ("Peaks of 4,300 m (14,100 ft) and 4,400 m (14,400 ft) stand apart.", ["4,300 m", "14,100 ft", "4,400 m", "14,400 ft"]),
+    ("It fell from 900 m (2,950 ft) to 700 m (2,300 ft).", ["900 m", "2,950 ft", "700 m", "2,300 ft"]),  # descending: a change
+])
+def test_converted_figures_that_are_no_range(text, want):
+    assert quotes(text) == want, readings(text)

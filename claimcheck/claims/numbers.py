@@ -329,11 +329,43 @@ def find_quantities(text: str, masks: Iterable[Span] = ()) -> list[Quantity]:
             if q:
                 found.append(q)
                 taken.add(q.start, q.end)
-    found = _inherit_hedges(_merge_two_sided(sorted(found, key=lambda q: q.start), text), text)
+    found = _inherit_hedges(_merge_two_sided(_converted_ranges(sorted(found, key=lambda q: q.start), text), text), text)
     if gaps:
         found = [replace(q, start=q.start + bisect.bisect_right(gaps, q.start),
                          end=q.end - 1 + bisect.bisect_right(gaps, q.end - 1) + 1) for q in found]
     return [replace(q, quote=original[q.start:q.end]) for q in found]
+
+
+_CONVERSION_OPEN = re.compile(r"[\s\u00a0]*\([\s\u00a0]*")
+_CONVERSION_CLOSE = re.compile(r"[\s\u00a0]*\)")
+
+
+def _converted_ranges(found: list[Quantity], text: str) -> list[Quantity]:
+    """ "between 5,100 km (3,169 mi) and 5,900 km (3,666 mi)": one range of the first unit; the
+    converted ends in parentheses are its optional conversion, not figures of their own."""
+    out: list[Quantity] = []
+    i = 0
+    while i < len(found):
+        merged = _converted_range(found[i:i + 4], text) if i + 4 <= len(found) else None
+        out.append(merged or found[i])
+        i += 4 if merged else 1
+    return out
+
+
+def _converted_range(four: list[Quantity], text: str) -> Quantity | None:
+    a, b, c, d = four
+    if not (a.bound is Bound.EXACT and c.bound is Bound.EXACT and a.kind == c.kind and b.kind == d.kind
+            and a.kind in ("measure", "money") and a.unit == c.unit and b.unit == d.unit
+            and a.value is not None and c.value is not None and a.value < c.value):
+        return None
+    lead = re.search(r"\b(between|from)[\s\u00a0]+$", text[max(0, a.start - 12):a.start], re.IGNORECASE)
+    joiner = r"(?:and|to)" if lead and lead.group(1).lower() == "between" else r"(?:to|through)"
+    close = _CONVERSION_CLOSE.match(text, d.end)
+    if not (close and _CONVERSION_OPEN.fullmatch(text, a.end, b.start) and _CONVERSION_OPEN.fullmatch(text, c.end, d.start)
+            and re.fullmatch(rf"[\s\u00a0]*\)[\s\u00a0]*(?:{joiner}[\s\u00a0]+|[-–—][\s\u00a0]*)", text[b.end:c.start])):
+        return None
+    start = a.start - len(lead.group()) if lead else a.start
+    return Quantity(start, close.end(), text[start:close.end()], a.kind, Bound.RANGE, None, a.value, c.value, a.unit)
 
 
 def _merge_two_sided(found: list[Quantity], text: str) -> list[Quantity]:
