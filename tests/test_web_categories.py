@@ -207,3 +207,36 @@ def test_ranges_with_converted_ends_read(text, want):
 ])
 def test_converted_figures_that_are_no_range(text, want):
     assert quotes(text) == want, readings(text)
+
+
+# Category 1: "m" after a figure is metres or a million, read from context; likewise "k".
+@pytest.mark.parametrize("text, want", [
+    ("The summit is 4,261m high.", [("4,261m", "measure", "=", 4261, 4261, 4261, "m")]),
+    ("The summit, at 4,261.5m, is the highest.", [("4,261.5m", "measure", "=", 4261.5, 4261.5, 4261.5, "m")]),
+    ("The peak is 0.4m lower than once thought.", [("0.4m", "measure", "=", 0.4, 0.4, 0.4, "m")]),
+    ("They built a 212.5m tower.", [("212.5m", "measure", "=", 212.5, 212.5, 212.5, "m")]),
+    ("The camp sits at 1,350m altitude.", [("1,350m", "measure", "=", 1350, 1345, 1355, "m")]),
+    ("The spire adds 8m.", [("8m", "measure", "=", 8, 8, 8, "m")]),
+    ("The dam is 90 metres tall; its twin is 85m.", [("90 metres", "measure", "=", 90, 90, 90, "m"), ("85m", "measure", "=", 85, 85, 85, "m")]),
+    ("The path is 12k long.", [("12k", "measure", "=", 12, 12, 12, "km")]),
+    # a currency or a counted noun: a million (a thousand)
+    ("They signed a £14m contract.", [("£14m", "money", "=", 14e6, 13.5e6, 14.5e6, "GBP")]),
+    ("Some 9m people live there.", [("Some 9m", "count", "~", 9e6, 8.1e6, 9.9e6, None)]),
+    ("It cost $2.5m to build.", [("$2.5m", "money", "=", 2.5e6, 2.45e6, 2.55e6, "USD")]),
+    ("The fund raised 300m.", [("300m", "count", "=", 300e6, 285e6, 315e6, None)]),
+    ("The tower cost $5m and drew 7m in 2019.", [("$5m", "money", "=", 5e6, 4.75e6, 5.25e6, "USD"),
+                                                  ("7m", "count", "=", 7e6, 6.65e6, 7.35e6, None)]),
+    ("He earns £40k a year.", [("£40k", "money", "=", 40e3, 38e3, 42e3, "GBP")]),
+    ("Profits reached 3bn.", [("3bn", "count", "=", 3e9, 2.85e9, 3.15e9, None)]),
+])
+def test_metres_or_millions(text, want):
+    check(text, want)
+
+
+def test_bare_m_follows_the_page_habit():
+    """A bare "324m" on a page that writes lengths in metres (and no sums in millions) is metres."""
+    page = "The mast was 300 metres tall in 1889.\n\nIt went from 324m to 330m after the works."
+    assert [(g[0], g[1], g[6]) for g in readings(page)] == [
+        ("300 metres", "measure", "m"), ("324m", "measure", "m"), ("330m", "measure", "m")]
+    money_page = "The club spent £20m on players.\n\nRevenue went from 324m to 330m after the deal."
+    assert [g[1] for g in readings(money_page)] == ["money", "count", "count"]

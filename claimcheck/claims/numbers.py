@@ -161,7 +161,19 @@ _METRE_AFTER = re.compile(r"^(?:-|[ \u00a0]+(?:high|tall|long|wide|deep|away|abo
                           r"butterfly|backstroke|breaststroke|medley|final|heats?|title|record|event|mark|line|barrier|"
                           r"world[ \u00a0]+record|gold|silver|bronze|metres?|meters?)\b)", re.IGNORECASE)
 _METRE_BEFORE = re.compile(r"\b(?:height|tall|high|long|length|deep|depth|wide|width|metres?|meters?|distance|elevation|"
-                           r"altitude|diameter|radius|wall|waves?|jump|jumped|throw|threw|sea level|depth|swim|run|ran)\b", re.IGNORECASE)
+                           r"altitude|diameter|radius|wall|waves?|jump|jumped|throw|threw|sea level|depth|swim|run|ran|"
+                           r"towers?|masts?|antennas?|antennae|spires?|summit|peak|cliffs?|tsunami|crater|dam|bridge|span)\b",
+                           re.IGNORECASE)
+# Words after "212.5m" that a height or a length takes, not a count: "a 212.5m tower", "0.4m lower",
+# "at 1,350m altitude". A counted noun ("9m people") or money ("a £14m contract") reads a million.
+_METRE_NOUN_AFTER = re.compile(r"^[ \u00a0]+(?:lower|higher|shorter|taller|deeper|wider|longer|altitude|elevation|"
+                               r"towers?|masts?|antennas?|spires?|cliffs?|waves?|walls?|dams?|bridges?|drop|fall|climb|"
+                               r"descent|span|yachts?|pool|shaft|tunnel|peak|summit|radius|diameter)\b", re.IGNORECASE)
+# What may follow a bare "324m" that is no noun: punctuation, the end, or a function word ("from 324m to 330m").
+_NO_NOUN_AFTER = re.compile(r"^(?:[ \u00a0]*(?:[,.;:!?)\]]|$)|[ \u00a0]+(?:to|and|or|à|in|at|on|by|with|for|from|of|"
+                            r"above|below|when|after|before|but|while|then|is|was|were|are)\b)", re.IGNORECASE)
+_METRES_WRITTEN = re.compile(r"[0-9][ \u00a0]?(?:metres|meters|metre|meter|ft|feet)\b|[0-9][ \u00a0]m\b(?![ \u00a0]?[a-z])")
+_MONEY_M = re.compile(rf"[{re.escape(currencies.SIGN_CHARS)}][ \u00a0]?[0-9][0-9.,]*[ \u00a0]?(?:m|mn|million)\b")
 _RANGE_AFTER_WORD = re.compile(rf"^(?:-?[\s\u00a0]+(?:to|or)[\s\u00a0]+|[\s\u00a0]*[-–][\s\u00a0]*)(?:{_WORD}|[$€£¥₹]?[0-9])\b", re.IGNORECASE)
 
 
@@ -282,6 +294,7 @@ class _Page:
     text: str
     core: re.Pattern[str]
     dot_groups: bool
+    metres: bool = False  # the page writes lengths in metres or feet and no sums in millions
 
 
 def find_quantities(text: str, masks: Iterable[Span] = ()) -> list[Quantity]:
@@ -294,7 +307,8 @@ def find_quantities(text: str, masks: Iterable[Span] = ()) -> list[Quantity]:
     if gaps:
         text = _INVISIBLE.sub("", text)
     dot_groups, space_groups = bool(_DOT_PAGE.search(text)), bool(_SPACE_PAGE.search(text))
-    page = _Page(text, _core(space_groups, dot_groups), dot_groups)
+    page = _Page(text, _core(space_groups, dot_groups), dot_groups,
+                 bool(_METRES_WRITTEN.search(text)) and not _MONEY_M.search(text))
     found: list[Quantity] = find_ratings(text)  # "Category 4", "magnitude 6.8": a scale's figure, not a count
     taken = _Spans((q.start, q.end) for q in found)
     for d in find_durations(text, _NUMWORDS, words_to_number):  # "three hours and twenty minutes": one duration
@@ -417,11 +431,18 @@ def _scale_factor(page: _Page, m: re.Match[str], scale: str, currency: str | Non
             return None
         if scale in ("k", "K") and re.match(r"[ \u00a0-](?:fun[ \u00a0]+)?(?:run|race|walk|swim|ride)\b", after, re.IGNORECASE):
             return -1.0  # "a 5K run": kilometres
+        if scale in ("k", "K") and _METRE_AFTER.match(after) and not re.match(r"-", after):
+            return -1.0  # "the trail is 12k long"
         if scale == "m":
-            if _METRE_AFTER.match(after):
+            if _METRE_AFTER.match(after) or _METRE_NOUN_AFTER.match(after):
                 return 0.0
-            if not re.match(r"[ \u00a0]*[A-Za-z]", after) and _METRE_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
-                return 0.0  # "the wall is 5m." where the sentence measures
+            before = text[max(0, m.start() - 60):m.start()]
+            if _NO_NOUN_AFTER.match(after) and not currencies.MONEY_TALK.search(before) and (
+                    _METRE_BEFORE.search(before) or "," in m.group("num") or page.metres):
+                # "the wall is 5m." where the sentence measures; "4,261m." (a million never takes a
+                # thousands separator without a currency); "from 324m to 330m" on a page that writes
+                # lengths in metres and no sums in millions
+                return 0.0
             if re.search(r"\bthe[ \u00a0]+$", text[max(0, m.start() - 10):m.start()], re.IGNORECASE) and re.match(
                     r"[ \u00a0]*(?:[,.;:!?)]|$)|[ \u00a0]+(?:in|at|on|for|with|and|to|by)\b", after):
                 return 0.0  # "the 400m in 43 seconds": a race, not "the 9m people"
