@@ -240,3 +240,43 @@ def test_bare_m_follows_the_page_habit():
         ("300 metres", "measure", "m"), ("324m", "measure", "m"), ("330m", "measure", "m")]
     money_page = "The club spent £20m on players.\n\nRevenue went from 324m to 330m after the deal."
     assert [g[1] for g in readings(money_page)] == ["money", "count", "count"]
+
+
+# Category 8: a possibility sets a ceiling or a floor; an estimated noun makes its figure approximate.
+@pytest.mark.parametrize("text, want", [
+    ("The toll could climb to 75,000.", [("75,000", "count", "<=", 75000, 0, 75000, None)]),
+    ("The toll may have been as high as 4,000.", [("as high as 4,000", "count", "<=", 4000, 0, 4000, None)]),
+    ("Late rains could push the total to 90,000.", [("90,000", "count", "<=", 90000, 0, 90000, None)]),
+    ("The total could climb 5% to 75,000.", [("5%", "percent", "=", 5, 5, 5, "percent"), ("75,000", "count", "<=", 75000, 0, 75000, None)]),
+    ("Sales could top 1 million.", [("could top 1 million", "count", ">", 1e6, 1e6, None, None)]),
+    ("Prices might fall to 200.", [("200", "count", ">=", 200, 200, None, None)]),
+    ("It covers an estimated area of 35 km2.", [("35 km2", "measure", "~", 35, 31.5, 38.5, "km2")]),
+    ("It covers an estimated 35 km2.", [("an estimated 35 km2", "measure", "~", 35, 31.5, 38.5, "km2")]),
+    # verbs and stacked qualifiers
+    ("Losses exceeded $5 billion.", [("exceeded $5 billion", "money", ">", 5e9, 5e9, None, "USD")]),
+    ("The plume exceeded approximately 11 kilometres.", [("exceeded approximately 11 kilometres", "measure", ">", 11, 11, None, "km")]),
+    ("It assumed only around 3,000 deaths.", [("around 3,000", "count", "~", 3000, 2700, 3300, None)]),
+    ("They sought at least another Rs 7,724 crore.",
+     [("at least another Rs 7,724 crore", "money", ">=", 7.724e10, 7.724e10, None, "INR")]),
+    ("Of the 97 plus one ground crew member, 36 died.",
+     [("97", "count", "=", 97, 97, 97, None), ("one", "count", "=", 1, 1, 1, None), ("36", "count", "=", 36, 36, 36, None)]),
+    ("One member of the crew also died.", [("One", "count", "=", 1, 1, 1, None)]),
+])
+def test_modal_bounds_and_qualifiers(text, want):
+    check(text, want)
+
+
+@pytest.mark.parametrize("text, bound", [
+    ("The toll will reach 500.", "="),  # a forecast, not a possibility
+    ("Sales climbed to 900.", "="),  # a fact
+    ("Only 30 remain.", "="),
+    ("A ticket costs 90 plus tax.", "="),
+    ("The club has 500 plus members.", ">="),
+])
+def test_no_bound_without_a_qualifier(text, bound):
+    assert readings(text)[0][2] == bound, readings(text)
+
+
+@pytest.mark.parametrize("text", ["On the one hand, prices rose.", "One day he left.", "It was one man’s dream."])
+def test_one_that_counts_nothing(text):
+    assert readings(text) == []

@@ -49,6 +49,7 @@ from .hedges import (
     VAGUE,
     allowance,
     hedge_before,
+    hedge_of,
     interval,
 )
 from .hedges import SP as _SP
@@ -540,6 +541,7 @@ def _is_not_a_quantity(page: _Page, m: re.Match[str], has_unit: bool) -> bool:
     if not is_digits:
         lowered = num.lower()
         if (lowered in ("one", "a", "an") and not m.group("scale") and not re.match(r"^[\s\u00a0]+each\b", after)
+                and not (lowered == "one" and _ONE_COUNTED.match(after))
                 and not (lowered == "one" and (_RANGE_AFTER_WORD.match(after) or _SIGN_WORD_BEFORE.search(before)))):
             return True  # "one of", "on the one hand", "one it cannot": not counts
         if _DETERMINER_BEFORE.search(before) and not m.group("scale") and not has_unit:
@@ -621,11 +623,12 @@ def _quantity_at(page: _Page, m: re.Match[str], nxt: re.Match[str] | None) -> tu
         value *= mult
         return _finite(Quantity(start, qend, text[start:qend], kind, Bound.AT_LEAST, value, value, None, unit)), False
     bound, near, qstart = Bound.EXACT, False, start
-    hedge = hedge_before(before)
-    if hedge and not EMPHASIS_BEFORE.search(before[:hedge[0]] + " "):
-        phrase = " ".join(before[hedge[0]:].split()).lower()
+    wide = text[max(0, start - 80):start]
+    hedge = hedge_of(wide)
+    if hedge:
+        phrase = " ".join(wide[hedge[0]:].split()).lower()
         bound, near = hedge[1], hedge[2]
-        qstart = start - (len(before) - hedge[0])
+        qstart = start - (len(wide) - hedge[0])
         if phrase in ("some", "over", "under", "about", "around") and kind == "count" and value < 10 and not scaled and not m.group("num")[0].isdigit():
             bound, qstart = Bound.EXACT, start  # "some two" is rare; "under one roof" is not a bound
     suffix = SUFFIX_RE.match(text[end:end + 16])
@@ -641,6 +644,10 @@ def _quantity_at(page: _Page, m: re.Match[str], nxt: re.Match[str] | None) -> tu
     return _finite(Quantity(qstart, qend, text[qstart:qend], kind, bound, value, low, high, unit)), False
 
 
+# "and one member of the ground crew", "plus one ground crew member": one of a counted group
+_ONE_COUNTED = re.compile(r"^[\s\u00a0]+(?:[a-z]+[\s\u00a0]+){0,2}(?:member|person|man|woman|child|boy|girl|passenger|worker|"
+                          r"soldier|officer|civilian|victim|survivor|resident|student|employee|patient|journalist|firefighter|"
+                          r"policeman|miner|sailor|pilot|tourist|crewman|crewmember|prisoner|detainee|protester)\b(?!['’]s)")
 _AGE_BEFORE = re.compile(r"\b(?:aged?|ages)(?:[\s\u00a0]+of)?[\s\u00a0]+(?:between[\s\u00a0]+)?(?:" + "|".join(
     re.escape(h) for h, _, _ in PREFIX_HEDGES if h.isalpha() or " " in h) + r")?[\s\u00a0]*$", re.IGNORECASE)
 
