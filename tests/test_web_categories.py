@@ -280,3 +280,29 @@ def test_no_bound_without_a_qualifier(text, bound):
 @pytest.mark.parametrize("text", ["On the one hand, prices rose.", "One day he left.", "It was one man’s dream."])
 def test_one_that_counts_nothing(text):
     assert readings(text) == []
+
+
+# Category 6: lakh and crore, and Indian digit grouping, read as the figures they are.
+@pytest.mark.parametrize("text, want", [
+    ("Some 3.25 lakh people were moved.", [("Some 3.25 lakh", "count", "~", 325000, 292500, 357500, None)]),
+    ("The board paid Rs 410 crore.", [("Rs 410 crore", "money", "=", 4.1e9, 4.05e9, 4.15e9, "INR")]),
+    ("In all 4,12,306 votes were cast.", [("4,12,306", "count", "=", 412306, 412306, 412306, None)]),
+    ("The scheme costs ₹1.5 lakh crore.", [("₹1.5 lakh crore", "money", "=", 1.5e12, 1.45e12, 1.55e12, "INR")]),
+    ("The state set aside 250 crore rupees.", [("250 crore rupees", "money", "=", 2.5e9, 2.45e9, 2.55e9, "INR")]),
+    ("Over 12 lakh rupees went unpaid.", [("Over 12 lakh rupees", "money", ">", 1.2e6, 1.2e6, None, "INR")]),
+    ("They sought Rs 7,413 cr more.", [("Rs 7,413 cr", "money", "=", 7.413e10, 7.4125e10, 7.4135e10, "INR")]),
+    ("The award was ₹40cr.", [("₹40cr", "money", "=", 4e8, 3.8e8, 4.2e8, "INR")]),
+    # a page that counts in crore: a bare "cr" is a crore there
+    ("The first award was 705 crore. A second plea sought 7,844 cr.",
+     [("705 crore", "count", "=", 7.05e9, 7.045e9, 7.055e9, None), ("7,844 cr", "count", "=", 7.844e10, 7.8435e10, 7.8445e10, None)]),
+])
+def test_lakh_and_crore_read(text, want):
+    check(text, want)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The course is worth 5 cr toward the degree.", ["5"]),  # no lakh or crore on the page: credits
+    ("The lab logged 24 Cr samples.", ["24"]),
+])
+def test_cr_without_an_indian_page(text, want):
+    assert quotes(text) == want, readings(text)

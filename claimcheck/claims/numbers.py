@@ -60,7 +60,7 @@ UNITS = {w: i for i, w in enumerate(
 TENS = {w: 10 * (i + 2) for i, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])}
 SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "lakhs": 1e5,
           "crore": 1e7, "crores": 1e7, "lakh crore": 1e12, "k": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9,
-          "b": 1e9, "tn": 1e12, "trn": 1e12, "tln": 1e12, "t": 1e12, "mil": 1e6}
+          "b": 1e9, "tn": 1e12, "trn": 1e12, "tln": 1e12, "t": 1e12, "mil": 1e6, "cr": 1e7, "crs": 1e7}
 ORDINALS = {w: i + 1 for i, w in enumerate(
     ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"])}
 MONTHS = identifiers.MONTHS
@@ -88,6 +88,7 @@ _NOT_BEFORE = r"\w/.,:°º′″" + re.escape(currencies.SIGN_CHARS)
 # The page writes thousands with a dot ("63.000", "1.234.567") or a space ("45 000", "1 234 567").
 _DOT_PAGE = re.compile(r"(?<![\d.,])(?:[0-9]{1,3}(?:\.[0-9]{3}){2,}|[1-9][0-9]{0,2}\.000|[0-9]{1,3}(?:\.[0-9]{3})+,[0-9]{1,2})(?![\d.,])")
 _SPACE_PAGE = re.compile(r"(?<![\d.,])(?:[0-9]{1,3}(?: [0-9]{3}){2,}|[1-9][0-9]{0,2} 000)(?![\d.,])")
+_INDIAN_PAGE = re.compile(r"\b(?:crores?|lakhs?|Rs\.?(?=[ \u00a0]?[0-9])|INR)\b|₹")
 _DOT_GROUPED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?")
 _COMMA_DECIMAL = re.compile(r"[0-9]+,[0-9]{1,2}")
 
@@ -96,9 +97,11 @@ _GLUED_HEDGE = "|".join(rf"(?<=\b{h})" for h in ("about", "around", "nearly", "a
                                                   "some", "only", "just"))
 
 
-@lru_cache(maxsize=4)
-def _core(space_groups: bool, dot_groups: bool) -> re.Pattern[str]:
-    """The pattern of one figure: currency, sign, digits or words, scale, stated uncertainty."""
+@lru_cache(maxsize=8)
+def _core(space_groups: bool, dot_groups: bool, indian: bool = False) -> re.Pattern[str]:
+    """The pattern of one figure: currency, sign, digits or words, scale, stated uncertainty.
+    On a page that counts in lakh and crore (`indian`), "cr" is a crore: "Rs 7,413 cr"."""
+    crore = "cr|Cr|crs|Crs|" if indian else ""
     groups = [rf"[0-9]*[{_VULGAR}]", r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])", r"[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?![0-9])",
               r"[0-9]{1,3}(?:[\u00a0\u202f\u2009][0-9]{3})+(?![0-9])"]
     if space_groups:
@@ -115,9 +118,9 @@ def _core(space_groups: bool, dot_groups: bool) -> re.Pattern[str]:
         rf"(?P<num>{digits}|\.[0-9]+|{_NUMWORDS}(?:{_SP}and{_SP}an?{_SP}(?:half|quarter)\b(?!{_SP}of\b))?"
         rf"|an?{_SP}hundred{_SP}and{_SP}(?:{_WORD})(?:-(?:{_WORD}))?\b|an?(?={_SP}(?:{_SCALE_WORD}|dozen)\b)"
         rf"|half(?:{_SP}an?)?(?={_SP}(?:{_SCALE_WORD}|dozen)\b))"
-        rf"(?:(?P<gscale>(?-i:[bB][nN]|[mM][nN]|mln|mil|bln|[tT][nN]|trn|tln|MM|k|K|m|M|b|B|T))(?![\w])"
+        rf"(?:(?P<gscale>(?-i:{crore}[bB][nN]|[mM][nN]|mln|mil|bln|[tT][nN]|trn|tln|MM|k|K|m|M|b|B|T))(?![\w])"
         rf"|(?:{_SP}|(?<=[0-9]))(?P<scale>{_SCALE_WORD}|dozens?)\b"
-        rf"|[ \u00a0](?P<sscale>(?-i:bn|BN|mn|mln|bln|tn|trn|B|M)|(?(cur)(?-i:m|k|b)|(?!)))(?![\w]))?"
+        rf"|[ \u00a0](?P<sscale>(?-i:{crore}bn|BN|mn|mln|bln|tn|trn|B|M)|(?(cur)(?-i:m|k|b)|(?!)))(?![\w]))?"
         rf"(?:[\s\u00a0]*(?:±|\+/-|\+/−)[\s\u00a0]*(?P<tol>(?:{_NUM})(?:\.[0-9]+)?)(?:{_SP}(?P<tscale>{_SCALE_WORD})\b)?)?",
         re.IGNORECASE)
 
@@ -308,7 +311,7 @@ def find_quantities(text: str, masks: Iterable[Span] = ()) -> list[Quantity]:
     if gaps:
         text = _INVISIBLE.sub("", text)
     dot_groups, space_groups = bool(_DOT_PAGE.search(text)), bool(_SPACE_PAGE.search(text))
-    page = _Page(text, _core(space_groups, dot_groups), dot_groups,
+    page = _Page(text, _core(space_groups, dot_groups, bool(_INDIAN_PAGE.search(text))), dot_groups,
                  bool(_METRES_WRITTEN.search(text)) and not _MONEY_M.search(text))
     found: list[Quantity] = find_ratings(text)  # "Category 4", "magnitude 6.8": a scale's figure, not a count
     taken = _Spans((q.start, q.end) for q in found)
