@@ -306,3 +306,27 @@ def test_lakh_and_crore_read(text, want):
 ])
 def test_cr_without_an_indian_page(text, want):
     assert quotes(text) == want, readings(text)
+
+
+# Category 9: signed changes in a list keep their signs, the index names are no figures.
+@pytest.mark.parametrize("text, want", [
+    ("Markets: CAC 40 -0.8%, DAX -1.2%, FTSE 100 +0.4%.",
+     [("-0.8%", "percent", "=", -0.8, -0.8, -0.8, "percent"), ("-1.2%", "percent", "=", -1.2, -1.2, -1.2, "percent"),
+      ("0.4%", "percent", "=", 0.4, 0.4, 0.4, "percent")]),
+    ("Asia: Nikkei 225 −1.5%; Kospi +2.1%", [("−1.5%", "percent", "=", -1.5, -1.5, -1.5, "percent"),
+                                          ("2.1%", "percent", "=", 2.1, 2.1, 2.1, "percent")]),
+    ("Movers: Acme -3%, Globex +5.2%", [("-3%", "percent", "=", -3, -3, -3, "percent"), ("5.2%", "percent", "=", 5.2, 5.2, 5.2, "percent")]),
+    ("Index: Stoxx 600 -12 pts", [("-12", "count", "=", -12, -12, -12, None)]),
+])
+def test_signed_changes_in_lists(text, want):
+    check(text, want)
+
+
+@pytest.mark.parametrize("text, want", [
+    # a space before a glued minus between two plain figures is still a range's dash
+    ("Yields were between 5 -10% a year.", [("between 5 -10%", "percent", "range", None, 5, 10, "percent")]),
+    ("The rate is 5 -10% a year.", [("5 -10%", "percent", "range", None, 5, 10, "percent")]),
+    ("Lows ranged from -5 to -10°C.", [("from -5 to -10°C", "measure", "range", None, -10, -5, "°C")]),
+])
+def test_dashes_that_are_no_signs(text, want):
+    check(text, want)

@@ -111,7 +111,9 @@ def _core(space_groups: bool, dot_groups: bool, indian: bool = False) -> re.Patt
     digits = "(?:" + "|".join(groups) + r"|[0-9]+)(?:\.[0-9]+)?"
     return re.compile(
         rf"(?:(?<![{_NOT_BEFORE}])(?=(?-i:[A-Z{currencies.SIGN_CHARS}]))(?P<cur>{currencies.PREFIX})[ \u00a0]?(?P<csign>[-−](?=\.?[0-9]))?"
-        rf"|(?<![{_NOT_BEFORE}])(?<![0-9][ \u00a0])(?P<sign>[-−])(?=\.?[0-9])"
+        # a sign after "40 " only on a signed change in a list: "CAC 40 -0.8%, DAX -1.2%"
+        rf"|(?<![{_NOT_BEFORE}])(?:(?<![0-9][ \u00a0])|(?=[-−][0-9]*\.?[0-9]+[ \u00a0]?(?:%|pts?\b|points?\b|bp\b)))"
+        rf"(?P<sign>[-−])(?=\.?[0-9])"
         rf"|(?<![{_NOT_BEFORE}])(?:(?<![A-Za-z]-)|(?<=[0-9][kmb]-)|(?<=[0-9]bn-))"
         # glued by a lost space or a table cell: "Length2,310 km", "Lives Lost1,198", "about22 minutes"
         rf"|(?<=[a-z])(?=[0-9]{{1,3}}(?:,[0-9]{{3}})+(?![0-9]))|{_GLUED_HEDGE}(?=[0-9]))"
@@ -669,7 +671,9 @@ def _range(page: _Page, m: re.Match[str], nxt: re.Match[str], value: float, step
     else:
         joiner = r"[\s\u00a0]*(?:-|–|—)[\s\u00a0]*|~|-?[\s\u00a0]+(?:to|or|through|thru)[\s\u00a0]+"
     ends = {m.end(), qend}
-    if not any(re.fullmatch(joiner, text[e:nxt.start()]) for e in ends if e <= nxt.start()):
+    # "between 5 -10%": the sign the pattern gave the second figure is the range's dash
+    dash = bool(nxt.group("sign")) and not text[m.end():nxt.start()].strip() and text[m.end():nxt.start()] != ""
+    if not dash and not any(re.fullmatch(joiner, text[e:nxt.start()]) for e in ends if e <= nxt.start()):
         return None
     if identifiers.is_date(text[max(0, nxt.start() - 60):nxt.start()], text[nxt.end():nxt.end() + 40]):
         return None  # "between 11,940 ± 40 and 2,550 ± 50 BP", "March 3-4": a span of dates
@@ -687,7 +691,7 @@ def _range(page: _Page, m: re.Match[str], nxt: re.Match[str], value: float, step
     else:
         high *= high_factor
         kind2, unit2, mult2, qend2 = _unit_after(text, nxt.end(), text[max(0, start - 150):nxt.start()], bool(high_scale), currency or cur2)
-    if nxt.group("sign") or nxt.group("csign"):
+    if (nxt.group("sign") and not dash) or nxt.group("csign"):
         high = -high
     if kind != "count" and kind2 != "count" and (kind, unit) != (kind2, unit2):
         return None  # "from 44 ml to 50 mg": two quantities, not one range
