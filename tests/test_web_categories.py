@@ -330,3 +330,28 @@ def test_signed_changes_in_lists(text, want):
 ])
 def test_dashes_that_are_no_signs(text, want):
     check(text, want)
+
+
+# Category 10: references and names that are no claims.
+@pytest.mark.parametrize("text, want", [
+    ("The FBI and the CIA met; the two agencies agreed.", []),
+    ("He promoted the Three Represents in 2000.", []),
+    ("Pupils in years seven to nine sit the test.", []),
+    ("Across Years 10-11 the pass rate fell 4%.", ["4%"]),
+    ("She joined the Big Four in 2001.", []),
+    ("The Gang of Four fell in 1976.", []),
+    ("The Magnificent Seven was remade.", []),
+    ("The Final Four drew 70,000 fans.", ["70,000"]),
+])
+def test_references_and_names_are_no_claims(text, want):
+    assert quotes(text) == want, readings(text)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Three people died.", ["Three"]),  # a capital at the start of a sentence counts
+    ("Storm Kills Three People In Town", ["Three"]),  # a headline in title case counts too
+    ("After 20 years 5 to 10 people left.", ["20 years", "5 to 10"]),  # years of time, then a range of people
+    ("Two agencies agreed.", ["Two"]),
+])
+def test_counts_that_look_like_names(text, want):
+    assert quotes(text) == want, readings(text)

@@ -159,7 +159,7 @@ def is_named(before: str, after: str, line: str) -> bool:
     # "Pixel 8." -- but not in a headline in title case ("Storm Kills 20 People").
     # A code in capitals names a thing wherever it stands, a sentence's start included: "). LZ 129 made".
     m = re.search(r"(?<![.!?:;\"“(\n])[ \u00a0](?:[A-Z][a-z]+|[A-Z]{2,})[ \u00a0]$|(?:^|[\s(])[A-Z]{2,4}[ \u00a0]$", before)
-    if m and (re.match(r"^(?:[ \u00a0]+[A-Z][a-z]|[.,;:!?)]|'s\b|’s\b|$)", after) or _singular_after(after)) and not _title_case(line):
+    if m and (re.match(r"^(?:[ \u00a0]+[A-Z][a-z]|[.,;:!?)]|'s\b|’s\b|$)", after) or _singular_after(after)) and not title_case(line):
         word = m.group().strip()
         return word.lower() not in _NOT_NAMES
     return False
@@ -184,7 +184,8 @@ _COUNT_WORDS = frozenset({"of", "in", "per", "more", "each", "to", "and", "or", 
                            "remained", "stayed", "came", "went"})
 
 
-def _title_case(line: str) -> bool:
+def title_case(line: str) -> bool:
+    """A headline in title case: most of its words capitalised ("Storm Kills Three People")."""
     words = line.split()
     if len(words) < 4:
         return False

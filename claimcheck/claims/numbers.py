@@ -513,9 +513,13 @@ def _is_not_a_quantity(page: _Page, m: re.Match[str], has_unit: bool) -> bool:
         return True  # glued to a capital or underscore ("3G", "01_file"), chemical locants ("1,2,3-tri...")
     if re.search(r"\bper[\s\u00a0]+$", before):
         return True  # denominators: "15.88 per 1,000"
-    if (not is_digits and num[0].isupper() and re.match(r"^[\s\u00a0]+[A-Z][a-z]", after)
-            and not re.search(r"(?:^|[.!?:;\"“”(]|\n)[\s\u00a0]*$", before)):
-        return True  # part of a name: "the Four Corners region"
+    if (not is_digits and num[0].isupper() and not re.search(r"(?:^|[.!?:;\"“”(•·*]|\n|[-–—][\s\u00a0])[\s\u00a0]*$", before)
+            and (re.match(r"^[\s\u00a0]+[A-Z][a-z]", after) or re.search(r"\b[A-Z][a-z]+[\s\u00a0]+(?:of[\s\u00a0]+)?$", before))):
+        # part of a name: "the Four Corners region", "the Big Four", "the Gang of Four" (a number
+        # word in capitals inside a sentence names, it does not count)
+        line = text[max(text.rfind("\n", 0, start) + 1, start - 200):end + 200].split("\n")[0]
+        if not _HEADLINE.fullmatch(line.strip()):
+            return True
     if re.match(r"[0-9]+(?:(?:\.[0-9]+)+[ \t]+[A-Z]|[.)][ \t])", text[start:start + 20]) and re.search(r"(?:^|\n)[ \t]*$", before):
         return True  # numbering at the start of a line: "1.1 Background", "1. The first point", "2) then"
     if not m.group("cur") and not has_unit:
@@ -603,6 +607,8 @@ def _quantity_at(page: _Page, m: re.Match[str], nxt: re.Match[str] | None) -> tu
     if (kind == "money" and not cur and not scaled and _YEARISH.match(m.group("num"))
             and re.search(r"(?:\(|\b(?:in|constant|real|of))[\s\u00a0]*$", before, re.IGNORECASE)):
         return None, False  # "(2005 USD)", "in 2010 dollars": the year a sum is priced in
+    if kind == "count" and not scaled and value <= 13 and _SCHOOL_YEARS.search(before) and _SCHOOL_YEARS_AFTER.match(text, end):
+        return None, True  # "in years seven to nine": school years, the second label goes with the first
     if _is_not_a_quantity(page, m, has_unit=kind != "count" or currency is not None or scaled):
         # "pp. 9-47", "in 2019-20", "March 3-4": the figure after the dash goes with this one
         return None, nxt is not None and re.fullmatch(r"[-–]", text[m.end():nxt.start()]) is not None
@@ -653,6 +659,12 @@ def _quantity_at(page: _Page, m: re.Match[str], nxt: re.Match[str] | None) -> tu
 _ONE_COUNTED = re.compile(r"^[\s\u00a0]+(?:[a-z]+[\s\u00a0]+){0,2}(?:member|person|man|woman|child|boy|girl|passenger|worker|"
                           r"soldier|officer|civilian|victim|survivor|resident|student|employee|patient|journalist|firefighter|"
                           r"policeman|miner|sailor|pilot|tourist|crewman|crewmember|prisoner|detainee|protester)\b(?!['’]s)")
+# Every word capitalised but the small ones: "Storm Kills Three People In Town"
+_HEADLINE = re.compile(r"(?:(?:[A-Z0-9\"“‘'(][^\s]*|of|the|and|in|on|for|to|a|an|at|by|with|as|or|from)(?:[\s\u00a0]+|$))+")
+# School years: "in years seven to nine", "across Years 7-9": labels, not a range of anything
+_SCHOOL_YEARS = re.compile(r"\b(?i:in|into|across|from|between|through|of|for|school)[\s\u00a0]+(?:[Yy]ears|YEARS)[\s\u00a0]+$")
+_SCHOOL_YEARS_AFTER = re.compile(r"[\s\u00a0]*(?:[-–]|to\b|and\b)[\s\u00a0]*(?:[0-9]{1,2}|one|two|three|four|five|six|seven|eight|"
+                                 r"nine|ten|eleven|twelve|thirteen)\b(?![\s\u00a0]+[a-z]+s\b)", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:aged?|ages)(?:[\s\u00a0]+of)?[\s\u00a0]+(?:between[\s\u00a0]+)?(?:" + "|".join(
     re.escape(h) for h, _, _ in PREFIX_HEDGES if h.isalpha() or " " in h) + r")?[\s\u00a0]*$", re.IGNORECASE)
 
