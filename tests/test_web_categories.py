@@ -355,3 +355,30 @@ def test_references_and_names_are_no_claims(text, want):
 ])
 def test_counts_that_look_like_names(text, want):
     assert quotes(text) == want, readings(text)
+
+
+# Category 11: an ambiguous separator ("2.750") is read by the page's own habit.
+@pytest.mark.parametrize("text, want", [
+    ("The march drew 18.000 people. The pass is 2.750 m high.",
+     [("18.000", "count", "=", 18000, 17500, 18500, None), ("2.750 m", "measure", "=", 2750, 2745, 2755, "m")]),
+    ("The 2.750 m pass drew 18.500 visitors.",
+     [("2.750 m", "measure", "=", 2750, 2745, 2755, "m"), ("18.500", "count", "=", 18500, 18450, 18550, None)]),
+    ("The lake is 2,5 km wide and its rim 1.250 m high.",
+     [("2,5 km", "measure", "=", 2.5, 2.5, 2.5, "km"), ("1.250 m", "measure", "=", 1250, 1245, 1255, "m")]),
+    ("Crowds of 45 000 came; the peak is 4 810 m.",
+     [("45 000", "count", "=", 45000, 44500, 45500, None), ("4 810 m", "measure", "=", 4810, 4805, 4815, "m")]),
+])
+def test_separators_by_the_page_habit(text, want):
+    check(text, want)
+
+
+@pytest.mark.parametrize("text, want", [
+    # the page writes decimals with a dot (or thousands with a comma): "2.750" is a decimal
+    ("The march drew 18,000 people. The pass is 2.750 km long.",
+     [("18,000", "count", "=", 18000, 17500, 18500, None), ("2.750 km", "measure", "=", 2.75, 2.75, 2.75, "km")]),
+    ("The rod is 2.750 m long and 3.5 m wide.",
+     [("2.750 m", "measure", "=", 2.75, 2.75, 2.75, "m"), ("3.5 m", "measure", "=", 3.5, 3.5, 3.5, "m")]),
+    ("The rod is 2.750 m long.", [("2.750 m", "measure", "=", 2.75, 2.75, 2.75, "m")]),  # no habit: a decimal
+])
+def test_dot_decimals_stay_decimals(text, want):
+    check(text, want)

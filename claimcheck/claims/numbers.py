@@ -88,6 +88,23 @@ _NOT_BEFORE = r"\w/.,:°º′″" + re.escape(currencies.SIGN_CHARS)
 # The page writes thousands with a dot ("63.000", "1.234.567") or a space ("45 000", "1 234 567").
 _DOT_PAGE = re.compile(r"(?<![\d.,])(?:[0-9]{1,3}(?:\.[0-9]{3}){2,}|[1-9][0-9]{0,2}\.000|[0-9]{1,3}(?:\.[0-9]{3})+,[0-9]{1,2})(?![\d.,])")
 _SPACE_PAGE = re.compile(r"(?<![\d.,])(?:[0-9]{1,3}(?: [0-9]{3}){2,}|[1-9][0-9]{0,2} 000)(?![\d.,])")
+# Weaker signs of the same habit, believed only on a page with no sign of the other one: "18.500
+# visitors" (nobody counts 18.5 visitors) and a decimal comma before a unit ("2,5 %", "3,75 m").
+_DOT_COUNTED = re.compile(r"(?<![\d.,])[1-9][0-9]{0,2}\.[0-9]{3}[ \u00a0]+(?:people|persons|visitors|fans|residents|inhabitants|"
+                          r"spectators|participants|protesters|demonstrators|soldiers|troops|victims|deaths|dead|workers|"
+                          r"employees|members|voters|votes|students|tourists|refugees|cases|homes|houses|copies|units)\b")
+_COMMA_DECIMAL_UNIT = re.compile(r"(?<![\d.,])[0-9]{1,3},[0-9]{1,2}[ \u00a0]?(?:%|m|km|kg|cm|mm|°C|Prozent|por[ \u00a0]ciento)(?![\w])")
+_DOT_DECIMAL = re.compile(r"(?<![\d.,])[0-9]+\.[0-9]{1,2}(?![\d.,])|(?<![\d.,])[0-9]{1,3},[0-9]{3}(?![\d])")
+
+
+def _dot_page(text: str) -> bool:
+    """Whether the page writes thousands with a dot ("18.000 people", "1.234.567"): read from its
+    own figures, so an ambiguous "2.750 m" reads as the rest of the page writes."""
+    if _DOT_PAGE.search(text):
+        return True
+    return bool((_DOT_COUNTED.search(text) or _COMMA_DECIMAL_UNIT.search(text)) and not _DOT_DECIMAL.search(text))
+
+
 _INDIAN_PAGE = re.compile(r"\b(?:crores?|lakhs?|Rs\.?(?=[ \u00a0]?[0-9])|INR)\b|₹")
 _DOT_GROUPED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?")
 _COMMA_DECIMAL = re.compile(r"[0-9]+,[0-9]{1,2}")
@@ -312,7 +329,7 @@ def find_quantities(text: str, masks: Iterable[Span] = ()) -> list[Quantity]:
     gaps = [m.start() - i for i, m in enumerate(_INVISIBLE.finditer(text))]
     if gaps:
         text = _INVISIBLE.sub("", text)
-    dot_groups, space_groups = bool(_DOT_PAGE.search(text)), bool(_SPACE_PAGE.search(text))
+    dot_groups, space_groups = _dot_page(text), bool(_SPACE_PAGE.search(text))
     page = _Page(text, _core(space_groups, dot_groups, bool(_INDIAN_PAGE.search(text))), dot_groups,
                  bool(_METRES_WRITTEN.search(text)) and not _MONEY_M.search(text))
     found: list[Quantity] = find_ratings(text)  # "Category 4", "magnitude 6.8": a scale's figure, not a count
