@@ -12,9 +12,15 @@ How a figure is read:
 * Scales: words ("1.8 million", "13 lakh", "₹250 crore") and abbreviations ("$3tn", "1.5bn", "6.7M",
   "7 B users", "9m people"). A lowercase "m" glued to a figure without a currency is a million
   before a noun ("9m people", "20m tonnes") and metres where the text measures ("a 5m wall",
-  "100m sprint", "5m high").
+  "100m sprint", "5m high", "a 212.5m tower", "4,261m."), and on a page that writes lengths in metres
+  and no sums in millions, wherever no noun follows ("from 324m to 330m"). "cr" is a crore on a page
+  that counts in lakh and crore.
 * Locales: "45 000" and "63.000" are thousands when the page writes numbers that way (a group of
-  "000", or two or more groups, somewhere on the page); "1.8 million" and "2.5" stay decimals.
+  "000", or two or more groups, somewhere on the page; or "18.500 visitors" or "2,5 km" on a page
+  with no dot decimals); "1.8 million" and "2.5" stay decimals.
+* Compound durations are one ("three hours and twenty minutes", `durations.py`); a figure on a
+  named scale is a rating ("Category 4", `scales.py`); figures glued to a label or a hedge by a
+  table cell are read ("Length2,310 km", "about22 minutes").
 * Signs: "-2.4%", "−40°C", "minus 40 degrees" are negative; a change keeps the wording ("fell 3.1%").
 * Ranges: "between 3% and 4%", "$2bn-$4bn", "8- to 16-metre", "six or seven", "20–25 km3": the
   unit or scale on either end applies to both. A descending pair of integers ("won 3-1", "102-98")
@@ -23,8 +29,10 @@ How a figure is read:
 What is *not* a quantity: years and dates (they qualify a claim as its `time`; "around 1257," is a
 year, "around 1500 people" a count; a year-sized figure with a unit, "1200 hp", is a quantity),
 clock times, ordinals (except "second largest"-style ranks), identifiers ("Article 55", "Pixel 8",
-"Game 5", "COVID-19"), addresses, postcodes, coordinates, scores, journal volumes and pages, and
-anything in a masked span (URLs, footnote markers, page chrome). Zero-width characters inside a
+"Game 5", "COVID-19", "LZ 129", "two 747 jets"), addresses, postcodes, coordinates in every form,
+scores, journal volumes and pages, money-year labels ("(2005 USD)"), school years, names made of
+number words ("the Big Four"), the page number after markers ("[1][2]: 429"), and anything in a
+masked span (URLs, footnote markers, page chrome). Zero-width characters inside a
 figure ("1\u200b000") are ignored. Figures too large for a finite float are skipped.
 """
 from __future__ import annotations
