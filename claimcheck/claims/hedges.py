@@ -138,7 +138,8 @@ def hedge_of(before: str) -> tuple[int, Bound, bool] | None:
     3,000" is still about 3,000); then a possibility ("could climb to 75,000": at most) and an
     estimated noun ("an estimated area of 35 km2": about).
     """
-    between = _BETWEEN.search(before)
+    lowered = before.lower()
+    between = _BETWEEN.search(before) if any(w in lowered for w in ("another", "further", "additional", "extra", "total")) else None
     hedge = hedge_before(before[:between.start()] if between else before)
     if hedge is not None:
         phrase = " ".join(before[hedge[0]:between.start() if between else len(before)].split()).lower()
@@ -149,11 +150,12 @@ def hedge_of(before: str) -> tuple[int, Bound, bool] | None:
         if EMPHASIS_BEFORE.search(before[:hedge[0]] + " ") and phrase not in _APPROX_WORDS:
             return None
         return hedge
-    if _MODAL_CEILING.search(before):
-        return len(before), Bound.AT_MOST, False
-    if _MODAL_FLOOR.search(before):
-        return len(before), Bound.AT_LEAST, False
-    if _ESTIMATED_NOUN.search(before):
+    if "could" in lowered or "may" in lowered or "might" in lowered:
+        if _MODAL_CEILING.search(before):
+            return len(before), Bound.AT_MOST, False
+        if _MODAL_FLOOR.search(before):
+            return len(before), Bound.AT_LEAST, False
+    if ("estimated" in lowered or "approximate" in lowered or "rough" in lowered) and _ESTIMATED_NOUN.search(before):
         return len(before), Bound.APPROX, False
     return None
 SUFFIX_BOUNDS = {"odd": Bound.OVER, "or more": Bound.AT_LEAST, "and more": Bound.AT_LEAST, "+": Bound.AT_LEAST,

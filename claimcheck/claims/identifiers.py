@@ -119,7 +119,11 @@ def is_date(before: str, after: str) -> bool:
     "549 BC", clock times and UTC offsets."""
     return bool(_is_date_before(before) or _DATE_AFTER.match(after) or _CLOCK_AFTER.match(after)
                 or _ERA_AFTER.match(after) or _ERA_LIST_AFTER.match(after) or _ERA_BEFORE.search(before)
-                or _DATE_LIST_BEFORE.search(before) or _DATE_LIST_AFTER.match(after) or _UTC_BEFORE.search(before))
+                or (before.rstrip().endswith(_LIST_JOINERS) and _DATE_LIST_BEFORE.search(before))
+                or _DATE_LIST_AFTER.match(after) or (("UTC" in before or "GMT" in before) and _UTC_BEFORE.search(before)))
+
+
+_LIST_JOINERS = ("and", "to", "or", "through", "until", "till", "&", "-", "–", "AND", "TO", "OR")
 
 
 def is_dot_clock(before: str, digits: str, after: str) -> bool:
@@ -133,19 +137,37 @@ def is_dot_clock(before: str, digits: str, after: str) -> bool:
 # infobox triple "12°31′N 7°12′W / 12.517°N 7.200°W / 12.517; -7.200"), the page number after
 # reference markers ("[1][2]: 429"), note markers a footnote parser may not know ("[n 1]"), and
 # journal volume(issue), pages ("41(3), 201-219").
-_APPARATUS = re.compile(
-    r"[0-9]{1,3}(?:\.[0-9]+)?[°º](?:[\s\u00a0]?[0-9]{1,2}(?:\.[0-9]+)?[′'])?(?:[\s\u00a0]?[0-9]{1,2}(?:\.[0-9]+)?[″\"])?"
-    r"[\s\u00a0]?[NSEW](?![A-Za-z])"
-    r"|(?:(?<=/)[\s\u00a0]?|(?<![0-9.,])(?=[-−]?[0-9]{1,3}\.[0-9]{3,};))[-−]?[0-9]{1,3}\.[0-9]{2,};[\s\u00a0]?[-−]?[0-9]{1,3}\.[0-9]{2,}(?![0-9])"
-    r"|(?<=\])[\s\u00a0]?:[\s\u00a0]?[0-9]{1,4}(?:[-–][0-9]{1,4})?(?![0-9])"
-    r"|\[(?:n|nb|note|lower-alpha|upper-alpha)[\s\u00a0]?[0-9]{1,3}\]|(?<=[.,;:!?\w\]])\[[0-9]{1,3}\](?=[\[\s:.,;]|$)"
-    r"|(?<![0-9])[0-9]{1,4}\([0-9]{1,4}\)[,:][\s\u00a0]?[0-9]{1,6}(?:[-–][0-9]{1,6})?(?![0-9])")
+# (pattern, a character the page must hold for the pattern to be tried, the characters that may
+# not stand before a match). Each pattern starts with a digit or a bracket, so the engine skips to
+# those; what stands before is checked after, once per candidate.
+_APPARATUS = [(re.compile(rx), key, not_before) for rx, key, not_before in [
+    (r"[0-9]{1,3}(?:\.[0-9]+)?[°º](?:[\s\u00a0]?[0-9]{1,2}(?:\.[0-9]+)?[′'])?(?:[\s\u00a0]?[0-9]{1,2}(?:\.[0-9]+)?[″\"])?"
+     r"[\s\u00a0]?[NSEW](?![A-Za-z])", "°º", ""),
+    # "/ 12.517; -7.200" after a coordinate, or such a pair alone with three decimals or more
+    (r"[-−]?[0-9]{1,3}\.(?P<decimals>[0-9]{2,});[\s\u00a0]?[-−]?[0-9]{1,3}\.[0-9]{2,}(?![0-9])", ";", "0123456789.,"),
+    (r"\][\s\u00a0]?:[\s\u00a0]?[0-9]{1,4}(?:[-–][0-9]{1,4})?(?![0-9])", "]", ""),
+    (r"\[(?:n|nb|note|lower-alpha|upper-alpha)[\s\u00a0]?[0-9]{1,3}\]|\[[0-9]{1,3}\](?=[\[\s:.,;]|$)", "[", ""),
+    (r"[0-9]{1,4}\([0-9]{1,4}\)[,:][\s\u00a0]?[0-9]{1,6}(?:[-–][0-9]{1,6})?(?![0-9])", "(", "0123456789"),
+]]
 
 
 def apparatus(text: str) -> list[tuple[int, int]]:
     """Spans of `text` that are coordinates, page numbers after markers, note markers or journal
     volume(issue), pages: masked before any figure is read."""
-    return [m.span() for m in _APPARATUS.finditer(text)]
+    spans = []
+    for rx, key, not_before in _APPARATUS:
+        if not any(k in text for k in key):
+            continue
+        for m in rx.finditer(text):
+            start = m.start()
+            if start and text[start - 1] in not_before:
+                continue
+            if "decimals" in rx.groupindex and len(m.group("decimals")) < 3 and not text[max(0, start - 2):start].rstrip().endswith("/"):
+                continue  # "1.25; 2.50" is a list; after "/" (the infobox triple) or with 3 decimals, a coordinate pair
+            if text[start] == "[" and m.group()[1:2].isdigit() and not (start and (text[start - 1].isalnum() or text[start - 1] in ".,;:!?]")):
+                continue  # a bare "[3]" is a marker only right after a word or a stop
+            spans.append((start + (text[start] == "]"), m.end()))
+    return spans
 
 
 def is_named(before: str, after: str, line: str) -> bool:

@@ -98,11 +98,12 @@ _DOT_PAGE = re.compile(r"(?<![\d.,])(?:[0-9]{1,3}(?:\.[0-9]{3}){2,}|[1-9][0-9]{0
 _SPACE_PAGE = re.compile(r"(?<![\d.,])(?:[0-9]{1,3}(?: [0-9]{3}){2,}|[1-9][0-9]{0,2} 000)(?![\d.,])")
 # Weaker signs of the same habit, believed only on a page with no sign of the other one: "18.500
 # visitors" (nobody counts 18.5 visitors) and a decimal comma before a unit ("2,5 %", "3,75 m").
-_DOT_COUNTED = re.compile(r"(?<![\d.,])[1-9][0-9]{0,2}\.[0-9]{3}[ \u00a0]+(?:people|persons|visitors|fans|residents|inhabitants|"
+# (Each starts with a digit and looks behind it after, so the engine can skip to digits.)
+_DOT_COUNTED = re.compile(r"[1-9](?<![\d.,][1-9])[0-9]{0,2}\.[0-9]{3}[ \u00a0]+(?:people|persons|visitors|fans|residents|inhabitants|"
                           r"spectators|participants|protesters|demonstrators|soldiers|troops|victims|deaths|dead|workers|"
                           r"employees|members|voters|votes|students|tourists|refugees|cases|homes|houses|copies|units)\b")
-_COMMA_DECIMAL_UNIT = re.compile(r"(?<![\d.,])[0-9]{1,3},[0-9]{1,2}[ \u00a0]?(?:%|m|km|kg|cm|mm|°C|Prozent|por[ \u00a0]ciento)(?![\w])")
-_DOT_DECIMAL = re.compile(r"(?<![\d.,])[0-9]+\.[0-9]{1,2}(?![\d.,])|(?<![\d.,])[0-9]{1,3},[0-9]{3}(?![\d])")
+_COMMA_DECIMAL_UNIT = re.compile(r"[0-9](?<![\d.,][0-9])[0-9]{0,2},[0-9]{1,2}[ \u00a0]?(?:%|m|km|kg|cm|mm|°C|Prozent|por[ \u00a0]ciento)(?![\w])")
+_DOT_DECIMAL = re.compile(r"[0-9](?<![\d.,][0-9])(?:[0-9]*\.[0-9]{1,2}(?![\d.,])|[0-9]{0,2},[0-9]{3}(?![\d]))")
 
 
 def _dot_page(text: str) -> bool:
@@ -110,7 +111,9 @@ def _dot_page(text: str) -> bool:
     own figures, so an ambiguous "2.750 m" reads as the rest of the page writes."""
     if _DOT_PAGE.search(text):
         return True
-    return bool((_DOT_COUNTED.search(text) or _COMMA_DECIMAL_UNIT.search(text)) and not _DOT_DECIMAL.search(text))
+    if _DOT_DECIMAL.search(text):  # most pages show the other habit early: stop there
+        return False
+    return bool(_DOT_COUNTED.search(text) or _COMMA_DECIMAL_UNIT.search(text))
 
 
 _INDIAN_PAGE = re.compile(r"\b(?:crores?|lakhs?|Rs\.?(?=[ \u00a0]?[0-9])|INR)\b|₹")
@@ -118,14 +121,27 @@ _DOT_GROUPED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?")
 _COMMA_DECIMAL = re.compile(r"[0-9]+,[0-9]{1,2}")
 
 
-_GLUED_HEDGE = "|".join(rf"(?<=\b{h})" for h in ("about", "around", "nearly", "almost", "over", "roughly", "approximately",
-                                                  "some", "only", "just"))
+# Where a figure is glued to the word before it by a lost space or a table cell: "Length2,310 km",
+# "Lives Lost1,198" (a grouped figure after a label), "about22 minutes" (after a whole hedge word).
+# Found in one pass; the figure is then read there by the core pattern without its left-hand checks.
+_LETTER_DIGIT = re.compile(r"(?<=[A-Za-z])[0-9]")  # scans digits only, which is fast
+_GLUED_GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])")
+_GLUED_HEDGE = re.compile(r"\b(?:about|around|nearly|almost|over|roughly|approximately|some|only|just)$", re.IGNORECASE)
 
 
-@lru_cache(maxsize=8)
-def _core(space_groups: bool, dot_groups: bool, indian: bool = False) -> re.Pattern[str]:
+def _glued_at(text: str) -> list[int]:
+    """Where a figure starts glued to the word before it: a grouped figure after any word, any
+    figure after a whole hedge word."""
+    return [m.start() for m in _LETTER_DIGIT.finditer(text)
+            if _GLUED_GROUPED.match(text, m.start()) or _GLUED_HEDGE.search(text, max(0, m.start() - 14), m.start())]
+
+
+@lru_cache(maxsize=16)
+def _core(space_groups: bool, dot_groups: bool, indian: bool = False, glued: bool = False) -> re.Pattern[str]:
     """The pattern of one figure: currency, sign, digits or words, scale, stated uncertainty.
-    On a page that counts in lakh and crore (`indian`), "cr" is a crore: "Rs 7,413 cr"."""
+    On a page that counts in lakh and crore (`indian`), "cr" is a crore: "Rs 7,413 cr". The
+    `glued` variant has no left-hand checks and no currency or sign: it is only tried where
+    `_glued_at` says a figure is glued to a word."""
     crore = "cr|Cr|crs|Crs|" if indian else ""
     groups = [rf"[0-9]*[{_VULGAR}]", r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])", r"[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?![0-9])",
               r"[0-9]{1,3}(?:[\u00a0\u202f\u2009][0-9]{3})+(?![0-9])"]
@@ -134,15 +150,14 @@ def _core(space_groups: bool, dot_groups: bool, indian: bool = False) -> re.Patt
     if dot_groups:
         groups[:0] = [r"[0-9]{1,3}(?:\.[0-9]{3})+(?![0-9.])(?:,[0-9]+)?", r"[0-9]+,[0-9]{1,2}(?![0-9])"]
     digits = "(?:" + "|".join(groups) + r"|[0-9]+)(?:\.[0-9]+)?"
+    prefix = (r"(?P<cur>(?!))?(?P<csign>(?!))?(?P<sign>(?!))?(?=[0-9])" if glued else
+              rf"(?:(?<![{_NOT_BEFORE}])(?=(?-i:[A-Z{currencies.SIGN_CHARS}]))(?P<cur>{currencies.PREFIX})[ \u00a0]?(?P<csign>[-−](?=\.?[0-9]))?"
+              # a sign after "40 " only on a signed change in a list: "CAC 40 -0.8%, DAX -1.2%"
+              rf"|(?<![{_NOT_BEFORE}])(?:(?<![0-9][ \u00a0])|(?=[-−][0-9]*\.?[0-9]+[ \u00a0]?(?:%|pts?\b|points?\b|bp\b)))"
+              rf"(?P<sign>[-−])(?=\.?[0-9])"
+              rf"|(?<![{_NOT_BEFORE}])(?:(?<![A-Za-z]-)|(?<=[0-9][kmb]-)|(?<=[0-9]bn-)))")
     return re.compile(
-        rf"(?:(?<![{_NOT_BEFORE}])(?=(?-i:[A-Z{currencies.SIGN_CHARS}]))(?P<cur>{currencies.PREFIX})[ \u00a0]?(?P<csign>[-−](?=\.?[0-9]))?"
-        # a sign after "40 " only on a signed change in a list: "CAC 40 -0.8%, DAX -1.2%"
-        rf"|(?<![{_NOT_BEFORE}])(?:(?<![0-9][ \u00a0])|(?=[-−][0-9]*\.?[0-9]+[ \u00a0]?(?:%|pts?\b|points?\b|bp\b)))"
-        rf"(?P<sign>[-−])(?=\.?[0-9])"
-        rf"|(?<![{_NOT_BEFORE}])(?:(?<![A-Za-z]-)|(?<=[0-9][kmb]-)|(?<=[0-9]bn-))"
-        # glued by a lost space or a table cell: "Length2,310 km", "Lives Lost1,198", "about22 minutes"
-        rf"|(?<=[a-z])(?=[0-9]{{1,3}}(?:,[0-9]{{3}})+(?![0-9]))|{_GLUED_HEDGE}(?=[0-9]))"
-        rf"(?P<num>{digits}|\.[0-9]+|{_NUMWORDS}(?:{_SP}and{_SP}an?{_SP}(?:half|quarter)\b(?!{_SP}of\b))?"
+        rf"{prefix}(?P<num>{digits}|\.[0-9]+|{_NUMWORDS}(?:{_SP}and{_SP}an?{_SP}(?:half|quarter)\b(?!{_SP}of\b))?"
         rf"|an?{_SP}hundred{_SP}and{_SP}(?:{_WORD})(?:-(?:{_WORD}))?\b|an?(?={_SP}(?:{_SCALE_WORD}|dozen)\b)"
         rf"|half(?:{_SP}an?)?(?={_SP}(?:{_SCALE_WORD}|dozen)\b))"
         rf"(?:(?P<gscale>(?-i:{crore}[bB][nN]|[mM][nN]|mln|mil|bln|[tT][nN]|trn|tln|MM|k|K|m|M|b|B|T))(?![\w])"
@@ -324,6 +339,7 @@ class _Spans:
 class _Page:
     text: str
     core: re.Pattern[str]
+    glued: re.Pattern[str]  # the core pattern without its left-hand checks, for figures glued to a word
     dot_groups: bool
     metres: bool = False  # the page writes lengths in metres or feet and no sums in millions
 
@@ -338,7 +354,8 @@ def find_quantities(text: str, masks: Iterable[Span] = ()) -> list[Quantity]:
     if gaps:
         text = _INVISIBLE.sub("", text)
     dot_groups, space_groups = _dot_page(text), bool(_SPACE_PAGE.search(text))
-    page = _Page(text, _core(space_groups, dot_groups, bool(_INDIAN_PAGE.search(text))), dot_groups,
+    indian = bool(_INDIAN_PAGE.search(text))
+    page = _Page(text, _core(space_groups, dot_groups, indian), _core(space_groups, dot_groups, indian, True), dot_groups,
                  bool(_METRES_WRITTEN.search(text)) and not _MONEY_M.search(text))
     found: list[Quantity] = find_ratings(text)  # "Category 4", "magnitude 6.8": a scale's figure, not a count
     taken = _Spans((q.start, q.end) for q in found)
@@ -353,6 +370,9 @@ def find_quantities(text: str, masks: Iterable[Span] = ()) -> list[Quantity]:
                 found.append(q)
                 taken.add(q.start, q.end)
     cores = list(page.core.finditer(text))
+    glued = [g for g in (page.glued.match(text, at) for at in _glued_at(text)) if g is not None]
+    if glued:
+        cores = sorted([*cores, *glued], key=lambda c: c.start())
     i = 0
     while i < len(cores):
         m = cores[i]
