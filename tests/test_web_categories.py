@@ -382,3 +382,12 @@ def test_separators_by_the_page_habit(text, want):
 ])
 def test_dot_decimals_stay_decimals(text, want):
     check(text, want)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("At least one person died in the fire.", ["At least one"]),
+    ("Two crew and one passenger were hurt.", ["Two", "one"]),
+    ("Families may have more than one child.", []),  # a rule of policy, not a counted group
+])
+def test_one_of_a_counted_group(text, want):
+    assert quotes(text) == want, readings(text)

@@ -701,7 +701,7 @@ def _quantity_at(page: _Page, m: re.Match[str], nxt: re.Match[str] | None) -> tu
 
 
 # "and one member of the ground crew", "plus one ground crew member": one of a counted group
-_ONE_COUNTED = re.compile(r"^[\s\u00a0]+(?:[a-z]+[\s\u00a0]+){0,2}(?:member|person|man|woman|child|boy|girl|passenger|worker|"
+_ONE_COUNTED = re.compile(r"^[\s\u00a0]+(?:[a-z]+[\s\u00a0]+){0,2}(?:member|person|man|woman|passenger|worker|"
                           r"soldier|officer|civilian|victim|survivor|resident|student|employee|patient|journalist|firefighter|"
                           r"policeman|miner|sailor|pilot|tourist|crewman|crewmember|prisoner|detainee|protester)\b(?!['’]s)")
 # Every word capitalised but the small ones: "Storm Kills Three People In Town"
