@@ -24,6 +24,7 @@ blocked, 408/502/503/504 retried with backoff then server-error, other 5xx serve
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import random
 import re
 import socket
@@ -46,6 +47,9 @@ from .soft404 import landed_elsewhere, same_as_catch_all, title_says_missing
 from .transport import build_client
 
 Fetched = tuple[int, httpx.Headers, str]  # status code, headers, the start of the body as text
+# When the link being checked in this task runs out of time (time.monotonic): a Retry-After wait
+# that would end past it is not waited for.
+DEADLINE: contextvars.ContextVar[float] = contextvars.ContextVar("DEADLINE", default=float("inf"))
 
 
 class _Answer(Exception):
@@ -103,6 +107,7 @@ class Fetcher:
         self.hosts = Hosts(settings)
         self.vetted: dict[str, list[str]] = {}  # name -> the addresses the guard approved: all the client may use
         self.siblings: dict[str, asyncio.Future[str | None]] = {}
+        self.answered_429: set[str] = set()  # URLs a server answered 429: out of time, they are `blocked`
         self.on_retry_after: Callable[[str], None] | None = None  # told of each URL answering 429 + Retry-After
         self._client: httpx.AsyncClient | None = None
 
@@ -126,12 +131,20 @@ class Fetcher:
         started = time.monotonic()
         try:
             async with asyncio.timeout(self.s.total_timeout):  # no extra task per link, unlike wait_for
+                DEADLINE.set(started + self.s.total_timeout)  # this task's, for the waits deep inside
                 result = await self._check(url)
         except TimeoutError:
-            result = LinkResult(url, LinkStatus.TIMEOUT, reason=f"whole check took over {self.s.total_timeout:g}s")
+            result = self._out_of_time(url)
         except Exception as exc:
             result = LinkResult(url, LinkStatus.SERVER_ERROR, reason=f"unexpected {type(exc).__name__}: {str(exc)[:160]}")
         return replace(result, elapsed_ms=int((time.monotonic() - started) * 1000))
+
+    def _out_of_time(self, url: str) -> LinkResult:
+        """`timeout`, unless the time went on waits a rate limit imposed: then the link was held back."""
+        if url in self.answered_429 or self.hosts.limiting(url_host(url)):
+            return LinkResult(url, LinkStatus.BLOCKED, 429, reason=f"rate-limited (429): nothing but 429 within the "
+                              f"{self.s.total_timeout:g}s budget; not verified, not dead")
+        return LinkResult(url, LinkStatus.TIMEOUT, reason=f"whole check took over {self.s.total_timeout:g}s")
 
     async def guard(self, url: str) -> None:
         """Refuse a hop whose host does not resolve or resolves where it must not; vet the rest."""
@@ -205,11 +218,14 @@ class Fetcher:
         lock = self.hosts.lock(host)
         # HEAD first, unless soft-404 checks need the page anyway: then one bounded GET replaces
         # HEAD + GET (half the requests, and the server sees one visit per link).
-        method, attempt = ("GET" if self.s.soft_404 else "HEAD"), 0
+        method, attempt, waited = ("GET" if self.s.soft_404 else "HEAD"), 0, False
+        deadline = DEADLINE.get()
         while True:
             try:
-                async with lock:
-                    await self.hosts.wait_turn(host)
+                async with lock.slot(retry=waited):
+                    refused = await self.hosts.wait_turn(host, deadline)
+                    if refused:
+                        raise _Answer(LinkStatus.BLOCKED, refused, 429)
                     self.hosts.sent[host] += 1
                     code, headers, body = await self.request(method, url)
             except (httpx.HTTPError, httpx.InvalidURL) as exc:
@@ -225,12 +241,18 @@ class Fetcher:
                 delay = retry_after_seconds(headers.get("retry-after"))
                 delay = self._backoff(attempt + 1) if delay is None else delay
                 host_limits_us = self.hosts.note_answer(host, limited=True)
-                if delay > self.s.retry_after_cap or attempt >= self.s.retries:
+                if code == 429:
+                    self.answered_429.add(url)
+                    self.hosts.limited_again[host] += waited
+                over_budget = time.monotonic() + delay > deadline
+                if delay > self.s.retry_after_cap or attempt >= self.s.retries or over_budget \
+                        or (code == 429 and self.hosts.still_limited(host)):
                     if code == 429:
-                        raise _Answer(LinkStatus.BLOCKED, f"rate-limited (429); Retry-After {delay:g}s "
-                                      f"{'exceeds the cap' if delay > self.s.retry_after_cap else 'after retries'}; not dead", 429)
+                        why = ("exceeds the cap" if delay > self.s.retry_after_cap else
+                               "would pass this link's time budget" if over_budget else "after retries")
+                        raise _Answer(LinkStatus.BLOCKED, f"rate-limited (429); Retry-After {delay:g}s {why}; not dead", 429)
                     return code, headers, body
-                attempt += 1
+                attempt, waited = attempt + 1, True
                 if host_limits_us:
                     self.hosts.pause(host, time.monotonic() + delay)
                 else:
