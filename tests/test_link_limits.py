@@ -1,6 +1,8 @@
 """Hosts that refuse us and caches that lie: the link checker's verdicts stay honest (issue 20, 17)."""
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
 from claimcheck.config import LinkSettings
@@ -49,3 +51,75 @@ def test_a_host_that_lets_us_in_after_the_wait_is_not_given_up_on(server):
     urls = [f"{server.base}/ratelimit/once-{i}?after=1" for i in range(8)]
     results = run(urls, settings(per_host=2, total_timeout=10.0))
     assert {r.status for r in results.values()} == {LinkStatus.OK}
+
+
+def cached_run(server, path, pages=range(900, 906), **kw):
+    urls = [f"{server.base}/ok/page-{i}" for i in pages]
+    refs = {u: [LinkRef("d.txt", "d.txt", 1)] for u in urls}
+    return check_links(refs, settings(cache=True, cache_path=str(path), **kw), probe_hosts=())
+
+
+def overwrite_pages(path):
+    data = bytearray(path.read_bytes())
+    for offset in range(4096, len(data), 4096):  # every page but the first, whose header says "SQLite"
+        data[offset:offset + 512] = b"\xff" * 512
+    path.write_bytes(bytes(data))
+
+
+def bad_json_row(path):
+    db = sqlite3.connect(path)
+    db.execute("UPDATE links SET redirects = '{not json' WHERE rowid = 2")
+    db.commit()
+    db.close()
+
+
+def another_schema(path):
+    path.unlink()
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE links (url TEXT PRIMARY KEY, verdict TEXT)")
+    db.commit()
+    db.close()
+
+
+@pytest.mark.parametrize("damage, warned", [(overwrite_pages, "started a fresh cache"),
+                                            (bad_json_row, "1 unreadable entry ignored"),
+                                            (another_schema, "started a fresh cache")])
+def test_a_corrupt_cache_is_a_warning_and_a_fresh_start_never_a_traceback(server, tmp_path, damage, warned):
+    path = tmp_path / "links.sqlite3"
+    first = cached_run(server, path)
+    assert first.warnings == () and all(not r.from_cache for r in first.results)
+    damage(path)
+    second = cached_run(server, path)
+    assert {r.status for r in second.results} == {LinkStatus.OK}
+    (warning,) = second.warnings
+    assert str(path) in warning and warned in warning
+    third = cached_run(server, path)  # the cache works again, mended
+    assert third.warnings == () and all(r.from_cache for r in third.results)
+
+
+def test_another_programs_database_is_left_alone(server, tmp_path):
+    path = tmp_path / "links.sqlite3"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE bookmarks (url TEXT)")
+    db.execute("INSERT INTO bookmarks VALUES ('https://example.org/')")
+    db.commit()
+    db.close()
+    outcome = cached_run(server, path)
+    assert {r.status for r in outcome.results} == {LinkStatus.OK}
+    (warning,) = outcome.warnings
+    assert "another program" in warning and "checking without the cache" in warning
+    assert sqlite3.connect(path).execute("SELECT url FROM bookmarks").fetchall() == [("https://example.org/",)]
+
+
+def test_a_result_found_with_allow_private_is_not_reused_by_a_run_that_must_skip_it(server, tmp_path):
+    """Issue 17: after one --allow-private run, 127.0.0.1 links were `broken` from the cache, not `skipped`."""
+    path = tmp_path / "links.sqlite3"
+    url = f"{server.base}/status/404"
+    refs = {url: [LinkRef("d.txt", "d.txt", 1)]}
+    (allowed,) = check_links(refs, settings(cache=True, cache_path=str(path)), probe_hosts=()).results
+    assert allowed.status is LinkStatus.BROKEN
+    (guarded,) = check_links(refs, settings(cache=True, cache_path=str(path), allow_private=False),
+                             probe_hosts=()).results
+    assert guarded.status is LinkStatus.SKIPPED and not guarded.from_cache and "--allow-private" in guarded.reason
+    (again,) = check_links(refs, settings(cache=True, cache_path=str(path)), probe_hosts=()).results
+    assert again.status is LinkStatus.BROKEN and again.from_cache  # each policy keeps its own results

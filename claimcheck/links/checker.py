@@ -77,9 +77,9 @@ class Checker:
     def _open_cache(self) -> tuple[LinkCache | None, str | None]:
         if not self.s.cache:
             return None, None
-        from .cache import open_cache
+        from .cache import open_cache, policy_key
 
-        return open_cache(self.s.cache_path, self.s.cache_max_age)
+        return open_cache(self.s.cache_path, self.s.cache_max_age, policy_key(self.s))
 
     def _settle(self, targets: dict[str, list[LinkRef]], cache: LinkCache | None
                 ) -> tuple[dict[str, LinkResult], dict[str, list[str]]]:
