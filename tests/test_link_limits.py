@@ -123,3 +123,21 @@ def test_a_result_found_with_allow_private_is_not_reused_by_a_run_that_must_skip
     assert guarded.status is LinkStatus.SKIPPED and not guarded.from_cache and "--allow-private" in guarded.reason
     (again,) = check_links(refs, settings(cache=True, cache_path=str(path)), probe_hosts=()).results
     assert again.status is LinkStatus.BROKEN and again.from_cache  # each policy keeps its own results
+
+
+def test_an_ipv6_footnote_url_is_read_whole_and_a_site_local_address_is_refused(tmp_path):
+    """Issue 20: `http://[fec0::1]/` passed the guard, and a .txt footnote's IPv6 URL was cut at ']'."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from claimcheck.cli import app
+
+    doc = tmp_path / "article.txt"
+    doc.write_text("The office counted 4,210 arrivals.1\n\nNotes\n\n"
+                   "1. Regional office, “Arrivals,” March 3, 2020, http://[fec0::1]:8080/arrivals/2020.\n",
+                   encoding="utf-8")
+    result = CliRunner().invoke(app, ["links", str(doc), "-f", "json", "--no-cache"])
+    (link,) = json.loads(result.stdout)["links"]
+    assert link["url"] == "http://[fec0::1]:8080/arrivals/2020"
+    assert link["status"] == "skipped" and "private" in link["reason"]
