@@ -7,6 +7,8 @@ article text or a server's answer cannot add commands, break the XML or forge a 
 from __future__ import annotations
 
 import json
+import re
+from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
 from .. import PROJECT_URL, __version__
@@ -70,12 +72,31 @@ def github(report: Report) -> str:
     return "\n".join(out) + ("\n" if out else "")
 
 
+# Characters XML 1.0 cannot carry at all, escaped or not: U+FFFE, U+FFFF, lone surrogates (an
+# undecodable byte of a file name), and the C0 controls clean() already drops.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_chars(text: str) -> str:
+    """Text every XML parser accepts: what XML cannot carry becomes U+FFFD, so the gap shows."""
+    return _NOT_XML.sub("\ufffd", clean(text))
+
+
 def _xml(text: str) -> str:
-    return escape(clean(text))
+    return escape(xml_chars(text))
 
 
 def _attr(text: str) -> str:
-    return quoteattr(clean(text))
+    return quoteattr(xml_chars(text))
+
+
+def sarif_uri(path: str) -> str:
+    """A path as the relative or absolute URI reference SARIF's artifactLocation.uri must be.
+
+    Percent-encoded, '%' included: a file named 'a%2F..%2Fsecret' is that file, not '../secret'.
+    An undecodable byte of the name (a lone surrogate) is encoded as the byte it stood for.
+    """
+    return quote(path.encode("utf-8", "surrogateescape"), safe="/")
 
 
 def junit(report: Report) -> str:
@@ -175,4 +196,4 @@ def sarif(report: Report) -> str:
 
 
 def _location(path: str, line: int) -> dict:
-    return {"physicalLocation": {"artifactLocation": {"uri": path}, "region": {"startLine": line}}}
+    return {"physicalLocation": {"artifactLocation": {"uri": sarif_uri(path)}, "region": {"startLine": line}}}
