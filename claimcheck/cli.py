@@ -435,8 +435,12 @@ def links_cli(
 def report_cli(
     report_json: Annotated[Path, typer.Argument(metavar="REPORT.json", help="A report saved by `scan --format json`.")],
     html: Annotated[Path, typer.Option("--html", help="Write the reviewer's report as one self-contained HTML file.")],
+    no_text: Annotated[bool, typer.Option("--no-text", help="Read no article: show the claims without their documents' text (for a report from elsewhere).")] = False,
 ) -> None:
     """Turn a saved JSON report into the reviewer's HTML page (the articles' text is read again from their paths).
+
+    A document's text is shown only from under the folder the scan ran in (or the report's folder),
+    and only when it is the text the scan read (its SHA-256 is in the report).
 
     [bold]Example:[/] claimcheck report report.json --html report.html
     """
@@ -444,7 +448,7 @@ def report_cli(
     from .formats.load import load_report
 
     def run():
-        report = load_report(report_json)
+        report = load_report(report_json, read_text=not no_text)
         write_atomic(html, render_html(report))
         _report_warnings(report)
         return 0

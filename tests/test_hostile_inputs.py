@@ -57,3 +57,54 @@ def test_sarif_uris_are_percent_encoded(tmp_path):
     uri = finding["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert unquote(uri) == str(folder / name)  # decoded once, as a reader does: the file itself
     assert " " not in uri and uri.endswith("a%252F..%252F..%252Fsecret%201.txt")
+
+
+# -- `claimcheck report`: a saved report is data from anywhere ----------------------------------------
+
+def crafted_report(path: str, **document) -> dict:
+    doc = {"id": "leak", "path": path, "name": "leak.txt", "format": "txt", "encoding": "utf-8"}
+    return {"documents": [dict(doc, **document)], "claims": [], "groups": [], "conflicts": [], "citations": [],
+            "links": [], "skipped": [], "network": None}
+
+
+@pytest.mark.parametrize("craft", [
+    lambda secret: crafted_report(str(secret)),  # as the issue found it: any file, by absolute path
+    lambda secret: dict(crafted_report(str(secret)), root="/"),  # a root that holds everything
+    lambda secret: dict(crafted_report(secret.name, chars=len(secret.read_text())), root=str(secret.parent)),
+])
+def test_a_crafted_report_cannot_read_a_file_into_the_page(tmp_path, craft):
+    secret = tmp_path / "home" / "id_ed25519"
+    secret.parent.mkdir()
+    secret.write_text("-----BEGIN OPENSSH PRIVATE KEY----- b3BlbnNzaC1rZXktdjE", encoding="utf-8")
+    reports = tmp_path / "downloads"
+    reports.mkdir()
+    evil = reports / "evil.json"
+    evil.write_text(json.dumps(craft(secret)), encoding="utf-8")
+    out = tmp_path / "page.html"
+    result = runner.invoke(app, ["report", str(evil), "--html", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "OPENSSH" not in out.read_text("utf-8") and "b3BlbnNzaC1rZXktdjE" not in out.read_text("utf-8")
+    assert "text is not shown" in result.stderr
+
+
+def test_a_report_made_elsewhere_finds_its_articles_from_any_folder(tmp_path, monkeypatch):
+    """Issue 17: `claimcheck report r.json` run from another folder lost every article's text."""
+    newsroom = tmp_path / "newsroom"
+    (newsroom / "articles").mkdir(parents=True)
+    (newsroom / "articles" / "a.txt").write_text("Some 3,400 households lost power on Monday.", encoding="utf-8")
+    (newsroom / "articles" / "b.txt").write_text("Some 3,900 households lost power on Monday.", encoding="utf-8")
+    monkeypatch.chdir(newsroom)
+    scan = runner.invoke(app, ["scan", "articles", "--offline", "-f", "json"])
+    saved = tmp_path / "reports" / "r.json"
+    saved.parent.mkdir()
+    saved.write_text(scan.stdout, encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    out = elsewhere / "page.html"
+    result = runner.invoke(app, ["report", str(saved), "--html", str(out)])
+    assert result.exit_code == 0 and "not found" not in result.stderr, result.stderr
+    html = out.read_text("utf-8")
+    assert 'class="notext"' not in html and "lost power on Monday" in html
+    bare = runner.invoke(app, ["report", str(saved), "--html", str(elsewhere / "bare.html"), "--no-text"])
+    assert bare.exit_code == 0 and 'class="notext"' in (elsewhere / "bare.html").read_text("utf-8")
