@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 from typer.testing import CliRunner
@@ -108,3 +109,64 @@ def test_a_report_made_elsewhere_finds_its_articles_from_any_folder(tmp_path, mo
     assert 'class="notext"' not in html and "lost power on Monday" in html
     bare = runner.invoke(app, ["report", str(saved), "--html", str(elsewhere / "bare.html"), "--no-text"])
     assert bare.exit_code == 0 and 'class="notext"' in (elsewhere / "bare.html").read_text("utf-8")
+
+
+# -- a folder that cannot be read ----------------------------------------------------------------------
+
+def scan_as_unprivileged(folder, cwd):
+    """`claimcheck scan FOLDER --offline -f json`, run by someone file permissions apply to.
+
+    root reads a chmod 000 folder anyway (CAP_DAC_OVERRIDE): as root, the scan runs as `nobody`
+    through setpriv, so the folder truly cannot be listed; otherwise in this process.
+    """
+    import shutil
+    import subprocess
+    import sys
+
+    if os.geteuid() != 0:
+        result = runner.invoke(app, ["scan", str(folder), "--offline", "-f", "json"])
+        return result.exit_code, result.stdout, result.stderr
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.fail("running as root without setpriv: cannot make a folder truly unreadable to the scan")
+    run = subprocess.run([setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-c",
+                          "from claimcheck.cli import main; main()", "scan", str(folder), "--offline", "-f", "json"],
+                         cwd=cwd, capture_output=True, text=True, timeout=300, env={**os.environ, "HOME": str(cwd)})
+    return run.returncode, run.stdout, run.stderr
+
+
+@pytest.fixture
+def shared_folder():
+    """A folder the unprivileged user can reach (pytest's tmp_path is root's alone)."""
+    import shutil
+    import tempfile
+
+    top = tempfile.mkdtemp(prefix="claimcheck-perm-", dir="/tmp")
+    os.chmod(top, 0o755)
+    yield top
+    for folder, _, _ in os.walk(top):
+        os.chmod(folder, 0o755)
+    shutil.rmtree(top)
+
+
+def test_an_unreadable_folder_is_an_error_naming_it_not_zero_documents(shared_folder):
+    from pathlib import Path
+
+    articles = Path(shared_folder) / "articles"
+    locked = articles / "locked"
+    locked.mkdir(parents=True)
+    (articles / "open.txt").write_text("About 120 people marched in the square.", encoding="utf-8")
+    (locked / "inside.txt").write_text("About 150 people marched in the square.", encoding="utf-8")
+    for path in (articles, articles / "open.txt"):
+        os.chmod(path, 0o755 if path.is_dir() else 0o644)
+    os.chmod(locked, 0o000)
+    code, out, err = scan_as_unprivileged(articles, shared_folder)
+    report = json.loads(out)
+    assert [d["name"] for d in report["documents"]] == ["open.txt"]  # the rest is still scanned
+    (skip,) = report["skipped"]
+    assert skip["path"].endswith("locked") and "cannot be read" in skip["reason"]
+    assert code == 1 and "locked" in err
+
+    os.chmod(articles, 0o000)  # the folder named on the command line itself: nothing could be read
+    code, out, err = scan_as_unprivileged(articles, shared_folder)
+    assert code == 3 and str(articles) in err and "cannot be read" in err
