@@ -29,6 +29,14 @@ def test_file_names_on_stderr_cannot_start_a_workflow_command_or_drive_the_termi
     assert "story\\n::error file=app.py,line=1::owned.txt" in err and "story\\x1b[2Jclear.txt" in err
 
 
+def test_github_annotations_show_a_file_names_escape_as_text(tmp_path):
+    (tmp_path / "note\x1b[2Jclear.txt").write_text(
+        "The office counted 4,210 arrivals.1\n\nNotes\n\n1. Regional office, 2020.\n", encoding="utf-8")
+    result = runner.invoke(app, ["scan", str(tmp_path), "--offline", "-f", "github"])
+    (line,) = result.stdout.splitlines()
+    assert "\x1b" not in result.stdout and "note\\x1b[2Jclear.txt" in line and "no-url" in line
+
+
 def test_junit_stays_well_formed_with_characters_xml_cannot_carry(tmp_path):
     """U+FFFE and U+FFFF are legal in a file name and in text, but in no XML document, escaped or not."""
     import xml.etree.ElementTree as ET

@@ -33,9 +33,15 @@ def why_link(r: LinkResult) -> str:
     return f"{r.status.value}{code}: {r.reason}{final}".strip()
 
 
+# Controls a workflow command has no escape for: ESC would drive the terminal reading the log
+# (ESC [2J clears it), the others hide or reorder text. Shown as `\x1b`, as on stderr.
+_GH_CONTROLS = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
 def gh_data(text: str) -> str:
-    """A workflow command's message: %, CR and LF escaped, so it stays one command."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message: %, CR and LF escaped, so it stays one command; other controls shown."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return _GH_CONTROLS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def gh_property(text: str) -> str:
