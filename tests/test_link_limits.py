@@ -141,3 +141,17 @@ def test_an_ipv6_footnote_url_is_read_whole_and_a_site_local_address_is_refused(
     (link,) = json.loads(result.stdout)["links"]
     assert link["url"] == "http://[fec0::1]:8080/arrivals/2020"
     assert link["status"] == "skipped" and "private" in link["reason"]
+
+
+def test_a_few_pages_that_always_answer_429_do_not_block_the_rest_of_their_host():
+    """Three pages answer 429 however long we wait; the host's other pages load, and are still
+    being fetched (one at a time, 100 ms each) when those three have been refused twice."""
+    slow = LinkServer(latency=0.1).start()
+    try:
+        limited = [f"{slow.base}/ratelimit/stubborn-{i}?after=2" for i in range(3)]
+        pages = [f"{slow.base}/ok/page-{i}" for i in range(700, 712)]
+        results = run(limited + pages, settings(per_host=1, concurrency=4, total_timeout=20.0))
+    finally:
+        slow.stop()
+    assert {results[u].status for u in limited} == {LinkStatus.BLOCKED}
+    assert {results[u].status for u in pages} == {LinkStatus.OK}

@@ -223,7 +223,7 @@ class Fetcher:
         while True:
             try:
                 async with lock.slot(retry=waited):
-                    refused = await self.hosts.wait_turn(host, deadline)
+                    refused, paused = await self.hosts.wait_turn(host, deadline)
                     if refused:
                         raise _Answer(LinkStatus.BLOCKED, refused, 429)
                     self.hosts.sent[host] += 1
@@ -243,20 +243,21 @@ class Fetcher:
                 host_limits_us = self.hosts.note_answer(host, limited=True)
                 if code == 429:
                     self.answered_429.add(url)
-                    self.hosts.limited_again[host] += waited
+                    self.hosts.refused_again(host, waited or paused)
                 over_budget = time.monotonic() + delay > deadline
                 if delay > self.s.retry_after_cap or attempt >= self.s.retries or over_budget \
                         or (code == 429 and self.hosts.still_limited(host)):
                     if code == 429:
                         why = ("exceeds the cap" if delay > self.s.retry_after_cap else
-                               "would pass this link's time budget" if over_budget else "after retries")
+                               "would pass this link's time budget" if over_budget else
+                               "after retries" if attempt >= self.s.retries else "and the host keeps refusing us")
                         raise _Answer(LinkStatus.BLOCKED, f"rate-limited (429); Retry-After {delay:g}s {why}; not dead", 429)
                     return code, headers, body
                 attempt, waited = attempt + 1, True
                 if host_limits_us:
                     self.hosts.pause(host, time.monotonic() + delay)
                 else:
-                    await asyncio.sleep(delay)
+                    await self.hosts.sleep(host, delay)
                 continue
             self.hosts.note_answer(host, limited=False)
             if method == "HEAD" and (code in (400, 403, 404, 405, 501) or (200 <= code < 300 and self._wants_body(headers))):

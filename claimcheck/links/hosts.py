@@ -82,6 +82,7 @@ class Hosts:
         self.recent: dict[str, collections.deque[bool]] = {}  # per host: was each recent answer a 429?
         self.sent: collections.Counter[str] = collections.Counter()  # per host: requests sent so far
         self.limited_again: collections.Counter[str] = collections.Counter()  # per host: 429s after a wait
+        self.given_up: dict[str, asyncio.Event] = {}  # set once still_limited: ends the host's waits at once
 
     def lock(self, host: str) -> Gate:
         """The host's concurrency limit: links.hosts for it or a parent domain, else per_host."""
@@ -111,31 +112,53 @@ class Hosts:
     def pause(self, host: str, until: float) -> None:
         self.pause_until[host] = max(self.pause_until.get(host, 0), until)
 
+    def refused_again(self, host: str, after_waiting: bool) -> None:
+        """A 429 from the host; `after_waiting`: to a request that had waited out a Retry-After."""
+        self.limited_again[host] += after_waiting
+        if self.still_limited(host):
+            self.given_up.setdefault(host, asyncio.Event()).set()
+
+    async def sleep(self, host: str, seconds: float) -> None:
+        """A Retry-After wait for the host, cut short when the host is given up on (still_limited)."""
+        event = self.given_up.setdefault(host, asyncio.Event())
+        try:
+            async with asyncio.timeout(seconds):
+                await event.wait()
+        except TimeoutError:
+            pass
+
     def still_limited(self, host: str) -> bool:
         """The host went on refusing links that had waited as told: its other links are not sent.
 
-        A host that lets us in after the wait (a 429 once, then the page) never gets here.
+        A host that lets us in after the wait (a 429 once, then the page) never gets here, nor one
+        that answered anything but 429 among its last RECENT_ANSWERS answers: there a few links
+        that always answer 429 are about those pages, and the others are still worth asking for.
         """
-        return self.limited_again[host] >= STILL_LIMITED
+        answers = self.recent.get(host, ())
+        return self.limited_again[host] >= STILL_LIMITED and all(answers)
 
     def limiting(self, host: str) -> bool:
         """The host has made us wait: a link of it that ran out of time was held back, not dead."""
         return host in self.pause_until or self.limited_again[host] > 0
 
-    async def wait_turn(self, host: str, deadline: float = float("inf")) -> str | None:
+    async def wait_turn(self, host: str, deadline: float = float("inf")) -> tuple[str | None, bool]:
         """Wait out the host's pause; called under its lock, so requests queued on it wait too.
 
-        Returns why the link is not to be sent (`blocked`): the host keeps refusing us, or its
-        pause outlasts the link's own time budget (`deadline`, on the time.monotonic clock).
+        Returns why the link is not to be sent (`blocked`: the host keeps refusing us, or its pause
+        outlasts the link's own time budget, `deadline` on the time.monotonic clock), and whether
+        it waited: a 429 to a request that waited out the host's Retry-After counts as refused again.
         """
-        for _ in range(2):  # before the pause and after it: the retries sent meanwhile may have settled it
+        paused = False
+        for _ in range(2):  # before the pause and after it: the answers meanwhile may have settled it
             if self.still_limited(host):
                 return (f"rate-limited (429): {host} kept answering 429 after its Retry-After wait, so this "
-                        "link was not sent; not verified, not dead")
+                        "link was not sent; not verified, not dead"), paused
             until = self.pause_until.get(host, 0)
             if until > deadline:
-                return f"rate-limited (429): {host} asked us to wait past this link's time budget; not verified, not dead"
+                return (f"rate-limited (429): {host} asked us to wait past this link's time budget; not verified, "
+                        "not dead"), paused
             if until <= time.monotonic():
-                return None
-            await asyncio.sleep(until - time.monotonic())
-        return None
+                return None, paused
+            await self.sleep(host, until - time.monotonic())
+            paused = True
+        return None, paused
