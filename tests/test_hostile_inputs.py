@@ -178,3 +178,19 @@ def test_an_unreadable_folder_is_an_error_naming_it_not_zero_documents(shared_fo
     os.chmod(articles, 0o000)  # the folder named on the command line itself: nothing could be read
     code, out, err = scan_as_unprivileged(articles, shared_folder)
     assert code == 3 and str(articles) in err and "cannot be read" in err
+
+
+def test_a_report_of_absolute_paths_elsewhere_still_shows_their_text(tmp_path, monkeypatch):
+    articles = tmp_path / "srv" / "articles"
+    articles.mkdir(parents=True)
+    (articles / "a.txt").write_text("Some 3,400 households lost power on Monday.", encoding="utf-8")
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.chdir(home)
+    scan = runner.invoke(app, ["scan", str(articles), "--offline", "-f", "json"])
+    assert json.loads(scan.stdout)["root"] == str(tmp_path)  # the folder holding both
+    saved = home / "r.json"
+    saved.write_text(scan.stdout, encoding="utf-8")
+    result = runner.invoke(app, ["report", str(saved), "--html", str(home / "page.html")])
+    assert result.exit_code == 0 and "not shown" not in result.stderr, result.stderr
+    assert "lost power on Monday" in (home / "page.html").read_text("utf-8")

@@ -91,18 +91,22 @@ def document_dict(d: Document) -> dict:
             "chars": len(d.text), "sha256": text_sha256(d.text), "warnings": list(d.warnings)}
 
 
-def _working_folder() -> str | None:
+def _folders(report: Report) -> dict:
+    """`cwd`: where the documents' relative paths start; `root`: the folder the report was made
+    from, holding that folder and every document named by an absolute path (the same folder unless
+    the scan was given absolute paths elsewhere). `claimcheck report` shows no file outside `root`."""
     try:
-        return os.getcwd()
+        cwd = os.getcwd()
     except OSError:  # the folder was removed under the run
-        return None
+        return {"root": None}
+    absolute = [d.path for d in report.documents if os.path.isabs(d.path)]
+    root = os.path.commonpath([cwd, *absolute]) if absolute else cwd
+    return {"root": root} if root == cwd else {"root": root, "cwd": cwd}
 
 
 def report_dict(report: Report) -> dict:
     return {
-        # The folder the documents' relative paths start from: `claimcheck report` finds them from
-        # anywhere, and shows no file outside it.
-        "root": _working_folder(),
+        **_folders(report),  # so `claimcheck report` finds the documents from anywhere, and nothing else
         "documents": [document_dict(d) for d in report.documents],
         "claims": [claim_dict(c) for c in report.claims],
         "groups": [group_dict(g) for g in report.groups],

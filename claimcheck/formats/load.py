@@ -1,12 +1,13 @@
 """A saved JSON report back into a Report: the inverse of `data.report_dict`, for `claimcheck report`.
 
 The JSON report does not carry the documents' text. It is read again from each document's path,
-relative to the folder the scan ran in (`root`, recorded in the report), so the page can be made
-from any folder; then relative to the report's folder and the current one. A report is data from
-anywhere, so a file is shown only when it is:
+relative to the folder the scan ran in (`cwd` recorded in the report, else `root`), so the page can
+be made from any folder; then relative to the report's folder and the current one. A report is
+data from anywhere, so a file is shown only when it is:
 
-- under the folder the report was made from (its `root`) or the report's own folder, links
-  resolved, so a crafted `"path": "/home/me/.ssh/id_ed25519"` reads nothing;
+- under the folder the report was made from (its `root`: the scan's folder, and above it only as
+  far as the documents it was given by absolute path) or the report's own folder, links resolved,
+  so a crafted `"path": "/home/me/.ssh/id_ed25519"` reads nothing;
 - the very text the scan read: its SHA-256 is the one the report records (and every claim's quote
   is where its offsets say). A report cannot name a file it did not already hold.
 
@@ -87,9 +88,9 @@ def link_from_dict(d: dict) -> LinkResult:
 class Sources:
     """Where a saved report's documents may be read from, and in which order they are looked for."""
 
-    def __init__(self, root: Any, report_folder: Path | None) -> None:
-        recorded = Path(root) if isinstance(root, str) and root and Path(root).is_absolute() else None
-        self.starts = [p for p in (recorded, report_folder, Path.cwd()) if p is not None]
+    def __init__(self, root: Any, cwd: Any, report_folder: Path | None) -> None:
+        recorded, start = (Path(p) if isinstance(p, str) and p and Path(p).is_absolute() else None for p in (root, cwd))
+        self.starts = [p for p in (start or recorded, report_folder, Path.cwd()) if p is not None]
         fences = [p for p in (recorded, report_folder) if p is not None] or [Path.cwd()]
         self.fences = [Path(os.path.realpath(p)) for p in fences]
 
@@ -135,7 +136,7 @@ def report_from_dict(data: dict, base: Path | None = None, read_text: bool = Tru
     `base` is the report's folder: where relative paths are tried after the recorded `root`, and
     the only folder files are read from when the report records no root. `read_text=False`: none.
     """
-    sources = Sources(data.get("root"), base) if read_text else None
+    sources = Sources(data.get("root"), data.get("cwd"), base) if read_text else None
     claims = [claim_from_dict(c) for c in data.get("claims") or ()]
     by_doc: dict[str, list[Claim]] = {}
     for c in claims:
