@@ -222,7 +222,7 @@ class Fetcher:
         deadline = DEADLINE.get()
         while True:
             try:
-                async with lock.slot(retry=waited):
+                async with lock:
                     refused, paused = await self.hosts.wait_turn(host, deadline)
                     if refused:
                         raise _Answer(LinkStatus.BLOCKED, refused, 429)

@@ -3,73 +3,15 @@ from __future__ import annotations
 
 import asyncio
 import collections
-import heapq
-import itertools
 import time
 
 from ..config import LinkSettings
 
 RECENT_ANSWERS = 20  # per host, to tell a host that rate-limits us from one page that does
-# Links of a host that answered 429 again after waiting their Retry-After: at this many the host
-# keeps refusing us, and its other links are `blocked` without being sent (Hosts.still_limited).
+# Requests a host answered 429 after they had waited out a Retry-After (their own, or the host's
+# pause): at this many, with nothing but 429 among its recent answers, the host keeps refusing us,
+# and its other links are `blocked` without being sent (Hosts.still_limited).
 STILL_LIMITED = 3
-
-
-class Gate:
-    """A host's concurrency limit, where a retry goes before a first request.
-
-    Like asyncio.Semaphore, but a link retrying after a Retry-After wait is let through ahead of
-    links not yet sent: what the retries get back (a page, or 429 again) says whether the host
-    lets us in after the wait, before the others are sent into it. In plain FIFO order, 100 links
-    answering 429 to everything were each sent once, a wave of per_host every 5 s, before the
-    first retry: 60 s.
-    """
-
-    def __init__(self, limit: int) -> None:
-        self.free = limit
-        self.waiting: list[tuple[int, int, asyncio.Future[None]]] = []  # (0 for a retry, arrival, its turn)
-        self.arrivals = itertools.count()
-
-    async def acquire(self, retry: bool = False) -> None:
-        if self.free > 0 and not self.waiting:
-            self.free -= 1
-            return
-        turn: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        heapq.heappush(self.waiting, (0 if retry else 1, next(self.arrivals), turn))
-        try:
-            await turn
-        except asyncio.CancelledError:
-            if turn.done() and not turn.cancelled():
-                self.release()  # the slot was handed over as the wait was cancelled: pass it on
-            raise
-
-    def release(self) -> None:
-        while self.waiting:
-            turn = heapq.heappop(self.waiting)[2]
-            if not turn.done():  # a waiter cancelled before its turn gives it up
-                turn.set_result(None)
-                return
-        self.free += 1
-
-    def slot(self, retry: bool = False) -> _Slot:
-        return _Slot(self, retry)
-
-    async def __aenter__(self) -> None:
-        await self.acquire()
-
-    async def __aexit__(self, *exc: object) -> None:
-        self.release()
-
-
-class _Slot:
-    def __init__(self, gate: Gate, retry: bool) -> None:
-        self.gate, self.retry = gate, retry
-
-    async def __aenter__(self) -> None:
-        await self.gate.acquire(self.retry)
-
-    async def __aexit__(self, *exc: object) -> None:
-        self.gate.release()
 
 
 class Hosts:
@@ -77,20 +19,20 @@ class Hosts:
 
     def __init__(self, settings: LinkSettings) -> None:
         self.s = settings
-        self.locks: dict[str, Gate] = {}
+        self.locks: dict[str, asyncio.Semaphore] = {}
         self.pause_until: dict[str, float] = {}
         self.recent: dict[str, collections.deque[bool]] = {}  # per host: was each recent answer a 429?
         self.sent: collections.Counter[str] = collections.Counter()  # per host: requests sent so far
         self.limited_again: collections.Counter[str] = collections.Counter()  # per host: 429s after a wait
         self.given_up: dict[str, asyncio.Event] = {}  # set once still_limited: ends the host's waits at once
 
-    def lock(self, host: str) -> Gate:
+    def lock(self, host: str) -> asyncio.Semaphore:
         """The host's concurrency limit: links.hosts for it or a parent domain, else per_host."""
         if host not in self.locks:
             labels = host.split(".")
             limit = next((self.s.hosts[d] for d in (".".join(labels[i:]) for i in range(len(labels)))
                           if d in self.s.hosts), self.s.per_host)
-            self.locks[host] = Gate(limit)
+            self.locks[host] = asyncio.Semaphore(limit)
         return self.locks[host]
 
     def note_answer(self, host: str, limited: bool) -> bool:
