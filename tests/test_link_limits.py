@@ -66,6 +66,12 @@ def overwrite_pages(path):
     path.write_bytes(bytes(data))
 
 
+def overwrite_schema_page(path):
+    data = bytearray(path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # the first page after its 100-byte header: the schema
+    path.write_bytes(bytes(data))
+
+
 def bad_json_row(path):
     db = sqlite3.connect(path)
     db.execute("UPDATE links SET redirects = '{not json' WHERE rowid = 2")
@@ -82,6 +88,7 @@ def another_schema(path):
 
 
 @pytest.mark.parametrize("damage, warned", [(overwrite_pages, "started a fresh cache"),
+                                            (overwrite_schema_page, "started a fresh cache"),
                                             (bad_json_row, "1 unreadable entry ignored"),
                                             (another_schema, "started a fresh cache")])
 def test_a_corrupt_cache_is_a_warning_and_a_fresh_start_never_a_traceback(server, tmp_path, damage, warned):

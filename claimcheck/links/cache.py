@@ -74,10 +74,23 @@ class LinkCache:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.db = self._connect()
             why = self._unusable_layout()
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError) or not self._ours_by_header():
+                raise OutputError(f"link cache {path}: {exc}") from exc
+            why = f"damaged ({exc})"  # its schema pages overwritten: the header still says whose it is
         except (OSError, sqlite3.Error) as exc:
             raise OutputError(f"link cache {path}: {exc}") from exc
         if why:
             self._start_afresh(why)
+
+    def _ours_by_header(self) -> bool:
+        """The file's first page says SQLite and claimcheck's application_id (bytes 68-71)."""
+        try:
+            with open(self.path, "rb") as handle:
+                header = handle.read(72)
+        except OSError:
+            return False
+        return header[:16] == b"SQLite format 3\0" and int.from_bytes(header[68:72], "big") == APPLICATION_ID
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=10)  # another run may be saving its results
