@@ -301,6 +301,7 @@ def _exit_code(report, settings) -> int:
     from .gate import failures
 
     if report.skipped and not report.documents:
+        _say("[bold]The run could not read any input (exit 3):[/] see the files named above.")
         return 3
     reasons = failures(report, settings)
     for reason in reasons:
@@ -308,7 +309,20 @@ def _exit_code(report, settings) -> int:
             sys.stderr.write(f"fails the run: {reason}\n")  # what rich prints there, without importing it
         else:
             _err_console().print(f"[bold]fails the run:[/] {_escape(reason)}", highlight=False)
+    from .formats.terminal import verdict
+
+    _say(verdict(report, settings, failing=bool(reasons)))
     return 1 if reasons else 0
+
+
+def _say(line: str) -> None:
+    """The run's last line on stderr (its markup is our own; nothing in it comes from an article)."""
+    if _plain_stderr():
+        from re import sub
+
+        sys.stderr.write(sub(r"\[/?[a-z ]*\]", "", line) + "\n")
+    else:
+        _err_console().print(line, highlight=False)
 
 
 def _plain_stderr() -> bool:
