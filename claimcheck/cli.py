@@ -84,8 +84,10 @@ def _person_metavars(params) -> None:
             word = param.metavar or (param.name or "arg").upper()
             word += "..." if param.nargs != 1 and not word.endswith("...") else ""
             param.metavar = word
-            param.get_usage_pieces = lambda ctx, word=word, required=param.required: [word if required else f"[{word}]"]
-            param.display_type_rich = lambda ctx: None  # the name says it; the help says what it takes
+            usage = word if param.required else f"[{word}]"
+            # Instance attributes over typer's methods: `{paths}...` and `<list[str]>` become `PATHS...`.
+            setattr(param, "get_usage_pieces", lambda ctx, usage=usage: [usage])  # noqa: B010
+            setattr(param, "display_type_rich", lambda ctx: None)  # noqa: B010  (the help says what it takes)
 
 
 class _Direct:
