@@ -84,12 +84,13 @@ def _doc_paths(report: Report) -> dict[str, str]:
     return paths
 
 
-def citation_lines(report: Report) -> list[Text]:
+def citation_lines(report: Report, shown: int = 3) -> list[Text]:
     """Citation flags grouped by flag, each at its `path:line`.
 
     A flag that a note explains (a publisher that does not own the domain, a date that differs) has
     a line per footnote with its note; a flag without one (no URL, http://) has a line per document,
-    at its first footnote, naming the rest by number: 80 notes without URLs are one line.
+    at its first footnote, naming the rest by number: 80 notes without URLs are one line. Past
+    `shown` explained footnotes in a document, the rest are named by number on one line.
     """
     paths = _doc_paths(report)
     by_flag: dict[str, dict[str, list]] = {}
@@ -108,10 +109,14 @@ def citation_lines(report: Report) -> list[Text]:
                 label = f"note {numbers[0]}" if len(numbers) == 1 else f"notes {note_ranges(numbers)}"
                 lines.append(Text.assemble("  ", (clean(f"{path}:{cites[0].line}"), "dim"), f"  {label}"))
                 continue
-            for c in cites:
+            for c in cites[:shown]:
                 why = "; ".join(note for note in c.notes if words in note)
                 lines.append(Text.assemble("  ", (clean(f"{path}:{c.line}"), "dim"), f"  note {c.number}",
                                            f": {clean(why)}" if why else ""))
+            if len(cites) > shown:  # the rest of this document's, by number: its footnotes list says why
+                rest = cites[shown:]
+                lines.append(Text.assemble("  ", (clean(f"{path}:{rest[0].line}"), "dim"),
+                                           f"  +{len(rest)} more: notes {note_ranges([c.number for c in rest])}"))
     return lines
 
 
