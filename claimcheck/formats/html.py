@@ -20,9 +20,11 @@ from urllib.parse import urlsplit
 
 from .. import __version__
 from ..config import Settings
+from ..gate import review_of
 from ..model import Citation, Claim, Conflict, ConflictKind, Document, Group, LinkResult, LinkStatus, Report, Severity
 from .chart import Chart, Interval, chart, finite, interval_text, narrow
 from .excerpt import note_marks, sentence_pieces
+from .review import all_reviewed, reviewed_rows, reviewed_words
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -120,6 +122,7 @@ class ConflictView:
     scope: str = "between articles"  # or "within one article": a breakdown, a cited title
     narrow_chart: Chart | None = None  # the same chart drawn for a phone
     gap_tone: str = "bad"  # "bad", "warn", or "muted" when the intervals only touch
+    reviewed: str = ""  # "by whom, when: note" when the baseline marks it reviewed: the card is folded
 
 
 @dataclass(frozen=True)
@@ -181,6 +184,8 @@ class Page:
     settings: list[tuple[str, str]]
     version: str = __version__
     warnings: list[str] = field(default_factory=list)
+    reviewed: list[tuple[str, str, str, str]] = field(default_factory=list)  # rule, where, what, by/on/note
+    stale: list[tuple[str, str, str]] = field(default_factory=list)  # rule, where, what
 
 
 def safe_href(url: str) -> str | None:
@@ -258,6 +263,7 @@ def _segments(text: str, claims: Sequence[ClaimView], footnotes: Sequence[Footno
 def build_page(report: Report, settings: Settings | None = None) -> Page:
     """Report -> the page's view objects: documents, conflicts, groups, footnotes, summary."""
     offline = settings.offline if settings is not None else None
+    review = review_of(report)
     links = {r.url: r for r in report.links}
     docs_by_id: dict[str, Document] = {d.id: d for d in report.documents}
     # Claims of documents the report does not list (a reconciled ledger) still need a home.
@@ -318,7 +324,8 @@ def build_page(report: Report, settings: Settings | None = None) -> Page:
             _gap_words(k.gap), " ".join(doc_keys),
             "within one article" if len(doc_keys) == 1 else "between articles",
             narrow(drawn) if drawn is not None else None,
-            "muted" if k.gap is not None and k.gap <= 0 else ("bad" if k.severity is Severity.CONTRADICTION else "warn")))
+            "muted" if k.gap is not None and k.gap <= 0 else ("bad" if k.severity is Severity.CONTRADICTION else "warn"),
+            reviewed_words(review.verdict(f"conflict:{k.id}"))))
 
     groups = []
     for n, g in enumerate(report.groups):
@@ -330,9 +337,10 @@ def build_page(report: Report, settings: Settings | None = None) -> Page:
         groups.append(GroupView(g, f"group-{n}", gclaims, agreed,
                                 " ".join(sorted({cv.doc_key for cv in gclaims}))))
 
-    problems = [fv for fv in footnotes.values() if fv.problem]
-    return Page(report, docs, conflicts, groups, problems, _problem_docs(docs), _summary(report), _link_counts(report),
-                _flag_counts(report), _settings_rows(settings), warnings=_warnings(report))
+    problems = [fv for fv in footnotes.values() if fv.problem and not all_reviewed(review, fv.citation)]
+    return Page(report, docs, conflicts, groups, problems, _problem_docs(docs, problems), _summary(report),
+                _link_counts(report), _flag_counts(report), _settings_rows(settings), warnings=_warnings(report),
+                reviewed=reviewed_rows(review), stale=[(e.rule, e.where, e.what) for e in review.stale])
 
 
 def _gap_words(gap: float | None) -> str:
@@ -344,11 +352,12 @@ def _gap_words(gap: float | None) -> str:
     return "Gap: under 1%." if gap < 0.005 else f"Gap: {gap * 100:.0f}%."
 
 
-def _problem_docs(docs: list[DocView]) -> list[ProblemDoc]:
-    """Footnotes with problems, by document, each with what its problems are and how many."""
+def _problem_docs(docs: list[DocView], problems: list[FootnoteView]) -> list[ProblemDoc]:
+    """Footnotes with problems (not yet reviewed), by document, each with what its problems are and how many."""
+    listed = {id(fv) for fv in problems}
     out = []
     for d in docs:
-        bad = tuple(fv for fv in d.footnotes if fv.problem)
+        bad = tuple(fv for fv in d.footnotes if id(fv) in listed)
         if not bad:
             continue
         counts: dict[str, int] = {}

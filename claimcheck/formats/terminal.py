@@ -8,6 +8,7 @@ from rich.text import Text
 from ..model import Bound, Claim, Report, Severity
 from .excerpt import clean
 from .terminal_findings import plural, render_agreeing_groups, render_conflicts
+from .terminal_review import review_lines, without_reviewed
 
 STYLE = {"ok": "green", "redirected": "cyan", "broken": "bold red", "blocked": "yellow", "server-error": "red",
          "timeout": "yellow", "tls-error": "red", "invalid-url": "red", "skipped": "dim", "unverified": "dim"}
@@ -164,8 +165,10 @@ def links_lines(report: Report, list_ok: bool = False) -> list[Text]:
 def render_scan(report: Report, console: Console, show_claims: bool = False) -> None:
     """What needs a person first: conflicts, then links and citation flags, then what agrees.
 
-    The per-document claims tables come last, and only when asked for (`--claims`).
+    The per-document claims tables come last, and only when asked for (`--claims`). Findings the
+    baseline marks reviewed are folded into one line per rule, after the rest.
     """
+    full, report = report, without_reviewed(report)
     render_conflicts(report, console)
     _print_links(report, console, problems_only=True)
     flags = citation_lines(report)
@@ -177,12 +180,19 @@ def render_scan(report: Report, console: Console, show_claims: bool = False) -> 
     if show_claims:
         for claims in claims_tables(report):
             console.print(claims)
-    render_summary(report, console)
+    _print_review(full, console)
+    render_summary(full, console)
 
 
 def render_links(report: Report, console: Console) -> None:
-    _print_links(report, console)
+    _print_links(without_reviewed(report), console)
+    _print_review(report, console)
     render_summary(report, console, show_claims=False)
+
+
+def _print_review(report: Report, console: Console) -> None:
+    for line in review_lines(report):
+        console.print(line, soft_wrap=True, highlight=False)
 
 
 def _print_links(report: Report, console: Console, problems_only: bool = False) -> None:
@@ -225,31 +235,37 @@ def render_summary(report: Report, console: Console, show_claims: bool = True) -
 def verdict(report: Report, settings, failing: bool) -> str:
     """The run's last line (rich markup): whether anything failed it, and what to do next.
 
-    `failing` is the gate's answer (gate.failures); this only words it, and points at the way on.
+    `failing` is the gate's answer (gate.failures); the failing and the unreviewed findings come
+    from the gate's verdicts, so this only words them and points at the way on.
     """
-    from .excerpt import clean
+    from ..gate import judge
 
-    fail_on = set(settings.links.fail_on)
-    bad_links = sum(r.status.value in fail_on for r in report.links)
-    problem_links = sum(r.status.value not in ("ok", "redirected", "skipped", "unverified") for r in report.links)
-    flags = sum(len(c.flags) for c in report.citations)
-    conflicts = len(report.conflicts)
+    review = report.review if report.review is not None else judge(report, settings)
+    open_ = [v for v in review.verdicts if v.reviewed is None]
+    kinds = {v.finding.rule.split("/", 1)[0] for v in open_ if v.fails}
     if failing:
         steps = []
-        if bad_links:
-            steps.append(f"fix or replace the {plural(bad_links, 'link')} listed under Links"
+        if any(v.fails and v.finding.rule.startswith("link/") and v.finding.rule != "link/unverified" for v in open_):
+            steps.append("fix or replace the links listed under Links"
                          + ("" if settings.links.suggest_archive else " (--suggest-archive finds archived copies)"))
-        if settings.fail_on_conflicts and conflicts:
-            steps.append("read the conflicts and correct the figures, or say why they differ")
-        if settings.links.require_network and any(r.status.value == "unverified" for r in report.links):
+        if any(v.fails and v.finding.rule == "link/unverified" for v in open_):
             steps.append("run where the network is reachable")
-        if report.skipped and settings.fail_on_skipped:
+        if "conflict" in kinds:
+            steps.append("read the conflicts and correct the figures, or say why they differ")
+        if "citation" in kinds:
+            steps.append("fix the flagged footnotes")
+        if "input" in kinds:
             steps.append("make the skipped files readable, or leave them out (--exclude)")
-        todo = "; ".join(steps) or "see the reasons above"
-        return f"[bold red]✗ This run fails (exit 1).[/] Next: {clean(todo)}."
-    found = [x for x in (plural(conflicts, "conflict") if conflicts else "",
-                         plural(problem_links, "problem link") if problem_links else "",
-                         plural(flags, "citation flag") if flags else "") if x]
+        if kinds - {"input"}:
+            steps.append("once a person has read a finding, `claimcheck baseline` records it as reviewed")
+        return f"[bold red]✗ This run fails (exit 1).[/] Next: {'; '.join(steps) or 'see the reasons above'}."
+    counts: dict[str, int] = {}
+    for v in open_:
+        if v.finding.reviewable:
+            kind = v.finding.rule.split("/", 1)[0]
+            counts[kind] = counts.get(kind, 0) + 1
+    words = {"conflict": "conflict", "link": "problem link", "citation": "citation flag", "input": "skipped file"}
+    found = [plural(counts[k], words[k]) for k in words if counts.get(k)]
     if not found:
         return "[bold green]✓ Nothing fails this run (exit 0)[/], and nothing needs a look."
     return (f"[bold green]✓ Nothing fails this run (exit 0).[/] Worth a look: {', '.join(found)} "
