@@ -6,6 +6,7 @@ unreadable inputs); 2 usage error; 3 could not run. Data goes to stdout, diagnos
 from __future__ import annotations
 
 import os
+import re
 import sys
 from enum import Enum
 from pathlib import Path
@@ -186,13 +187,32 @@ ClaimsOpt = Annotated[bool, typer.Option("--claims", help="Text format: also pri
 def _err_console():
     from rich.console import Console
 
-    return Console(stderr=True, soft_wrap=True)  # a message names a path: never break it
+    # A message names a path: never break it, and never turn a name's ":smile:" into an emoji.
+    return Console(stderr=True, soft_wrap=True, emoji=False)
+
+
+# C0 and C1 controls, line and paragraph separators, and the bidirectional overrides: what a file
+# name or URL could use to start a line of its own (a GitHub workflow command, "::error ...") or
+# to drive the terminal (ESC [2J clears it).
+_STDERR_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _shown(text: str) -> str:
+    """Every message for stderr, as one line: controls shown as escapes (`\\n`, `\\x1b`).
+
+    Messages carry names that hold anything a file system allows, and URLs: a name stays
+    recognisable, but cannot start a line or send a control sequence. An undecodable byte of a
+    file name (a lone surrogate) is shown as its escape too, where printing it would raise.
+    """
+    shown = _STDERR_CONTROLS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    return shown.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _escape(text: str) -> str:
+    """`_shown(text)` for rich: messages quote config tables like [tool.claimcheck], not markup."""
     from rich.markup import escape
 
-    return escape(text)  # messages quote config tables like [tool.claimcheck]: not markup
+    return escape(_shown(text))
 
 
 def _settings(config, fail_on: str | None = None, **overrides):
@@ -321,7 +341,7 @@ def _exit_code(report, settings) -> int:
     reasons = failures(report, settings)
     for reason in reasons:
         if _plain_stderr() and ":" not in reason:
-            sys.stderr.write(f"fails the run: {reason}\n")  # what rich prints there, without importing it
+            sys.stderr.write(f"fails the run: {_shown(reason)}\n")  # what rich prints there, without importing it
         else:
             _err_console().print(f"[bold]fails the run:[/] {_escape(reason)}", highlight=False)
     from .formats.terminal import verdict
@@ -572,8 +592,12 @@ def baseline_cli(
 def report_cli(
     report_json: Annotated[Path, typer.Argument(metavar="REPORT.json", help="A report saved by `scan --format json`.")],
     html: Annotated[Path, typer.Option("--html", help="Write the reviewer's report as one self-contained HTML file.")],
+    no_text: Annotated[bool, typer.Option("--no-text", help="Read no article: show the claims without their documents' text (for a report from elsewhere).")] = False,
 ) -> None:
     """Turn a saved JSON report into the reviewer's HTML page (the articles' text is read again from their paths).
+
+    A document's text is shown only from under the folder the scan ran in (or the report's folder),
+    and only when it is the text the scan read (its SHA-256 is in the report).
 
     [bold]Example:[/] claimcheck report report.json --html report.html
     """
@@ -581,7 +605,7 @@ def report_cli(
     from .formats.load import load_report
 
     def run():
-        report = load_report(report_json)
+        report = load_report(report_json, read_text=not no_text)
         write_atomic(html, render_html(report))
         _report_warnings(report)
         return 0

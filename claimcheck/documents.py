@@ -99,7 +99,8 @@ def collect_paths(paths: list[str], include: list[str] | None = None,
     A path that does not exist is a usage error; `-` is standard input (`STDIN`); a path named
     explicitly is taken whatever it is (a file of any suffix is read as text, a FIFO as a stream,
     and read_document refuses a device with a reason), while folders contribute only regular files
-    with supported suffixes.
+    with supported suffixes. A folder that cannot be listed (no permission) is returned itself, so
+    that reading it says why and the run fails, where a walk would pass over it without a word.
     """
     include = include or []
     exclude = exclude or []
@@ -118,8 +119,12 @@ def collect_paths(paths: list[str], include: list[str] | None = None,
             found.append(path)
             continue
         skipped = left_out.setdefault(raw, [])
-        for child in sorted(path.rglob("*")):
+        for child, listed in _walk(path):
             rel = child.relative_to(path).as_posix()
+            if not listed:
+                if not any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(f"{rel}/", g) for g in exclude):
+                    found.append(child)
+                continue
             if not _probe(child.is_file):
                 continue
             if child.suffix.lower() not in SUPPORTED:
@@ -162,6 +167,20 @@ def _nothing_to_read(left_out: dict[str, list[str]]) -> str:
     elif any(left_out.values()):
         advice = " Check --include and --exclude, and `include`/`exclude` in the config file."
     return "nothing to read: " + "; ".join(parts) + "." + advice
+
+def _walk(folder: Path) -> Iterator[tuple[Path, bool]]:
+    """(path, True) for everything under `folder`, as Path.rglob gives it (links to folders are not
+    followed); then (subfolder, False) for each folder, `folder` included, that could not be listed.
+
+    Path.rglob passes over a folder it may not list (PermissionError): a chmod 000 folder of
+    articles was 0 documents and exit 0.
+    """
+    unlisted: list[OSError] = []
+    for top, folders, files in os.walk(folder, onerror=unlisted.append):
+        for name in folders + files:
+            yield Path(top, name), True
+    for error in unlisted:
+        yield Path(error.filename if error.filename is not None else folder), False
 
 
 def _probe(ask: Any, otherwise: Any = True) -> Any:
@@ -235,6 +254,11 @@ def _check_kind(mode: int, name: str) -> None:
     if stat.S_ISREG(mode) or stat.S_ISFIFO(mode):
         return
     if stat.S_ISDIR(mode):
+        try:
+            os.scandir(name).close()
+        except OSError as exc:  # collect_paths hands over the folders it could not list
+            raise DocumentError(name, f"is a folder that cannot be read ({exc.strerror or exc}): the documents "
+                                      "in it were not scanned") from None
         kind = "a folder"
     elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         kind = "a device"
