@@ -547,7 +547,7 @@ def reconcile_cli(
         if engine is Engine.dask:
             import tempfile
 
-            from .engines.archive import reconcile_archive
+            from .engines.ledgers import reconcile_archive
 
             with tempfile.TemporaryDirectory(prefix="claimcheck-") as tmp:
                 with _Progress() as progress:

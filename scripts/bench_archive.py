@@ -163,7 +163,7 @@ def skew_run(ledger: str, dataset: str, split_at: int, address: str) -> dict:
     from distributed import Client
 
     from claimcheck.config import Settings
-    from claimcheck.engines.archive import reconcile_archive
+    from claimcheck.engines.ledgers import reconcile_archive
 
     client = Client(address)
     client.get_task_stream()  # starts recording

@@ -101,7 +101,7 @@ def test_an_incremental_run_finds_what_a_full_run_finds_without_the_old_articles
 
 
 def test_reconcile_on_dask_over_parquet_ledgers_matches_reconcile_on_one_machine(cluster, tmp_path):
-    from claimcheck.engines.archive import reconcile_archive
+    from claimcheck.engines.ledgers import reconcile_archive
     from claimcheck.engines.parquet import write_claims_dataset
     from claimcheck.pipeline import reconcile_ledgers
 
