@@ -532,7 +532,7 @@ def reconcile_cli(
     format: FormatOpt = ScanFormat.text,
     config: ConfigOpt = None, fail_on: FailOnOpt = None, claims: ClaimsOpt = False,
     baseline: BaselineOpt = None, no_baseline: NoBaselineOpt = False,
-    engine: Annotated[Engine, typer.Option("--engine", help="Where to reconcile: this machine, or a Dask cluster (Parquet ledgers; needs claimcheck[dask]).")] = Engine.local,
+    engine: Annotated[Engine, typer.Option("--engine", help="Where to reconcile: this machine, or a Dask cluster (Parquet ledgers; needs claimcheck-news\\[dask]).")] = Engine.local,
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="With --engine dask: the address of a running scheduler (default: a local cluster).")] = None,
     dataset: Annotated[Path | None, typer.Option("--dataset", help="With --engine dask: keep the results dataset in this folder (default: a temporary one, removed after the report).")] = None,
 ) -> None:
