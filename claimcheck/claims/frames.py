@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Frame, Quantity
 from .aliases import Aliases, norm
+from .context import topic_word
 from .subjects import covered_text, is_word
 
 if TYPE_CHECKING:
@@ -38,7 +39,13 @@ SCOPE_WORDS = {"other", "additional", "further", "remaining", "total", "overall"
 _SCOPE_PHRASES = re.compile(
     r"\b(directly and indirectly|directly or indirectly|so far|to date|in total|in all|of whom|of which|"
     r"metropolitan area|metro area|urban area|greater \w+|city proper|(?:whole|entire) basin|main stem|"
-    r"killed or (?:injured|wounded)|dead or (?:injured|wounded)|killed and (?:injured|wounded))\b", re.I)
+    r"killed or (?:injured|wounded)|dead or (?:injured|wounded)|killed and (?:injured|wounded)|"
+    r"direct and indirect|directly or indirectly|dense[- ]rock equivalent|officially|"
+    r"(?:including|excluding|without|not including|with) (?:the |its |their )?(?:\w+ )?(?:antennas?|spires?|flagpoles?|masts?|"
+    r"tributar(?:y|ies)|estuary|ground crew|crew|indirect deaths|suburbs)|"
+    r"(?:within|in the first|during the first) (?:\w+ )?(?:hours?|days?|weeks?|months?))\b", re.I)
+# "before the eruption", "after the 1957 antenna": a figure of one side of an event is another quantity.
+_BEFORE_AFTER = re.compile(r"\b(before|after)\s+(?:the|its|their|a|an)\s+(?!\d)\w+", re.I)
 # Verbs of change: "a group China was able to expand to 50" states a later figure, not a rival one.
 CHANGE_VERBS = {"expand", "grow", "rise", "increase", "fall", "drop", "decline", "climb", "jump", "double",
                 "triple", "swell", "surge", "reduce", "cut", "shrink", "decrease", "soar", "plunge", "reach"}
@@ -72,14 +79,69 @@ def frame_of(tokens: list[Token], q: Quantity, time: str | None, source: str | N
     sent = tokens[0].sent
     around = sent.text[max(0, tokens[0].idx - sent.start_char - 80):tokens[-1].idx - sent.start_char + 80]
     scope |= {norm(m.group(1)) for m in _SCOPE_PHRASES.finditer(around) if m.group(1).lower() not in ("of whom", "of which")}
+    near = sent.text[max(0, tokens[0].idx - sent.start_char - 50):tokens[-1].idx - sent.start_char + 50]
+    scope |= {m.group(1).lower() for m in _BEFORE_AFTER.finditer(near)}
     after = sent.text[tokens[-1].idx + len(tokens[-1]) - sent.start_char:][:12].lower()
     if re.match(r"\s*of (?:whom|which|them|those)\b", after):
         scope.add("part")  # "22, of whom 5 were women": the 5 is a part
+    concept = _concept(tokens, q, noun, said_event(noun, event), aliases)
+    topic = _named_topic(noun, tokens, skip, measured=q.kind == "measure")
     return Frame(
         entity=entity, event=aliases.event(event) if event else None,
         place=_place(noun, tokens, aliases), time=normalise_time(time, sent.text),
         scope=tuple(sorted(scope)), source=norm(source) if source else None, proper=proper,
+        concept=concept, topic=topic, topic_from="sentence" if topic else None,
     )
+
+
+def said_event(noun: Token | None, event: str | None) -> str | None:
+    """The verb a concept may be read from: not the existential "be"/"have" ("was 1,833 people")."""
+    return None if event in LIGHT_VERBS else event
+
+
+def _concept(tokens: list[Token], q: Quantity, noun: Token | None, verb: str | None, aliases: Aliases) -> str | None:
+    """What the figure measures (deaths, height, cost), from the lexicon: verb, noun, words around, unit."""
+    unit: str = ""
+    if q.kind == "measure" and q.unit:
+        from .units import to_base_unit
+
+        unit = to_base_unit(1.0, q.unit)[1] or ""
+    sent = tokens[0].sent
+    start = tokens[0].idx - sent.start_char
+    end = tokens[-1].idx + len(tokens[-1]) - sent.start_char
+    return aliases.lexicon.concept(q.kind, unit, sent.text, start, end, verb=verb,
+                                   noun=noun.lower_ if noun is not None else None)
+
+
+def _named_topic(noun: Token | None, tokens: list[Token], skip: set[int], measured: bool) -> str | None:
+    """The named thing a figure is about, when its own clause names one.
+
+    "The Nile River is 6,650 km long", "the Nile's 6,695 km", "the length of the Amazon": the
+    measured thing is the subject, possessor or "of" of the figure's noun. For counts and money
+    only the possessor and the "of" count: a subject there is usually an agent ("Union Carbide
+    paid", "the ministry counted"), not what the figure is about.
+    """
+    candidates: list[Token] = []
+    if noun is not None:
+        candidates += [c for c in noun.children if c.dep_ == "poss"]
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None:
+            candidates += [c for c in of.children if c.dep_ == "pobj"]
+    if measured:
+        head = next((t for t in reversed(tokens) if t.head.i not in skip), tokens[-1])
+        verb = head
+        for _ in range(4):
+            if verb.pos_ in ("VERB", "AUX") or verb.tag_.startswith("VB") or verb.dep_ == "ROOT":
+                break
+            verb = verb.head
+        candidates += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        candidates += [g for c in list(candidates) for g in c.children if g.dep_ == "poss"]
+    for c in candidates:
+        if c.i not in skip and c.tag_ in ("NNP", "NNPS"):
+            word = topic_word(_name(c))
+            if word:
+                return word
+    return None
 
 
 def _counted(tokens: list[Token], skip: set[int], lemmatize: Lemmatize, measured: bool = False) -> tuple[Token | None, bool]:
@@ -296,6 +358,8 @@ def time_bounds(time: str | None) -> tuple[str, str] | None:
     """ "2019-07" -> ("2019-07-01", "2019-07-31") as comparable strings; "1991/.." -> ("1991-01-01", "9999")."""
     if not time:
         return None
+    if time == "now":  # the story's present ("on Saturday", "so far"): recent, never a past century
+        return "1990-01-01", "9999-12-31"
     start, _, end = time.partition("/")
     lo = (start + "-01-01")[:10] if len(start) == 4 else (start + "-01")[:10]
     if not end:

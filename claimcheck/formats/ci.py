@@ -17,7 +17,7 @@ GOOD = {LinkStatus.OK, LinkStatus.SKIPPED}
 # GitHub has three annotation levels: notice, warning, error.
 LINK_LEVEL = {LinkStatus.BROKEN: "error", LinkStatus.INVALID_URL: "error", LinkStatus.REDIRECTED: "notice",
               LinkStatus.UNVERIFIED: "notice"}
-CONFLICT_LEVEL = {Severity.CONTRADICTION: "error", Severity.NEAR_MISS: "warning"}
+CONFLICT_LEVEL = {Severity.CONTRADICTION: "error", Severity.NEAR_MISS: "warning", Severity.POSSIBLE: "notice"}
 SARIF_LEVEL = {"error": "error", "warning": "warning", "notice": "note"}
 
 

@@ -35,7 +35,7 @@ CONFLICT_WORDS = {
     ConflictKind.CITED_SOURCE: "The figure differs from the source it cites",
     ConflictKind.FACT: "The facts disagree",
 }
-SEVERITY_WORDS = {Severity.CONTRADICTION: "Contradiction", Severity.NEAR_MISS: "Near miss"}
+SEVERITY_WORDS = {Severity.CONTRADICTION: "Contradiction", Severity.NEAR_MISS: "Near miss", Severity.POSSIBLE: "Possible"}
 # How a link's status reads to a reviewer, and how loud it is drawn.
 LINK_TONE = {"ok": "good", "redirected": "note", "broken": "bad", "server-error": "bad", "tls-error": "bad",
              "invalid-url": "bad", "timeout": "warn", "blocked": "warn", "skipped": "muted", "unverified": "muted"}

@@ -14,7 +14,7 @@ from rich.text import Text
 from ..model import Conflict, Report, Severity
 from .excerpt import Index, Side, clean, excerpt, footnote_words
 
-SEVERITY_STYLE = {Severity.CONTRADICTION: "bold red", Severity.NEAR_MISS: "yellow"}
+SEVERITY_STYLE = {Severity.CONTRADICTION: "bold red", Severity.NEAR_MISS: "yellow", Severity.POSSIBLE: "cyan"}
 
 
 def _side_text(side: Side) -> Text:
@@ -48,7 +48,7 @@ def render_conflicts(report: Report, console: Console) -> None:
         console.print(Text("No conflicts between claims.", style="green"))
         return
     index = Index(report)
-    order = {Severity.CONTRADICTION: 0, Severity.NEAR_MISS: 1}
+    order = {Severity.CONTRADICTION: 0, Severity.NEAR_MISS: 1, Severity.POSSIBLE: 2}
     console.print(Text(f"Conflicts · {len(report.conflicts)}", style="bold"))
     for conflict in sorted(report.conflicts, key=lambda c: (order[c.severity], c.id)):
         console.print(conflict_panel(conflict, index))
@@ -67,5 +67,6 @@ def render_agreeing_groups(report: Report, console: Console) -> None:
         quotes = ", ".join(dict.fromkeys(clean(c.quote) for c in members))
         note = " · sources differ" if g.sources_differ else ""
         console.print(Text.assemble("  ", (clean(g.label), "cyan"), f" · {quotes}",
-                                    (f" · {len(members)} claims in {len(docs)} document(s){note}", "dim")),
+                                    (f" · {len(members)} claims in {len(docs)} document(s){note}", "dim"),
+                                    (f" · {clean(g.evidence)}" if g.evidence else "", "dim")),
                       soft_wrap=True, highlight=False)

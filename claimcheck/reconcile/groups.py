@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from ..claims.frames import time_bounds
 from ..model import Claim, Frame
+from .evidence import JOIN, plausible, topic_words, weigh
 from .intervals import INF, clash, interval_of
 
 SLACK = 0.02  # wider than any tolerance `clash` allows, so the quick test never hides a clash
@@ -208,3 +209,114 @@ def group_label(members: Sequence[Claim]) -> str:
     if scope:
         words.append("(" + ", ".join(scope) + ")")
     return " · ".join(words)
+
+
+@dataclass
+class _Cluster:
+    """A group being formed in a concept block: its members and the topic words and years it holds."""
+
+    n: int
+    members: list[Claim] = field(default_factory=list)
+    max_low: float = -INF
+    min_high: float = INF
+
+    def add(self, c: Claim) -> None:
+        self.members.append(c)
+        mine = interval_of(c)
+        if mine is not None and c.cited_in is None:
+            self.max_low, self.min_high = max(self.max_low, mine.low), min(self.min_high, mine.high)
+
+    def score(self, c: Claim) -> float:
+        """The weakest link's score: every member must be the same quantity as c (complete linkage),
+        and a member whose figure clashes with c's must be from another document, close, and well evidenced."""
+        mine = interval_of(c)
+        quick = mine is None or (mine.high + abs(mine.high) * SLACK >= self.max_low
+                                 and mine.low - abs(mine.low) * SLACK <= self.min_high)
+        doc = c.doc_id or c.doc
+        worst = INF
+        for other in self.members:
+            e = weigh(c, other)
+            if e.score < JOIN:
+                return e.score
+            if not quick and other.cited_in is None and clash(c, other) and (
+                    (other.doc_id or other.doc) == doc or not plausible(c, other) or _one_place(c, other)):
+                return -1.0
+            worst = min(worst, e.score)
+        return worst
+
+
+def _one_place(a: Claim, b: Claim) -> bool:
+    """Only one of two clashing figures names a place: likely a part ("1,577 in Louisiana") of a whole."""
+    return (a.frame is not None and b.frame is not None
+            and (a.frame.place_from == "sentence") != (b.frame.place_from == "sentence"))
+
+
+def _keys(c: Claim) -> list[str]:
+    """Where a claim is filed in its block's index: its topic words and its year."""
+    f = c.frame
+    assert f is not None
+    keys = [f"t:{w[:4]}" for w in topic_words(f)]
+    if f.time and f.time[:4].isdigit():
+        keys.append(f"y:{f.time[:4]}")
+    return keys or ["-"]
+
+
+MAX_CANDIDATES = 40  # clusters a claim is scored against; the index finds the likeliest first
+
+
+def form_concept_groups(claims: Sequence[Claim]) -> list[list[Claim]]:
+    """A concept block's claims -> clusters of one quantity, by evidence-weighted scores.
+
+    Claims with the most stated evidence found clusters first; each later claim joins the
+    cluster it scores best with (at least `JOIN` against every member), found through an index
+    on topic words and years so the work stays near-linear in the block's size.
+    """
+    clusters: list[_Cluster] = []
+    index: dict[str, list[int]] = {}
+    for c in sorted(claims, key=lambda c: (-_stated(c), c.id)):
+        seen: dict[int, None] = {}
+        for k in _keys(c):
+            for i in index.get(k, ()):
+                seen.setdefault(i, None)
+        best, home = JOIN - 1e-9, None
+        for i in list(seen)[:MAX_CANDIDATES]:
+            s = clusters[i].score(c)
+            if s > best:
+                best, home = s, clusters[i]
+        if home is None:
+            home = _Cluster(n=len(clusters))
+            clusters.append(home)
+        home.add(c)
+        for k in _keys(c):
+            bucket = index.setdefault(k, [])
+            if not bucket or bucket[-1] != home.n:
+                bucket.append(home.n)
+    return [sorted(k.members, key=lambda c: c.id) for k in clusters]
+
+
+def _stated(c: Claim) -> int:
+    f = c.frame
+    assert f is not None
+    return (f.topic_from == "sentence") + (f.time_from == "sentence") + (f.place_from == "sentence") + bool(f.event)
+
+
+def describe(members: Sequence[Claim]) -> str:
+    """Why the members are one group, in words: "3 claims give the deaths in krakatau, 1883; topic from each document"."""
+    f = members[0].frame
+    assert f is not None
+    what = f.concept or f.entity or "?"
+    sub = members[0].frame.entity if members[0].frame and members[0].frame.proper else None
+    topics = sorted({(c.frame.topic or "").split()[0] for c in members if c.frame and c.frame.topic})
+    years = sorted({c.frame.time for c in members if c.frame and c.frame.time and c.frame.time_from == "sentence"})
+    words = f"{'both' if len(members) == 2 else f'all {len(members)}'} give the {what}"
+    if sub:
+        words += f" of {sub}"
+    if topics:
+        words += f" in {'/'.join(topics)}"
+    if years:
+        words += ", " + "/".join(years)
+    named = sum(1 for c in members if c.frame and c.frame.topic_from == "sentence")
+    words += "; topic " + ("named in every sentence" if named == len(members) else
+                           "from each document's title and most named words" if not named else
+                           f"named in {named} of {len(members)} sentences, from the document elsewhere")
+    return words

@@ -1,0 +1,116 @@
+"""Document context: what a page is about, read once, for the figures whose sentence does not say.
+
+Web pages name their topic once (in the title, the first line, the name they repeat) and then
+write "the death toll", "it stands", "the eruption". A figure whose own sentence names no topic,
+place or time inherits them, from its paragraph first and then from its document, and its frame
+records where each came from (`topic_from`, `place_from`, `time_from`): inherited evidence is
+weaker than stated evidence, and the reconciler weighs it so.
+
+    topic      the name the document is most about: the capitalised word it repeats most, with the
+               title and first lines counting extra ("Krakatau", "Hindenburg", "Katrina")
+    year       the main event's year: the year the document names most, the title's first
+    dateline   "OLYMPIA, Wash. -" at the top of a news story: where it was filed
+    paragraph  a paragraph that names exactly one year lends it to its figures
+
+Pure text and regular expressions: no parse, so it costs little beside extraction.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from ..model import Claim, Frame
+from .aliases import norm
+
+TOPIC_NAMES = 3  # a document's topic: its three most named words, the first the strongest
+_NAME = re.compile(r"\b[A-Z][a-zA-Z’'-]*[a-z][a-zA-Z’'-]*\b")
+_YEAR = re.compile(r"(?<![\d,.])((?:1[5-9]|20)\d{2})(?![\d,])")
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,30})(?:, [A-Z][a-zA-Z.]+)?\s+[-–—(]")
+# Words that appear capitalised without naming what a text is about: sentence openers, titles of
+# page furniture, calendar words, and the generic heads of names ("Mount", "River", "Tower"),
+# which say less than the word they qualify ("Helens", "Amazon", "Eiffel").
+GENERIC = frozenset(["the", "a", "an", "in", "on", "at", "as", "but", "and", "of", "for", "by", "with", "from", "to", "after", "before", "during", "when", "while", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "there", "here", "what", "which", "who", "how", "why", "where", "if", "then", "than", "so", "also", "however", "although", "though", "because", "since", "until", "according", "into", "over", "under", "about", "more", "most", "some", "many", "all", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "second", "third", "last", "next", "new", "old", "other", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "mount", "mt", "st", "saint", "river", "lake", "sea", "ocean", "island", "islands", "strait", "bay", "gulf", "valley", "tower", "building", "bridge", "dam", "hurricane", "storm", "typhoon", "cyclone", "tropical", "volcano", "eruption", "disaster", "tragedy", "north", "south", "east", "west", "central", "city", "county", "state", "states", "united", "kingdom", "republic", "national", "international", "world", "war", "government", "president", "minister", "ministry", "court", "supreme", "news", "photo", "image", "video", "share", "email", "home", "menu", "search", "read", "related", "advertisement", "subscribe", "sign", "login", "comments", "posted", "updated", "published", "copyright", "rights", "reserved", "mr", "mrs", "ms", "dr", "prof", "capt", "sir", "lord", "king", "queen", "prince", "company", "corporation", "inc", "ltd", "co"])
+_RELATIVE_TIME = re.compile(r"\b(?:yesterday|today|tonight|this (?:week|month|year)|last (?:week|month)|"
+                            r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|currently|"
+                            r"at present|so far this year)\b", re.I)
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """What one document is about, for the figures that do not say."""
+
+    topic: str | None = None
+    year: str | None = None
+    dateline: str | None = None
+    paragraph_years: tuple[tuple[int, int, str], ...] = ()  # (start, end, year) of one-year paragraphs
+
+    def paragraph_year(self, offset: int) -> str | None:
+        for start, end, year in self.paragraph_years:
+            if start <= offset < end:
+                return year
+        return None
+
+
+def topic_word(name: str) -> str | None:
+    """The word of a name that says which thing it is: "Mount St. Helens" -> "helens"."""
+    words = [w for w in re.split(r"[\s.]+", norm(name).replace("'s", "")) if w]
+    kept = [w for w in words if w not in GENERIC and len(w) > 2 and not w.isdigit()]
+    return kept[0] if kept else None
+
+
+def document_context(text: str, end: int | None = None) -> DocContext:
+    """Topic, main year, dateline and one-year paragraphs of `text` (up to `end`, the notes)."""
+    body = text[:end] if end is not None else text
+    names: Counter[str] = Counter()
+    head = body[:400]
+    for m in _NAME.finditer(body):
+        before = body[max(0, m.start() - 2):m.start()]
+        opener = not before.strip() or before.rstrip()[-1:] in ".!?:•·-–—\"“|" or "\n" in before
+        if opener and m.start() >= len(head):
+            continue  # a capital that only opens a sentence or a table cell names nothing
+        w = topic_word(m.group())
+        if w is not None:
+            # The title and first lines name the topic; later mentions repeat it or name others.
+            names[w] += 3 if m.start() < len(head) else 1
+    top = [w for w, n in names.most_common(TOPIC_NAMES) if n >= 2]
+    topic = " ".join(top) or None
+    years: Counter[str] = Counter()
+    for m in _YEAR.finditer(body):
+        years[m.group(1)] += 3 if m.start() < len(head) else 1
+    year = years.most_common(1)[0][0] if years else None
+    dl = _DATELINE.match(body[:120])
+    paragraphs = []
+    for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", body):
+        found = {y.group(1) for y in _YEAR.finditer(m.group())}
+        if len(found) == 1:
+            paragraphs.append((m.start(), m.end(), found.pop()))
+    return DocContext(topic=topic, year=year, dateline=norm(dl.group(1)) if dl else None,
+                      paragraph_years=tuple(paragraphs))
+
+
+def with_context(claims: list[Claim], ctx: DocContext) -> list[Claim]:
+    """Each claim's frame completed from its paragraph and document, with where each field came from."""
+    return [replace(c, frame=inherit(c.frame, ctx, c.start, c.sentence)) if c.frame is not None and c.cited_in is None
+            else c for c in claims]
+
+
+def inherit(f: Frame, ctx: DocContext, offset: int, sentence: str) -> Frame:
+    """`f` with topic, place and time filled from `ctx` where its sentence left them empty."""
+    topic, topic_from = f.topic, f.topic_from
+    if topic is None and ctx.topic:
+        stated = ctx.topic in norm(sentence)
+        topic, topic_from = ctx.topic, "sentence" if stated else "document"
+    time, time_from = f.time, "sentence" if f.time else None
+    if time is None:
+        if _RELATIVE_TIME.search(sentence):
+            time, time_from = "now", "sentence"  # "on Saturday", "so far": the story's present, not its history
+        elif (py := ctx.paragraph_year(offset)) is not None:
+            time, time_from = py, "paragraph"
+        elif ctx.year:
+            time, time_from = ctx.year, "document"
+    place, place_from = f.place, "sentence" if f.place else None
+    if place is None and ctx.dateline:
+        place, place_from = ctx.dateline, "document"
+    return replace(f, topic=topic, topic_from=topic_from, time=time, time_from=time_from,
+                   place=place, place_from=place_from)
