@@ -19,11 +19,11 @@ CONCEPTS = [
     # sentence, quote, concept: every wording of one concept gives it
     ("The flood killed 1,210 people.", "1,210", "deaths"),
     ("In all, 1,204 people died.", "1,204", "deaths"),
-    ("Some 1,200 lives were lost in the flood.", "1,200", "deaths"),
+    ("Some 1,200 lives were lost in the flood.", "Some 1,200", "deaths"),
     ("The flood left a death toll of 1,210.", "1,210", "deaths"),
     ("The deaths of 1,198 passengers shocked the town.", "1,198", "deaths"),
     ("There were 1,198 victims.", "1,198", "deaths"),
-    ("At least 300 people were injured in the blast.", "300", "injuries"),
+    ("At least 300 people were injured in the blast.", "At least 300", "injuries"),
     ("Rescuers said 40 people are still missing.", "40", "missing"),
     ("There were 62 survivors of the crash.", "62", "survivors"),
     ("The ferry had 412 passengers and crew aboard.", "412", "aboard"),
@@ -82,8 +82,8 @@ def test_a_name_keeps_the_word_that_says_which_thing():
 def test_a_figure_inherits_topic_and_time_with_their_provenance(make_doc, nlp):
     doc, notes = make_doc("Velmar dam failure\n\nThe Velmar dam failed in 1987 and Velmar mourned.\n\n"
                           "The death toll was 412.\n\nIn 2004, the Velmar memorial listed 412 names.")
-    claims = {c.quote: c for c in extract_claims(doc, notes, nlp)}
-    f = claims["412"].frame
+    first = min((c for c in extract_claims(doc, notes, nlp) if c.quote == "412"), key=lambda c: c.start)
+    f = first.frame
     assert f is not None and f.topic is not None and f.topic.split()[0] == "velmar"
     assert f.topic_from == "document" and f.time == "1987" and f.time_from == "document"
 
@@ -101,7 +101,7 @@ KORDA = "Korda mine fire\n\nThe Korda mine caught fire in 2009, and Korda miners
 GROUP = [
     # two articles on one topic: the same quantity in other words
     (VELMAR + "In all, 1,204 people died.", VELMAR + "The flood killed 1,210 people.", "1,204", "1,210"),
-    (VELMAR + "Some 1,200 lives were lost.", VELMAR + "The death toll reached 1,210.", "1,200", "1,210"),
+    (VELMAR + "Some 1,200 lives were lost.", VELMAR + "The death toll reached 1,210.", "Some 1,200", "1,210"),
     (VELMAR + "Before its collapse the dam was about 85 metres high.", VELMAR + "The dam stood 85 m tall.",
      "about 85 metres", "85 m"),
     (VELMAR + "The reservoir held a volume of 45 cubic kilometres.", VELMAR + "The dam held back 45 km3 of water.",
@@ -138,7 +138,7 @@ def test_one_quantity_in_other_words_is_grouped(run, a, b, qa, qb):  # noqa: F81
 @pytest.mark.parametrize("a, b, qa, qb", APART)
 def test_different_quantities_stay_apart(run, a, b, qa, qb):  # noqa: F811
     claims, groups, conflicts = run(a, b)
-    assert not together(claims, groups, qa, qb) or qa == qb and not conflicting(claims, conflicts, qa, qb)
+    assert not together(claims, groups, qa, qb)
     assert not conflicting(claims, conflicts, qa, qb)
 
 
@@ -147,7 +147,7 @@ def test_a_clash_with_inherited_topics_is_possible_and_says_what_it_is(run):  # 
     assert conflicting(claims, conflicts, "1,210", "1,150")
     (c,) = conflicts
     assert c.severity is Severity.POSSIBLE
-    assert c.reason.startswith("deaths in velmar") and "inherited" in c.reason
+    assert c.reason.startswith("the deaths in velmar") and "inherited" in c.reason
     (g,) = [g for g in groups if set(c.claims) <= set(g.claims)]
     assert "deaths" in g.evidence and "topic" in g.evidence
 

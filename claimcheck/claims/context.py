@@ -23,9 +23,9 @@ from dataclasses import dataclass, replace
 from ..model import Claim, Frame
 from .aliases import norm
 
-TOPIC_NAMES = 3  # a document's topic: its three most named words, the first the strongest
+TOPIC_NAMES = 6  # a document's topic: its six most named words, the first the strongest
 _NAME = re.compile(r"\b[A-Z][a-zA-Z’'-]*[a-z][a-zA-Z’'-]*\b")
-_YEAR = re.compile(r"(?<![\d,.])((?:1[5-9]|20)\d{2})(?![\d,])")
+_YEAR = re.compile(r"(?<![\d,.])((?:1[5-9]|20)\d{2})(?!\d|,\d)")
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,30})(?:, [A-Z][a-zA-Z.]+)?\s+[-–—(]")
 # Words that appear capitalised without naming what a text is about: sentence openers, titles of
 # page furniture, calendar words, and the generic heads of names ("Mount", "River", "Tower"),
@@ -62,18 +62,17 @@ def topic_word(name: str) -> str | None:
 def document_context(text: str, end: int | None = None) -> DocContext:
     """Topic, main year, dateline and one-year paragraphs of `text` (up to `end`, the notes)."""
     body = text[:end] if end is not None else text
-    names: Counter[str] = Counter()
+    names: dict[str, float] = {}
     head = body[:400]
     for m in _NAME.finditer(body):
         before = body[max(0, m.start() - 2):m.start()]
         opener = not before.strip() or before.rstrip()[-1:] in ".!?:•·-–—\"“|" or "\n" in before
-        if opener and m.start() >= len(head):
-            continue  # a capital that only opens a sentence or a table cell names nothing
         w = topic_word(m.group())
         if w is not None:
-            # The title and first lines name the topic; later mentions repeat it or name others.
-            names[w] += 3 if m.start() < len(head) else 1
-    top = [w for w, n in names.most_common(TOPIC_NAMES) if n >= 2]
+            # The title and first lines name the topic; later mentions repeat it or name others; a
+            # capital that opens a sentence or a table cell may be any word, so it counts for less.
+            names[w] = names.get(w, 0.0) + (3 if m.start() < len(head) else 0.5 if opener else 1)
+    top = [w for w, n in sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[:TOPIC_NAMES] if n >= 2]
     topic = " ".join(top) or None
     years: Counter[str] = Counter()
     for m in _YEAR.finditer(body):
@@ -90,9 +89,42 @@ def document_context(text: str, end: int | None = None) -> DocContext:
 
 
 def with_context(claims: list[Claim], ctx: DocContext) -> list[Claim]:
-    """Each claim's frame completed from its paragraph and document, with where each field came from."""
-    return [replace(c, frame=inherit(c.frame, ctx, c.start, c.sentence)) if c.frame is not None and c.cited_in is None
-            else c for c in claims]
+    """Each claim's frame completed from its paragraph and document, with where each field came from.
+
+    A measure whose words name no concept ("puts the river at 6,800 km") takes the concept its
+    document gives most often to figures of the same unit dimension (a page about a river
+    measures its length): weaker evidence, but what a reader would assume.
+    """
+    usual = _usual_concepts(claims)
+    out = []
+    for c in claims:
+        if c.frame is None or c.cited_in is not None:
+            out.append(c)
+            continue
+        f = inherit(c.frame, ctx, c.start, c.sentence)
+        if f.concept is None and c.kind.value == "measure" and (concept := usual.get(_dimension(c))):
+            f = replace(f, concept=concept)
+        out.append(replace(c, frame=f))
+    return out
+
+
+def _dimension(c: Claim) -> str:
+    from .units import to_base_unit
+
+    return (to_base_unit(1.0, c.unit)[1] or "") if c.unit else ""
+
+
+def _usual_concepts(claims: list[Claim]) -> dict[str, str]:
+    """Base unit -> the concept a document gives most of its measures in it (at least twice)."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for c in claims:
+        if c.kind.value == "measure" and c.frame is not None and c.frame.concept and c.cited_in is None:
+            counts[(_dimension(c), c.frame.concept)] += 1
+    usual: dict[str, str] = {}
+    for (dim, concept), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        if n >= 2 and dim not in usual:
+            usual[dim] = concept
+    return usual
 
 
 def inherit(f: Frame, ctx: DocContext, offset: int, sentence: str) -> Frame:

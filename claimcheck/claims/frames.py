@@ -43,7 +43,8 @@ _SCOPE_PHRASES = re.compile(
     r"direct and indirect|directly or indirectly|dense[- ]rock equivalent|officially|"
     r"(?:including|excluding|without|not including|with) (?:the |its |their )?(?:\w+ )?(?:antennas?|spires?|flagpoles?|masts?|"
     r"tributar(?:y|ies)|estuary|ground crew|crew|indirect deaths|suburbs)|"
-    r"(?:within|in the first|during the first) (?:\w+ )?(?:hours?|days?|weeks?|months?))\b", re.I)
+    r"(?:within|in the first|during the first) (?:\w+ )?(?:hours?|days?|weeks?|months?)|"
+    r"cpi[- ]adjusted|inflation[- ]adjusted|adjusted for inflation|in today's dollars)\b", re.I)
 # "before the eruption", "after the 1957 antenna": a figure of one side of an event is another quantity.
 _BEFORE_AFTER = re.compile(r"\b(before|after)\s+(?:the|its|their|a|an)\s+(?!\d)\w+", re.I)
 # Verbs of change: "a group China was able to expand to 50" states a later figure, not a rival one.
@@ -109,8 +110,13 @@ def _concept(tokens: list[Token], q: Quantity, noun: Token | None, verb: str | N
     sent = tokens[0].sent
     start = tokens[0].idx - sent.start_char
     end = tokens[-1].idx + len(tokens[-1]) - sent.start_char
+    if _WHOLE_OF_PART.search(sent.text[:start]):
+        verb = None  # "killing 1,198 of the 1,959 aboard": the verb is the part's, the whole is read from its words
     return aliases.lexicon.concept(q.kind, unit, sent.text, start, end, verb=verb,
                                    noun=noun.lower_ if noun is not None else None)
+
+
+_WHOLE_OF_PART = re.compile(r"\d[\d,.]*\s*(?:\w+\s+)?(?:out\s+)?of\s+(?:the\s+|all\s+|over\s+|about\s+)*$", re.I)
 
 
 def _named_topic(noun: Token | None, tokens: list[Token], skip: set[int], measured: bool) -> str | None:
@@ -135,13 +141,24 @@ def _named_topic(noun: Token | None, tokens: list[Token], skip: set[int], measur
                 break
             verb = verb.head
         candidates += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        if head.head.i not in skip and head.dep_ in ("appos", "npadvmod", "nmod", "attr", "dobj"):
+            candidates.append(head.head)  # "Nile River - 4,132 miles": the name the figure hangs on
         candidates += [g for c in list(candidates) for g in c.children if g.dep_ == "poss"]
     for c in candidates:
         if c.i not in skip and c.tag_ in ("NNP", "NNPS"):
             word = topic_word(_name(c))
             if word:
                 return word
+    if measured:  # a list or table row: "Nile River - 4,132 miles", "the Missouri with 2,540 miles"
+        sent = tokens[0].sent
+        m = _NAME_BEFORE.search(sent.text[:tokens[0].idx - sent.start_char])
+        if m is not None:
+            return topic_word(m.group(1))
     return None
+
+
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)\s*(?:[-–—:]|\bwith\b|\bat\b)\s*"
+                          r"(?:about |approximately |some |around |nearly |over |more than |almost )?$")
 
 
 def _counted(tokens: list[Token], skip: set[int], lemmatize: Lemmatize, measured: bool = False) -> tuple[Token | None, bool]:

@@ -9,6 +9,7 @@ two letters with rapidfuzz and maps each to the most frequent spelling.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
@@ -72,6 +73,9 @@ def subgroup(claim: Claim) -> str:
         return ""  # a misparse ("survivors.[inconsistent"), not a noun
     from ..claims.aliases import load_aliases
 
+    if re.search(rf"\b{re.escape(f.entity)}s? (?:and|or|&) ", claim.sentence[claim.end - claim.start:], re.I) or \
+            re.search(rf"\b{re.escape(f.entity)}s? (?:and|or|&) ", claim.sentence, re.I):
+        return ""  # "1,198 passengers and crew": everyone
     if f.entity in ROLES:
         return ROLES[f.entity]
     if load_aliases().lexicon.word(claim.kind.value, "", f.entity) == f.concept or f.entity in (f.concept or ""):

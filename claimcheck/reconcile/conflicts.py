@@ -19,7 +19,7 @@ from itertools import combinations
 from ..config import ReconcileSettings
 from ..model import Claim, Conflict, ConflictKind, Group, Severity
 from .evidence import JOIN, weigh
-from .groups import describe, evidence, form_concept_groups, form_groups, group_id, group_label, same_name
+from .groups import concept_label, describe, evidence, form_concept_groups, form_groups, group_id, group_label, same_name
 from .intervals import INF, clash, gap, human_range, interval_of
 
 Findings = tuple[tuple[Group, ...], tuple[Conflict, ...]]
@@ -44,7 +44,7 @@ def reconcile_block(key: str, claims: Sequence[Claim], settings: ReconcileSettin
                                 and not c.frame.source.startswith("footnote")}))
         lo, hi = _agreement(members)
         groups.append(Group(
-            id=gid, label=group_label(members), key=key, claims=tuple(c.id for c in members), kind=members[0].kind,
+            id=gid, label=concept_label(members) if by_concept else group_label(members), key=key, claims=tuple(c.id for c in members), kind=members[0].kind,
             unit=members[0].unit, low=lo, high=hi, sources=sources, sources_differ=len(sources) > 1,
             agrees=not found, evidence=describe(members) if by_concept else _stated_alike(members),
         ))
@@ -95,7 +95,8 @@ def group_conflicts(gid: str, members: Sequence[Claim], settings: ReconcileSetti
 def concept_conflicts(gid: str, members: Sequence[Claim], settings: ReconcileSettings) -> list[Conflict]:
     """Conflicts in a group formed by evidence: a clash is a `contradiction` or `near-miss` only when
     the evidence is strong on both sides, else `possible`, with what is unsure in its reason."""
-    live = [c for c in members if interval_of(c) is not None and c.cited_in is None and not c.duplicate_of]
+    live = [c for c in members if interval_of(c) is not None and c.cited_in is None and not c.duplicate_of
+            and not _conversion(c)]
     if len(live) > MAX_PAIRWISE:
         live = _extremes(live)
     out = []
@@ -124,6 +125,13 @@ def concept_conflicts(gid: str, members: Sequence[Claim], settings: ReconcileSet
             why += "; possible only: " + "; ".join(weak)
         out.append(Conflict(found.id, gid, found.claims, found.kind, severity, why, found.gap))
     return out
+
+
+def _conversion(c: Claim) -> bool:
+    """ "4,000 miles (6,437 km)": the figure in brackets restates the one before it, rounded in
+    conversion; the figure before it speaks for both."""
+    at = c.sentence.find(c.quote)
+    return at > 0 and c.sentence[:at].rstrip().endswith("(") and any(ch.isdigit() for ch in c.sentence[max(0, at - 30):at])
 
 
 def _rounded(a: Claim, b: Claim) -> bool:

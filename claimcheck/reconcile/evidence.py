@@ -37,7 +37,8 @@ SOFT_QUALIFIERS = frozenset({"total", "overall", "combined", "in total", "in all
                              "biggest", "smallest", "change", "registered", "confirmed"})
 # Two publishers' figures for one quantity clash by a little, or by a slip; beyond this ratio a
 # clash means two quantities ("62 survivors", "61 crew"; "24 square miles" of valley, "230" of forest).
-PLAUSIBLE_RATIO = 1.6
+PLAUSIBLE_RATIO = 1.75
+STRONG = 3.0  # evidence at which any ratio is plausible: both sentences state enough to be sure
 
 
 @dataclass(frozen=True)
@@ -85,8 +86,9 @@ def weigh(a: Claim, b: Claim) -> Evidence:
             said.append(("topic from each document", "topic named on one side", "topic named in both")[both])
             if not both:
                 weak.append("the topic is inherited on both sides")
-        elif any(_alike(x, y) for x in ta[1:] for y in tb[1:]):
-            score += 0.5
+        elif (shared := sum(any(_alike(x, y) for y in tb[1:]) for x in ta[1:])) > 0:
+            # two pages that name the same places and people are about one thing, one shared name is a hint
+            score += 1.0 if shared >= 2 else 0.5
             said.append("documents about related names")
             weak.append("the topic is inherited on both sides")
         else:
@@ -117,10 +119,13 @@ def weigh(a: Claim, b: Claim) -> Evidence:
     return Evidence(score, tuple(said), tuple(weak))
 
 
-def plausible(a: Claim, b: Claim) -> bool:
-    """Two figures close enough to be one quantity told twice (used only when they clash)."""
+def plausible(a: Claim, b: Claim, score: float = 0.0) -> bool:
+    """Two figures close enough to be one quantity told twice (used only when they clash), or
+    evidence strong enough (`STRONG`) that a wide gap is the publishers' disagreement."""
     from .intervals import stated
 
+    if score >= STRONG:
+        return True
     x, y = stated(a), stated(b)
     if x is None or y is None or x <= 0 or y <= 0:
         return True

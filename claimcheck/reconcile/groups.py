@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from ..claims.frames import time_bounds
 from ..model import Claim, Frame
-from .evidence import JOIN, plausible, topic_words, weigh
+from .evidence import CANNOT, JOIN, plausible, topic_words, weigh
 from .intervals import INF, clash, interval_of
 
 SLACK = 0.02  # wider than any tolerance `clash` allows, so the quick test never hides a clash
@@ -213,12 +213,13 @@ def group_label(members: Sequence[Claim]) -> str:
 
 @dataclass
 class _Cluster:
-    """A group being formed in a concept block: its members and the topic words and years it holds."""
+    """A group being formed in a concept block: its members and the interval they all allow."""
 
     n: int
     members: list[Claim] = field(default_factory=list)
     max_low: float = -INF
     min_high: float = INF
+    merged_into: int | None = None
 
     def add(self, c: Claim) -> None:
         self.members.append(c)
@@ -226,23 +227,43 @@ class _Cluster:
         if mine is not None and c.cited_in is None:
             self.max_low, self.min_high = max(self.max_low, mine.low), min(self.min_high, mine.high)
 
-    def score(self, c: Claim) -> float:
-        """The weakest link's score: every member must be the same quantity as c (complete linkage),
-        and a member whose figure clashes with c's must be from another document, close, and well evidenced."""
+    def agrees_with(self, c: Claim) -> bool:
         mine = interval_of(c)
-        quick = mine is None or (mine.high + abs(mine.high) * SLACK >= self.max_low
-                                 and mine.low - abs(mine.low) * SLACK <= self.min_high)
-        doc = c.doc_id or c.doc
-        worst = INF
+        return mine is None or c.cited_in is not None or (
+            mine.high + abs(mine.high) * SLACK >= self.max_low and mine.low - abs(mine.low) * SLACK <= self.min_high)
+
+    def score(self, c: Claim) -> float:
+        """Phase one, for a claim whose figure agrees with every member: its best link's score, when
+        no member is ruled out (a cannot-link) and the links average at least `JOIN` less `SPREAD`."""
+        if not self.agrees_with(c):
+            return -1.0
+        scores = []
         for other in self.members:
-            e = weigh(c, other)
-            if e.score < JOIN:
-                return e.score
-            if not quick and other.cited_in is None and clash(c, other) and (
-                    (other.doc_id or other.doc) == doc or not plausible(c, other) or _one_place(c, other)):
+            if other.cited_in is None and clash(c, other):
                 return -1.0
-            worst = min(worst, e.score)
-        return worst
+            e = weigh(c, other)
+            if e.score <= CANNOT:
+                return e.score
+            scores.append(e.score)
+        if sum(scores) / len(scores) < JOIN - SPREAD:
+            return -1.0
+        return max(scores)
+
+
+def _link(a: _Cluster, b: _Cluster) -> bool:
+    """Phase two: two agreeing clusters are one quantity told differently when every pair scores
+    `JOIN`, no document gives both a figure and a clashing one, and each clash is plausible."""
+    total, n, best = 0.0, 0, -INF
+    for x in a.members:
+        for y in b.members:
+            e = weigh(x, y)
+            if e.score <= CANNOT:
+                return False
+            total, n, best = total + e.score, n + 1, max(best, e.score)
+            if x.cited_in is None and y.cited_in is None and clash(x, y) and (
+                    (x.doc_id or x.doc) == (y.doc_id or y.doc) or not plausible(x, y, e.score) or _one_place(x, y)):
+                return False
+    return best >= JOIN and total / n >= JOIN - SPREAD
 
 
 def _one_place(a: Claim, b: Claim) -> bool:
@@ -261,25 +282,26 @@ def _keys(c: Claim) -> list[str]:
     return keys or ["-"]
 
 
+SPREAD = 0.5  # how far below JOIN a cluster's average link may fall when its best link reaches it
 MAX_CANDIDATES = 40  # clusters a claim is scored against; the index finds the likeliest first
+MAX_LINK = 12  # members compared per cluster when linking two clusters (complete linkage on a sample)
 
 
 def form_concept_groups(claims: Sequence[Claim]) -> list[list[Claim]]:
     """A concept block's claims -> clusters of one quantity, by evidence-weighted scores.
 
-    Claims with the most stated evidence found clusters first; each later claim joins the
-    cluster it scores best with (at least `JOIN` against every member), found through an index
-    on topic words and years so the work stays near-linear in the block's size.
+    Phase one groups figures that agree: claims with the most stated evidence found clusters
+    first; each later claim joins the cluster it scores best with (at least `JOIN` against every
+    member, its figure inside what they all allow). Phase two links agreeing clusters whose
+    figures clash only across documents, plausibly and on good evidence: that is a conflict to
+    report, not two quantities. Both phases find candidates through an index on topic words and
+    years, so the work stays near-linear in the block's size.
     """
     clusters: list[_Cluster] = []
     index: dict[str, list[int]] = {}
     for c in sorted(claims, key=lambda c: (-_stated(c), c.id)):
-        seen: dict[int, None] = {}
-        for k in _keys(c):
-            for i in index.get(k, ()):
-                seen.setdefault(i, None)
         best, home = JOIN - 1e-9, None
-        for i in list(seen)[:MAX_CANDIDATES]:
+        for i in _candidates(c, index):
             s = clusters[i].score(c)
             if s > best:
                 best, home = s, clusters[i]
@@ -287,11 +309,43 @@ def form_concept_groups(claims: Sequence[Claim]) -> list[list[Claim]]:
             home = _Cluster(n=len(clusters))
             clusters.append(home)
         home.add(c)
-        for k in _keys(c):
-            bucket = index.setdefault(k, [])
-            if not bucket or bucket[-1] != home.n:
-                bucket.append(home.n)
-    return [sorted(k.members, key=lambda c: c.id) for k in clusters]
+        _file(c, home.n, index)
+    for k in sorted(clusters, key=lambda k: (-len(k.members), k.n)):
+        if k.merged_into is not None:
+            continue
+        for i in _candidates(k.members[0], index):
+            other = _root(clusters, i)
+            if other is k or other.n == k.n or len(other.members) > MAX_LINK * 4:
+                continue
+            if _link(k, other):
+                for c in other.members:
+                    k.add(c)
+                    _file(c, k.n, index)
+                other.members = []
+                other.merged_into = k.n
+    return [sorted(k.members, key=lambda c: c.id) for k in clusters if k.members]
+
+
+def _root(clusters: list[_Cluster], i: int) -> _Cluster:
+    k = clusters[i]
+    while k.merged_into is not None:
+        k = clusters[k.merged_into]
+    return k
+
+
+def _candidates(c: Claim, index: dict[str, list[int]]) -> list[int]:
+    seen: dict[int, None] = {}
+    for key in _keys(c):
+        for i in index.get(key, ()):
+            seen.setdefault(i, None)
+    return list(seen)[:MAX_CANDIDATES]
+
+
+def _file(c: Claim, n: int, index: dict[str, list[int]]) -> None:
+    for key in _keys(c):
+        bucket = index.setdefault(key, [])
+        if not bucket or bucket[-1] != n:
+            bucket.append(n)
 
 
 def _stated(c: Claim) -> int:
@@ -320,3 +374,17 @@ def describe(members: Sequence[Claim]) -> str:
                            "from each document's title and most named words" if not named else
                            f"named in {named} of {len(members)} sentences, from the document elsewhere")
     return words
+
+
+def concept_label(members: Sequence[Claim]) -> str:
+    """For people: "deaths · velmar · 1987", "height · eiffel", "deaths of american · lusitania"."""
+    f = members[0].frame
+    assert f is not None
+    words = [(f.concept or "?") + (f" of {f.entity}" if f.proper and f.entity else "")]
+    topics = sorted({c.frame.topic.split()[0] for c in members if c.frame and c.frame.topic})
+    if topics:
+        words.append("/".join(topics))
+    times = sorted({c.frame.time for c in members if c.frame and c.frame.time and c.frame.time_from == "sentence"})
+    if times:
+        words.append(", ".join(times))
+    return " · ".join(words)
