@@ -63,10 +63,14 @@ class Lexicon:
         pattern, cue_of, default = self._for(kind, unit)
         if pattern is None:
             return default
-        if verb and (hit := cue_of.get(verb.lower())):
+        if verb and (hit := next((cue_of[v] for v in _forms(verb.lower()) if v in cue_of), None)):
             return hit
         if verb and kind == "count" and verb.lower() not in _VAGUE_VERBS:
             return None  # the clause says what happened ("interviewed 58"), and the lexicon does not know it
+        # Right after the figure, in its own noun phrase: "97 people aboard", "37m high", "50 miles long"
+        tail = re.split(r"[,;.()]", text[end:end + 30], maxsplit=1)[0]
+        if (m := pattern.search(tail)) is not None and m.start() <= 14:
+            return cue_of[m.group().lower()]
         before = text[max(0, start - 40):start].lower()
         of = re.search(r"\b([a-z]+(?: [a-z]+)?) of (?:the |some |about |around |nearly |over |more than |an? )*$", before)
         if of is not None:
@@ -78,6 +82,9 @@ class Lexicon:
         lo, hi = _clause(text, start, end)
         best: tuple[float, str] | None = None
         for m in pattern.finditer(text, lo, hi):
+            owner = re.search(r"\b([a-z]+) of (?:the |their |its )?$", text[max(lo, m.start() - 30):m.start()].lower())
+            if owner is not None and owner.group(1) not in cue_of and m.start() > end:
+                continue  # "38 are relatives of detainees": the cue names whose relatives, not what is counted
             # Distance in characters, after the figure counting a little less ("37m high", "died").
             d = (start - m.end()) * 1.3 if m.end() <= start else max(0, m.start() - end)
             if best is None or d < best[0]:
@@ -89,6 +96,11 @@ class Lexicon:
 _VAGUE_VERBS = {"cause", "lose", "bring", "leave", "put", "make", "give", "get", "take", "claim", "result", "estimate",
                 "confirm", "report", "count", "record", "rise", "reach", "total", "number", "relate", "say", "state",
                 "list", "include", "occur", "happen", "follow", "raise", "increase", "climb", "stand"}
+
+
+def _forms(verb: str) -> tuple[str, ...]:
+    """A lemma and the written forms a cue list holds: "affect" -> "affected", "die" -> "died"."""
+    return (verb, verb + "d", verb + "ed", verb + "s")
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:

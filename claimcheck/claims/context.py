@@ -30,8 +30,23 @@ _DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,30})(?:, [A-Z][a-zA-Z.]+)?\s+[-�
 # Words that appear capitalised without naming what a text is about: sentence openers, titles of
 # page furniture, calendar words, and the generic heads of names ("Mount", "River", "Tower"),
 # which say less than the word they qualify ("Helens", "Amazon", "Eiffel").
-GENERIC = frozenset(["the", "a", "an", "in", "on", "at", "as", "but", "and", "of", "for", "by", "with", "from", "to", "after", "before", "during", "when", "while", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "there", "here", "what", "which", "who", "how", "why", "where", "if", "then", "than", "so", "also", "however", "although", "though", "because", "since", "until", "according", "into", "over", "under", "about", "more", "most", "some", "many", "all", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "second", "third", "last", "next", "new", "old", "other", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "mount", "mt", "st", "saint", "river", "lake", "sea", "ocean", "island", "islands", "strait", "bay", "gulf", "valley", "tower", "building", "bridge", "dam", "hurricane", "storm", "typhoon", "cyclone", "tropical", "volcano", "eruption", "disaster", "tragedy", "north", "south", "east", "west", "central", "city", "county", "state", "states", "united", "kingdom", "republic", "national", "international", "world", "war", "government", "president", "minister", "ministry", "court", "supreme", "news", "photo", "image", "video", "share", "email", "home", "menu", "search", "read", "related", "advertisement", "subscribe", "sign", "login", "comments", "posted", "updated", "published", "copyright", "rights", "reserved", "mr", "mrs", "ms", "dr", "prof", "capt", "sir", "lord", "king", "queen", "prince", "company", "corporation", "inc", "ltd", "co"])
-_RELATIVE_TIME = re.compile(r"\b(?:yesterday|today|tonight|this (?:week|month|year)|last (?:week|month)|"
+GENERIC = frozenset(" ".join((
+    "the a an in on at as but and of for by with from to after before during when while this that these those it",
+    "its he she they we you i his her their our there here what which who how why where if then than so also",
+    "however although though because since until according into over under about more most some many all one two",
+    "three four five six seven eight nine ten first second third last next new old other january february march",
+    "april may june july august september october november december monday tuesday wednesday thursday friday",
+    "saturday sunday today yesterday mount mt st saint river lake sea ocean island islands strait bay gulf valley",
+    "tower building bridge dam hurricane storm typhoon cyclone tropical volcano eruption disaster tragedy north",
+    "south east west central city county state states united kingdom republic national international world war",
+    "government president minister ministry court supreme news photo image video share email home menu search read",
+    "related advertisement subscribe sign login comments posted updated published copyright rights reserved mr mrs",
+    "ms dr prof capt sir lord king queen prince company corporation inc ltd co rms hms uss ss mv despite although",
+    "among around between within without across along because until unless whether each every both either neither",
+    "such only even just still yet later earlier once now then today according instead most much few several any no",
+    "not none nor own same very too again further",
+)).split())
+_RELATIVE_TIME = re.compile(r"\b(?:yesterday|today(?!['’]s)|tonight|this (?:week|month|year)|last (?:week|month)|"
                             r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|currently|"
                             r"at present|so far this year)\b", re.I)
 
@@ -64,6 +79,7 @@ def document_context(text: str, end: int | None = None) -> DocContext:
     body = text[:end] if end is not None else text
     names: dict[str, float] = {}
     head = body[:400]
+    first = True
     for m in _NAME.finditer(body):
         before = body[max(0, m.start() - 2):m.start()]
         opener = not before.strip() or before.rstrip()[-1:] in ".!?:•·-–—\"“|" or "\n" in before
@@ -71,7 +87,8 @@ def document_context(text: str, end: int | None = None) -> DocContext:
         if w is not None:
             # The title and first lines name the topic; later mentions repeat it or name others; a
             # capital that opens a sentence or a table cell may be any word, so it counts for less.
-            names[w] = names.get(w, 0.0) + (3 if m.start() < len(head) else 0.5 if opener else 1)
+            names[w] = names.get(w, 0.0) + (3 if m.start() < len(head) else 0.5 if opener else 1) + 2 * first
+            first = False  # the first name a page gives is usually what it is about
     top = [w for w, n in sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[:TOPIC_NAMES] if n >= 2]
     topic = " ".join(top) or None
     years: Counter[str] = Counter()
@@ -98,7 +115,7 @@ def with_context(claims: list[Claim], ctx: DocContext) -> list[Claim]:
     usual = _usual_concepts(claims)
     out = []
     for c in claims:
-        if c.frame is None or c.cited_in is not None:
+        if c.frame is None or c.cited_in is not None or c.kind.value == "fact":  # an event's frame is its sentence's
             out.append(c)
             continue
         f = inherit(c.frame, ctx, c.start, c.sentence)

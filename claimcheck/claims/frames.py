@@ -85,7 +85,7 @@ def frame_of(tokens: list[Token], q: Quantity, time: str | None, source: str | N
     after = sent.text[tokens[-1].idx + len(tokens[-1]) - sent.start_char:][:12].lower()
     if re.match(r"\s*of (?:whom|which|them|those)\b", after):
         scope.add("part")  # "22, of whom 5 were women": the 5 is a part
-    concept = _concept(tokens, q, noun, said_event(noun, event), aliases)
+    concept = _concept(tokens, q, noun, _governing(noun, lemmatize) or said_event(noun, event), aliases)
     topic = _named_topic(noun, tokens, skip, measured=q.kind == "measure")
     return Frame(
         entity=entity, event=aliases.event(event) if event else None,
@@ -93,6 +93,15 @@ def frame_of(tokens: list[Token], q: Quantity, time: str | None, source: str | N
         scope=tuple(sorted(scope)), source=norm(source) if source else None, proper=proper,
         concept=concept, topic=topic, topic_from="sentence" if topic else None,
     )
+
+
+def _governing(noun: Token | None, lemmatize: Lemmatize) -> str | None:
+    """The verb whose object the counted noun is: "interviewed 55 people who had been detained"
+    counts people interviewed, whatever the relative clause adds."""
+    if noun is not None and noun.dep_ == "dobj" and is_word(noun.head, "VERB"):
+        lemma = lemmatize(noun.head, "VERB")
+        return None if lemma in LIGHT_VERBS else lemma
+    return None
 
 
 def said_event(noun: Token | None, event: str | None) -> str | None:

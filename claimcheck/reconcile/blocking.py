@@ -73,9 +73,8 @@ def subgroup(claim: Claim) -> str:
         return ""  # a misparse ("survivors.[inconsistent"), not a noun
     from ..claims.aliases import load_aliases
 
-    if re.search(rf"\b{re.escape(f.entity)}s? (?:and|or|&) ", claim.sentence[claim.end - claim.start:], re.I) or \
-            re.search(rf"\b{re.escape(f.entity)}s? (?:and|or|&) ", claim.sentence, re.I):
-        return ""  # "1,198 passengers and crew": everyone
+    if re.search(rf"\b{re.escape(f.entity)}s? (?:and|or|&) (?![\d,.]+ )[a-z]", claim.sentence, re.I):
+        return ""  # "1,198 passengers and crew": everyone; "1,266 passengers and 696 crew" stay two
     if f.entity in ROLES:
         return ROLES[f.entity]
     if load_aliases().lexicon.word(claim.kind.value, "", f.entity) == f.concept or f.entity in (f.concept or ""):

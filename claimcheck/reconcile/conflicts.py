@@ -105,17 +105,19 @@ def concept_conflicts(gid: str, members: Sequence[Claim], settings: ReconcileSet
             continue
         fa, fb = a.frame, b.frame
         assert fa is not None and fb is not None
-        if a.unit != b.unit and a.kind.value == "money" and a.value != b.value:
+        currencies = a.kind.value == "money" and a.unit != b.unit
+        if currencies and a.value != b.value:
             continue  # two currencies: no rate to compare them by, only a slip of the same number
         changed = "change" in fa.scope or "change" in fb.scope
-        if changed and not (fa.time and fa.time == fb.time and fa.time_from == fb.time_from == "sentence"):
-            continue  # "increased to 324 m" is a later figure, unless both say at what date
-        if not clash(a, b) or _rounded(a, b):
+        if changed and not ("change" in fa.scope and "change" in fb.scope and fa.time and fa.time == fb.time
+                            and fa.time_from == fb.time_from == "sentence"):
+            continue  # "increased to 324 m" is a later figure, unless both tell the same change, dated
+        if not currencies and (not clash(a, b) or _rounded(a, b)):
             continue
         e = weigh(a, b)
         if e.score < JOIN:
             continue
-        found = value_conflict(gid, a, b, settings)
+        found = _slip(gid, a, b) if currencies else value_conflict(gid, a, b, settings)
         what = describe([a, b]).split(" give ", 1)[1].split(";")[0]
         why = f"{what}: {found.reason}"
         severity = found.severity
@@ -125,6 +127,15 @@ def concept_conflicts(gid: str, members: Sequence[Claim], settings: ReconcileSet
             why += "; possible only: " + "; ".join(weak)
         out.append(Conflict(found.id, gid, found.claims, found.kind, severity, why, found.gap))
     return out
+
+
+def _slip(gid: str, a: Claim, b: Claim) -> Conflict:
+    """ "$470 million" and "470 million euros" for one sum: the same number in two currencies."""
+    first, second = sorted((a, b), key=lambda c: c.id)
+    why = (f"{where(first)} says {first.quote!r} and {where(second)} says {second.quote!r}: the same number in "
+           f"{first.unit} and {second.unit} cannot both be the amount; one looks like a currency slip")
+    return Conflict(id=conflict_id([a.id, b.id], ConflictKind.VALUES), group=gid, claims=tuple(sorted((a.id, b.id))),
+                    kind=ConflictKind.VALUES, severity=Severity.NEAR_MISS, reason=why, gap=None)
 
 
 def _conversion(c: Claim) -> bool:

@@ -19,6 +19,7 @@ two publishers plausibly spans (see `PLAUSIBLE_RATIO`).
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -30,10 +31,10 @@ JOIN = 2.0  # the score at or above which two claims of one block are one quanti
 CONCEPT = 1.0  # what sharing a lexicon concept (the block) is worth
 CANNOT = -99.0
 # Set qualifiers make another set ("35 other countries" are not "35 countries"): both sides must agree.
-SET_QUALIFIERS = frozenset({"other", "additional", "further", "remaining", "new", "former", "more", "extra", "part",
+SET_QUALIFIERS = frozenset({"other", "additional", "further", "remaining", "new", "former", "more", "extra",
                             "aboard"})
 # Words that describe without redefining: "the total death toll" is the death toll.
-SOFT_QUALIFIERS = frozenset({"total", "overall", "combined", "in total", "in all", "so far", "to date", "largest",
+SOFT_QUALIFIERS = frozenset({"part", "total", "overall", "combined", "in total", "in all", "so far", "to date", "largest",
                              "biggest", "smallest", "change", "registered", "confirmed"})
 # Two publishers' figures for one quantity clash by a little, or by a slip; beyond this ratio a
 # clash means two quantities ("62 survivors", "61 crew"; "24 square miles" of valley, "230" of forest).
@@ -129,4 +130,7 @@ def plausible(a: Claim, b: Claim, score: float = 0.0) -> bool:
     x, y = stated(a), stated(b)
     if x is None or y is None or x <= 0 or y <= 0:
         return True
-    return max(x, y) / min(x, y) <= PLAUSIBLE_RATIO
+    ratio = max(x, y) / min(x, y)
+    # "Rs 50 crore" against "50 million rupees": a power of ten apart is a slip of scale, one quantity
+    scale = round(math.log10(ratio))
+    return ratio <= PLAUSIBLE_RATIO or (scale >= 1 and abs(ratio / 10 ** scale - 1) < 0.01)

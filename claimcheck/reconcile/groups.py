@@ -67,14 +67,14 @@ class _Draft:
             return False
         if f.event and self.event and f.event != self.event:
             return False
-        if f.place and self.place and not same_name(f.place, self.place, fuzzy):
+        if stated_place(f) and self.place and not same_name(stated_place(f) or "", self.place, fuzzy):
             return False
-        t = time_bounds(f.time)
+        t = time_bounds(stated_time(f))
         if t and self.time and (t[1] < self.time[0] or self.time[1] < t[0]):
             return False
         # Something stated must match: a bare "23 Uyghurs" does not join "thousands of Uyghurs in
         # Kazakhstan", nor "eight countries" "29 countries", on the strength of the noun alone.
-        return (f.event is not None and f.event == self.event) or (f.place is not None and f.place == self.place)
+        return (f.event is not None and f.event == self.event) or (stated_place(f) is not None and stated_place(f) == self.place)
 
     def add(self, c: Claim) -> None:
         f = c.frame
@@ -84,8 +84,8 @@ class _Draft:
         if mine is not None and c.cited_in is None:
             self.max_low, self.min_high = max(self.max_low, mine.low), min(self.min_high, mine.high)
         self.event = self.event or f.event
-        self.place = self.place or f.place
-        t = time_bounds(f.time)
+        self.place = self.place or stated_place(f)
+        t = time_bounds(stated_time(f))
         if t:
             self.time = t if self.time is None else (max(t[0], self.time[0]), min(t[1], self.time[1]))
 
@@ -101,8 +101,19 @@ def evidence(a: Claim, b: Claim) -> int:
     if fa is None or fb is None:
         return 0
     score = int(fa.proper and fb.proper)
-    score += sum(x is not None and x == y for x, y in ((fa.event, fb.event), (fa.place, fb.place), (fa.time, fb.time)))
+    score += sum(x is not None and x == y for x, y in ((fa.event, fb.event), (stated_place(fa), stated_place(fb)),
+                                                          (stated_time(fa), stated_time(fb))))
     return score
+
+
+def stated_time(f: Frame) -> str | None:
+    """The time the claim's own sentence gives (not one lent by its paragraph or document)."""
+    return f.time if f.time_from in (None, "sentence") else None
+
+
+def stated_place(f: Frame) -> str | None:
+    """The place the claim's own sentence gives (not a dateline's)."""
+    return f.place if f.place_from in (None, "sentence") else None
 
 
 def same_name(a: str, b: str, fuzzy: int) -> bool:
@@ -113,7 +124,7 @@ def same_name(a: str, b: str, fuzzy: int) -> bool:
 def _specificity(c: Claim) -> int:
     f = c.frame
     assert f is not None
-    return sum(x is not None for x in (f.event, f.place, f.time))
+    return sum(x is not None for x in (f.event, stated_place(f), stated_time(f)))
 
 
 class _Index:
@@ -175,7 +186,7 @@ def form_groups(claims: Sequence[Claim], fuzzy: int = 90) -> list[list[Claim]]:
         assert f is not None and f.entity
         home = None
         if "part" not in f.scope:  # a part ("32 of the 58") is a subset only its sentence defines
-            home = next((drafts[i] for i in index.candidates(f.event, f.place) if drafts[i].accepts(c, fuzzy)), None)
+            home = next((drafts[i] for i in index.candidates(f.event, stated_place(f)) if drafts[i].accepts(c, fuzzy)), None)
         if home is None:
             home = _Draft(entity=f.entity, scope=defining_scope(f), n=len(drafts))
             drafts.append(home)
@@ -199,10 +210,10 @@ def group_label(members: Sequence[Claim]) -> str:
     events = sorted({c.frame.event for c in members if c.frame and c.frame.event})
     if events:
         words.append("/".join(events))
-    places = sorted({c.frame.place for c in members if c.frame and c.frame.place})
+    places = sorted({p for c in members if c.frame and (p := stated_place(c.frame))})
     if places:
         words.append("in " + "/".join(places))
-    times = sorted({c.frame.time for c in members if c.frame and c.frame.time})
+    times = sorted({t for c in members if c.frame and (t := stated_time(c.frame))})
     if times:
         words.append(", ".join(times))
     scope = sorted(defining_scope(f))
