@@ -67,23 +67,23 @@ class Lexicon:
             return hit
         if verb and kind == "count" and verb.lower() not in _VAGUE_VERBS:
             return None  # the clause says what happened ("interviewed 58"), and the lexicon does not know it
-        # Right after the figure, in its own noun phrase: "97 people aboard", "37m high", "50 miles long"
-        tail = re.split(r"[,;.()]", text[end:end + 30], maxsplit=1)[0]
-        if (m := pattern.search(tail)) is not None and m.start() <= 14:
-            return cue_of[m.group().lower()]
         before = text[max(0, start - 40):start].lower()
         of = re.search(r"\b([a-z]+(?: [a-z]+)?) of (?:the |some |about |around |nearly |over |more than |an? )*$", before)
         if of is not None:
             for w in (of.group(1), of.group(1).split()[-1]):
                 if (hit := cue_of.get(w)):
                     return hit
+        # Right after the figure, in its own noun phrase: "97 people aboard", "37m high", "50 miles long"
+        tail = re.split(r"[,;.()]", text[end:end + 30], maxsplit=1)[0]
+        if (m := pattern.search(tail)) is not None and m.start() <= 14:
+            return cue_of[m.group().lower()]
         if noun and (hit := cue_of.get(noun.lower())):
             return hit
         lo, hi = _clause(text, start, end)
         best: tuple[float, str] | None = None
         for m in pattern.finditer(text, lo, hi):
             owner = re.search(r"\b([a-z]+) of (?:the |their |its )?$", text[max(lo, m.start() - 30):m.start()].lower())
-            if owner is not None and owner.group(1) not in cue_of and m.start() > end:
+            if kind == "count" and owner is not None and owner.group(1) not in cue_of and m.start() > end:
                 continue  # "38 are relatives of detainees": the cue names whose relatives, not what is counted
             # Distance in characters, after the figure counting a little less ("37m high", "died").
             d = (start - m.end()) * 1.3 if m.end() <= start else max(0, m.start() - end)

@@ -132,14 +132,14 @@ def _dimension(c: Claim) -> str:
 
 
 def _usual_concepts(claims: list[Claim]) -> dict[str, str]:
-    """Base unit -> the concept a document gives most of its measures in it (at least twice)."""
+    """Base unit -> the concept a document gives most of its measures in it."""
     counts: Counter[tuple[str, str]] = Counter()
     for c in claims:
         if c.kind.value == "measure" and c.frame is not None and c.frame.concept and c.cited_in is None:
             counts[(_dimension(c), c.frame.concept)] += 1
     usual: dict[str, str] = {}
     for (dim, concept), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        if n >= 2 and dim not in usual:
+        if dim not in usual:
             usual[dim] = concept
     return usual
 
