@@ -138,7 +138,7 @@ def _usual_concepts(claims: list[Claim]) -> dict[str, str]:
         if c.kind.value == "measure" and c.frame is not None and c.frame.concept and c.cited_in is None:
             counts[(_dimension(c), c.frame.concept)] += 1
     usual: dict[str, str] = {}
-    for (dim, concept), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+    for (dim, concept), _n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         if dim not in usual:
             usual[dim] = concept
     return usual

@@ -19,7 +19,7 @@ from itertools import combinations
 from ..config import ReconcileSettings
 from ..model import Claim, Conflict, ConflictKind, Group, Severity
 from .evidence import JOIN, weigh
-from .groups import concept_label, describe, evidence, form_concept_groups, form_groups, group_id, group_label, same_name
+from .groups import apart, concept_label, describe, evidence, form_concept_groups, form_groups, group_id, group_label, same_name
 from .intervals import INF, clash, gap, human_range, interval_of
 
 Findings = tuple[tuple[Group, ...], tuple[Conflict, ...]]
@@ -112,7 +112,7 @@ def concept_conflicts(gid: str, members: Sequence[Claim], settings: ReconcileSet
         if changed and not ("change" in fa.scope and "change" in fb.scope and fa.time and fa.time == fb.time
                             and fa.time_from == fb.time_from == "sentence"):
             continue  # "increased to 324 m" is a later figure, unless both tell the same change, dated
-        if not currencies and (not clash(a, b) or _rounded(a, b)):
+        if not currencies and (not apart(a, b) or _rounded(a, b)):
             continue
         e = weigh(a, b)
         if e.score < JOIN:
