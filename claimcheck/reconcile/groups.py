@@ -231,27 +231,28 @@ class _Cluster:
     max_low: float = -INF
     min_high: float = INF
     merged_into: int | None = None
+    spans: list[Interval | None] = field(default_factory=list)  # each member's interval, computed once
 
-    def add(self, c: Claim) -> None:
+    def add(self, c: Claim, mine: Interval | None) -> None:
         self.members.append(c)
-        mine = interval_of(c)
+        self.spans.append(mine)
         if mine is not None and c.cited_in is None:
             self.max_low, self.min_high = max(self.max_low, mine.low), min(self.min_high, mine.high)
 
-    def agrees_with(self, c: Claim) -> bool:
-        mine = interval_of(c)
+    def agrees_with(self, c: Claim, mine: Interval | None) -> bool:
         return mine is None or c.cited_in is not None or (
             mine.high + abs(mine.high) * SLACK >= self.max_low and mine.low - abs(mine.low) * SLACK <= self.min_high)
 
-    def score(self, c: Claim) -> float:
+    def score(self, c: Claim, mine: Interval | None) -> float:
         """Phase one, for a claim whose figure agrees with every member: its best link's score, when
         no member is ruled out (a cannot-link) and the links average at least `JOIN` less `SPREAD`."""
-        if not self.agrees_with(c):
-            return -1.0
+        if not self.agrees_with(c, mine):
+            return -1.0  # inside what every member allows, so no member's figure clashes with c's
         scores = []
-        for other in self.members:
-            if other.cited_in is None and apart(c, other):
-                return -1.0
+        for i in _sample(len(self.members)):
+            other = self.members[i]
+            if other.cited_in is None and apart(c, other, mine, self.spans[i]):
+                return -1.0  # within the slack of what all allow, yet apart: "1,833" and "1,836"
             e = weigh(c, other)
             if e.score <= CANNOT:
                 return e.score
@@ -265,8 +266,8 @@ def _link(a: _Cluster, b: _Cluster) -> bool:
     """Phase two: two agreeing clusters are one quantity told differently when every pair scores
     `JOIN`, no document gives both a figure and a clashing one, and each clash is plausible."""
     total, n, best = 0.0, 0, -INF
-    for x in a.members:
-        for y in b.members:
+    for x in (a.members[i] for i in _sample(len(a.members))):
+        for y in (b.members[j] for j in _sample(len(b.members))):
             e = weigh(x, y)
             if e.score <= CANNOT:
                 return False
@@ -277,10 +278,10 @@ def _link(a: _Cluster, b: _Cluster) -> bool:
     return best >= JOIN and total / n >= JOIN - SPREAD
 
 
-def apart(a: Claim, b: Claim) -> bool:
+def apart(a: Claim, b: Claim, ia: Interval | None = None, ib: Interval | None = None) -> bool:
     """The figures clash even with their ends closed: "over 5,295" leans on the official 5,295, it
     does not deny it."""
-    ia, ib = interval_of(a), interval_of(b)
+    ia, ib = ia or interval_of(a), ib or interval_of(b)
     if ia is None or ib is None:
         return False
     return clash(a, b, Interval(ia.low, ia.high), Interval(ib.low, ib.high))
@@ -292,12 +293,20 @@ def _one_place(a: Claim, b: Claim) -> bool:
             and (a.frame.place_from == "sentence") != (b.frame.place_from == "sentence"))
 
 
+def _sample(n: int) -> list[int]:
+    """The members a newcomer is weighed against: all of a small cluster, the first and latest of a
+    large one (they were weighed against the rest when they joined), so a cluster costs O(1)."""
+    if n <= MAX_LINK:
+        return list(range(n))
+    return [*range(MAX_LINK // 2), *range(n - MAX_LINK // 2, n)]
+
+
 def _keys(c: Claim) -> list[str]:
-    """Where a claim is filed in its block's index: its topic words and its year."""
+    """Where a claim is filed in its block's index: its page's first names, else its year."""
     f = c.frame
     assert f is not None
     keys = [f"t:{w[:4]}" for w in topic_words(f)]
-    if f.time and f.time[:4].isdigit():
+    if not keys and f.time and f.time[:4].isdigit():
         keys.append(f"y:{f.time[:4]}")
     return keys or ["-"]
 
@@ -319,16 +328,17 @@ def form_concept_groups(claims: Sequence[Claim]) -> list[list[Claim]]:
     """
     clusters: list[_Cluster] = []
     index: dict[str, list[int]] = {}
+    spans = {c.id: interval_of(c) for c in claims}
     for c in sorted(claims, key=lambda c: (-_stated(c), c.id)):
         best, home = JOIN - 1e-9, None
         for i in _candidates(c, index):
-            s = clusters[i].score(c)
+            s = clusters[i].score(c, spans[c.id])
             if s > best:
                 best, home = s, clusters[i]
         if home is None:
             home = _Cluster(n=len(clusters))
             clusters.append(home)
-        home.add(c)
+        home.add(c, spans[c.id])
         _file(c, home.n, index)
     for k in sorted(clusters, key=lambda k: (-len(k.members), k.n)):
         if k.merged_into is not None:
@@ -339,9 +349,9 @@ def form_concept_groups(claims: Sequence[Claim]) -> list[list[Claim]]:
                 continue
             if _link(k, other):
                 for c in other.members:
-                    k.add(c)
+                    k.add(c, spans[c.id])
                     _file(c, k.n, index)
-                other.members = []
+                other.members, other.spans = [], []
                 other.merged_into = k.n
     return [sorted(k.members, key=lambda c: c.id) for k in clusters if k.members]
 
