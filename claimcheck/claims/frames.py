@@ -86,6 +86,11 @@ def frame_of(tokens: list[Token], q: Quantity, time: str | None, source: str | N
     if re.match(r"\s*of (?:whom|which|them|those)\b", after):
         scope.add("part")  # "22, of whom 5 were women": the 5 is a part
     concept = _concept(tokens, q, noun, _governing(noun, lemmatize) or said_event(noun, event), aliases)
+    tail = sent.text[tokens[-1].idx + len(tokens[-1]) - sent.start_char:][:30]
+    if concept in _PEOPLE_FATES and _ABOARD.match(tail):
+        scope.add("aboard")  # "35 people on board died": the deaths aboard, not the whole toll
+    if _FROM_TO.search(sent.text[:tokens[0].idx - sent.start_char]) and _TO_NUMBER.match(tail):
+        scope.add("before")  # "from 9,677 feet to 8,353 feet": the earlier state
     topic = _named_topic(noun, tokens, skip, measured=q.kind == "measure")
     return Frame(
         entity=entity, event=aliases.event(event) if event else None,
@@ -125,6 +130,10 @@ def _concept(tokens: list[Token], q: Quantity, noun: Token | None, verb: str | N
                                    noun=noun.lower_ if noun is not None else None)
 
 
+_PEOPLE_FATES = {"deaths", "injuries", "survivors", "missing"}
+_ABOARD = re.compile(r"\s*(?:\w+\s+)?(?:on board|aboard|onboard)\b", re.I)
+_FROM_TO = re.compile(r"\bfrom\s+(?:about\s+|some\s+|around\s+)?$", re.I)
+_TO_NUMBER = re.compile(r"\s*(?:\w+\s+)?to\s+(?:about\s+|some\s+|around\s+)?\d", re.I)
 _WHOLE_OF_PART = re.compile(r"\d[\d,.]*\s*(?:\w+\s+)?(?:out\s+)?of\s+(?:the\s+|all\s+|over\s+|about\s+)*$", re.I)
 
 

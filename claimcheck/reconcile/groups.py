@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from ..claims.frames import time_bounds
 from ..model import Claim, Frame
-from .evidence import CANNOT, JOIN, plausible, topic_words, weigh
+from .evidence import CANNOT, JOIN, TEMPORAL, plausible, topic_words, weigh
 from .intervals import INF, Interval, clash, interval_of
 
 SLACK = 0.02  # wider than any tolerance `clash` allows, so the quick test never hides a clash
@@ -273,7 +273,8 @@ def _link(a: _Cluster, b: _Cluster) -> bool:
                 return False
             total, n, best = total + e.score, n + 1, max(best, e.score)
             if x.cited_in is None and y.cited_in is None and apart(x, y) and (
-                    (x.doc_id or x.doc) == (y.doc_id or y.doc) or not plausible(x, y, e.score) or _one_place(x, y)):
+                    (x.doc_id or x.doc) == (y.doc_id or y.doc) or not plausible(x, y, e.score) or _one_place(x, y)
+                    or _one_state(x, y)):
                 return False
     return best >= JOIN and total / n >= JOIN - SPREAD
 
@@ -285,6 +286,12 @@ def apart(a: Claim, b: Claim, ia: Interval | None = None, ib: Interval | None = 
     if ia is None or ib is None:
         return False
     return clash(a, b, Interval(ia.low, ia.high), Interval(ib.low, ib.high))
+
+
+def _one_state(a: Claim, b: Claim) -> bool:
+    """Only one of two clashing figures is "before" or "after" an event: likely the other state."""
+    fa, fb = a.frame, b.frame
+    return fa is not None and fb is not None and bool(set(fa.scope) & TEMPORAL) != bool(set(fb.scope) & TEMPORAL)
 
 
 def _one_place(a: Claim, b: Claim) -> bool:
