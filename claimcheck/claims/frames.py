@@ -46,7 +46,7 @@ _SCOPE_PHRASES = re.compile(
     r"(?:within|in the first|during the first) (?:\w+ )?(?:hours?|days?|weeks?|months?)|"
     r"cpi[- ]adjusted|inflation[- ]adjusted|adjusted for inflation|in today's dollars)\b", re.I)
 # "before the eruption", "after the 1957 antenna": a figure of one side of an event is another quantity.
-_BEFORE_AFTER = re.compile(r"\b(before|after)\s+(?:the|its|their|a|an)\s+(?!\d)\w+", re.I)
+_BEFORE_AFTER = re.compile(r"\b(before|after)\s+(?:the|its|their|a|an)\s+(?:(?:1[5-9]|20)\d\d\s+)?(?!\d)\w+", re.I)
 # Verbs of change: "a group China was able to expand to 50" states a later figure, not a rival one.
 CHANGE_VERBS = {"expand", "grow", "rise", "increase", "fall", "drop", "decline", "climb", "jump", "double",
                 "triple", "swell", "surge", "reduce", "cut", "shrink", "decrease", "soar", "plunge", "reach"}
@@ -89,8 +89,11 @@ def frame_of(tokens: list[Token], q: Quantity, time: str | None, source: str | N
     tail = sent.text[tokens[-1].idx + len(tokens[-1]) - sent.start_char:][:30]
     if concept in _PEOPLE_FATES and _ABOARD.match(tail):
         scope.add("aboard")  # "35 people on board died": the deaths aboard, not the whole toll
-    if _FROM_TO.search(sent.text[:tokens[0].idx - sent.start_char]) and _TO_NUMBER.match(tail):
-        scope.add("before")  # "from 9,677 feet to 8,353 feet": the earlier state
+    head_text = sent.text[:tokens[0].idx - sent.start_char]
+    if _FROM_TO.search(head_text) and _TO_NUMBER.match(tail):
+        scope.add("before")  # "from 9,677 feet to 8,353 feet": the earlier state ...
+    elif _TO_AFTER_FROM.search(head_text):
+        scope.add("after")  # ... and the later one
     topic = _named_topic(noun, tokens, skip, measured=q.kind == "measure")
     return Frame(
         entity=entity, event=aliases.event(event) if event else None,
@@ -134,6 +137,8 @@ _PEOPLE_FATES = {"deaths", "injuries", "survivors", "missing"}
 _ABOARD = re.compile(r"\s*(?:\w+\s+)?(?:on board|aboard|onboard)\b", re.I)
 _FROM_TO = re.compile(r"\bfrom\s+(?:about\s+|some\s+|around\s+)?$", re.I)
 _TO_NUMBER = re.compile(r"\s*(?:\w+\s+)?to\s+(?:about\s+|some\s+|around\s+)?\d", re.I)
+_TO_AFTER_FROM = re.compile(r"\bfrom\s+(?:about\s+|some\s+|around\s+)?\d[\d,.]*\s*(?:\w+\s+)?to\s+(?:about\s+|some\s+|around\s+)?$",
+                            re.I)
 _WHOLE_OF_PART = re.compile(r"\d[\d,.]*\s*(?:\w+\s+)?(?:out\s+)?of\s+(?:the\s+|all\s+|over\s+|about\s+)*$", re.I)
 
 

@@ -108,10 +108,11 @@ def concept_conflicts(gid: str, members: Sequence[Claim], settings: ReconcileSet
         currencies = a.kind.value == "money" and a.unit != b.unit
         if currencies and a.value != b.value:
             continue  # two currencies: no rate to compare them by, only a slip of the same number
+        # "reduced to 8,353 feet" states the state after a change: against another figure for that
+        # state it is worth a look, but it may be a later figure, so at most `possible`
         changed = "change" in fa.scope or "change" in fb.scope
-        if changed and not ("change" in fa.scope and "change" in fb.scope and fa.time and fa.time == fb.time
-                            and fa.time_from == fb.time_from == "sentence"):
-            continue  # "increased to 324 m" is a later figure, unless both tell the same change, dated
+        if changed and ("change" in fa.scope) != ("change" in fb.scope) and not (set(fa.scope) | set(fb.scope)) & {"after"}:
+            continue
         if not currencies and (not apart(a, b) or _rounded(a, b)):
             continue
         e = weigh(a, b)
