@@ -170,3 +170,74 @@ def test_block_key_is_a_function_of_one_claim(run):  # noqa: F811
     (c,) = [c for c in claims if c.quote == "1,210"]
     assert block_key(c) == "count||@deaths|"
     assert reconcile([c], (), ReconcileSettings()) == ((), ())
+
+
+CONFLICT = [
+    # one quantity, two figures that cannot both hold: (a, b, qa, qb, severity)
+    (VELMAR + "The Velmar dam failure of 1987 killed 1,210 people.",
+     VELMAR + "The Velmar dam failure of 1987 killed 2,400 people.", "1,210", "2,400", Severity.CONTRADICTION),
+    (VELMAR + "The flood killed 1,210 people.", VELMAR + "In all, 1,150 people died.", "1,210", "1,150",
+     Severity.POSSIBLE),
+    # a slip of currency: the same number in two currencies for one sum
+    (VELMAR + "The operator paid $47 million in compensation in 1990.",
+     VELMAR + "The operator paid 47 million euros in compensation in 1990.", "$47 million", "47 million euros",
+     Severity.POSSIBLE),  # a slip, but the topic is only the pages'
+    (VELMAR + "The Velmar operator paid $47 million in compensation in 1990.",
+     VELMAR + "The Velmar operator paid 47 million euros in compensation in 1990.", "$47 million", "47 million euros",
+     Severity.NEAR_MISS),
+    # a slip of scale: ten times apart
+    (VELMAR + "A fund of Rs 50 crore was set aside as compensation.",
+     VELMAR + "A fund of 50 million rupees was set aside as compensation.", "Rs 50 crore", "50 million rupees",
+     None),
+]
+
+
+@pytest.mark.parametrize("a, b, qa, qb, severity", CONFLICT)
+def test_one_quantity_told_two_ways_is_a_conflict(run, a, b, qa, qb, severity):  # noqa: F811
+    claims, _, conflicts = run(a, b)
+    assert conflicting(claims, conflicts, qa, qb)
+    if severity is not None:
+        (c,) = [c for c in conflicts if {x.quote for x in claims if x.id in c.claims} == {qa, qb}]
+        assert c.severity is severity
+
+
+NO_CONFLICT = [
+    # a figure in brackets restates the one before it
+    (VELMAR + "The reservoir was 4,000 miles (6,437 kilometers) long.",
+     VELMAR + "The reservoir was 6,400 km long.", "6,437 kilometers", "6,400 km"),
+    # a figure and its rounding
+    (VELMAR + "The dam was 803.8 feet long.", VELMAR + "The dam was 804 feet long.", "803.8 feet", "804 feet"),
+    # a floor that leans on the figure it exceeds
+    (VELMAR + "The flood killed 5,295 people.", VELMAR + "The flood killed over 5,295 people.", "5,295", "over 5,295"),
+    # deaths on board against the whole toll
+    (VELMAR + "The ferry sank and 35 people on board died.", VELMAR + "The ferry sinking killed 36 people.",
+     "35", "36"),
+    # the state before a change against the state after it
+    (VELMAR + "The flood lowered the lake from 90 metres to 60 metres deep.",
+     VELMAR + "After the flood the lake was 61 metres deep.", "90 metres", "61 metres"),
+    # different sources are not the articles' conflict
+    (VELMAR + "According to the Interior Ministry, the flood killed 1,210 people.",
+     VELMAR + "According to the Red Cross, the flood killed 1,150 people.", "1,210", "1,150"),
+]
+
+
+@pytest.mark.parametrize("a, b, qa, qb", NO_CONFLICT)
+def test_figures_that_can_both_hold_raise_nothing(run, a, b, qa, qb):  # noqa: F811
+    claims, _, conflicts = run(a, b)
+    assert not conflicting(claims, conflicts, qa, qb)
+
+
+def test_a_dateline_lends_its_place_as_document_evidence():
+    ctx = document_context("OSTRAVA, Moravia - The Velmar dam failed on Monday, officials said.")
+    assert ctx.dateline == "ostrava"
+
+
+def test_a_user_concept_extends_the_lexicon(tmp_path, nlp, make_doc):
+    from claimcheck.claims.aliases import load_aliases
+
+    extra = tmp_path / "aliases.toml"
+    extra.write_text('[concepts.vaccinated]\nkinds = ["count"]\ncues = ["vaccinated", "jabs"]\n', encoding="utf-8")
+    aliases = load_aliases(str(extra))
+    doc, notes = make_doc("By May, 3.2 million people had been vaccinated.")
+    (claim,) = [c for c in extract_claims(doc, notes, nlp, aliases=aliases) if c.quote == "3.2 million"]
+    assert claim.frame is not None and claim.frame.concept == "vaccinated"

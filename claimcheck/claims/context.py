@@ -148,7 +148,8 @@ def inherit(f: Frame, ctx: DocContext, offset: int, sentence: str) -> Frame:
     """`f` with topic, place and time filled from `ctx` where its sentence left them empty."""
     topic, topic_from = f.topic, f.topic_from
     if topic is None and ctx.topic:
-        stated = ctx.topic in norm(sentence)
+        said = norm(sentence)
+        stated = re.search(rf"\b{re.escape(ctx.topic.split()[0])}", said) is not None
         topic, topic_from = ctx.topic, "sentence" if stated else "document"
     time, time_from = f.time, "sentence" if f.time else None
     if time is None:
