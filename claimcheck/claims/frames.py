@@ -44,7 +44,11 @@ _SCOPE_PHRASES = re.compile(
     r"(?:including|excluding|without|not including|with) (?:the |its |their )?(?:\w+ )?(?:antennas?|spires?|flagpoles?|masts?|"
     r"tributar(?:y|ies)|estuary|ground crew|crew|indirect deaths|suburbs)|"
     r"(?:within|in the first|during the first) (?:\w+ )?(?:hours?|days?|weeks?|months?)|"
-    r"cpi[- ]adjusted|inflation[- ]adjusted|adjusted for inflation|in today's dollars)\b", re.I)
+    r"cpi[- ]adjusted|inflation[- ]adjusted|adjusted for inflation|in today's dollars|"
+    r"(?:1[89]|20)\d\d (?:u\.?s\.? )?(?:dollars|usd))\b", re.I)
+# "its top speed was 84 mph with a cruising speed of 78 mph": the nearest such phrase is the figure's.
+_MEASURE_KIND = re.compile(r"\b((?:top|maximum|max|cruising|average|mean|peak|sustained|minimum) (?:speed|depth|height|"
+                           r"temperature|elevation|width|winds?)|cruising|cruises?)\b", re.I)
 # "before the eruption", "after the 1957 antenna": a figure of one side of an event is another quantity.
 _BEFORE_AFTER = re.compile(r"\b(before|after)\s+(?:the|its|their|a|an)\s+(?:(?:1[5-9]|20)\d\d\s+)?(?!\d)\w+", re.I)
 # Verbs of change: "a group China was able to expand to 50" states a later figure, not a rival one.
@@ -80,6 +84,12 @@ def frame_of(tokens: list[Token], q: Quantity, time: str | None, source: str | N
     sent = tokens[0].sent
     around = sent.text[max(0, tokens[0].idx - sent.start_char - 80):tokens[-1].idx - sent.start_char + 80]
     scope |= {norm(m.group(1)) for m in _SCOPE_PHRASES.finditer(around) if m.group(1).lower() not in ("of whom", "of which")}
+    at = tokens[0].idx - sent.start_char
+    kinds = [(abs(m.start() - at) if m.start() > at else at - m.end(), norm(m.group(1)))
+             for m in _MEASURE_KIND.finditer(sent.text, max(0, at - 40), at + 60)]
+    if kinds:
+        kind = min(kinds)[1]
+        scope.add("cruising speed" if kind.startswith("cruis") else kind)
     near = sent.text[max(0, tokens[0].idx - sent.start_char - 50):tokens[-1].idx - sent.start_char + 50]
     scope |= {m.group(1).lower() for m in _BEFORE_AFTER.finditer(near)}
     after = sent.text[tokens[-1].idx + len(tokens[-1]) - sent.start_char:][:12].lower()
