@@ -121,6 +121,9 @@ def with_context(claims: list[Claim], ctx: DocContext) -> list[Claim]:
         f = inherit(c.frame, ctx, c.start, c.sentence)
         if f.concept is None and c.kind.value == "measure" and (concept := usual.get(_dimension(c))):
             f = replace(f, concept=concept)
+        elif (f.concept is None and c.kind.value == "count" and f.event is None and f.entity in (None, "total", "people")
+              and (concept := usual.get("count"))):
+            f = replace(f, concept=concept)  # a table's "Total 1,836" under a page of death tolls
         out.append(replace(c, frame=f))
     return out
 
@@ -137,10 +140,12 @@ def _usual_concepts(claims: list[Claim]) -> dict[str, str]:
     for c in claims:
         if c.kind.value == "measure" and c.frame is not None and c.frame.concept and c.cited_in is None:
             counts[(_dimension(c), c.frame.concept)] += 1
+        elif c.kind.value == "count" and c.frame is not None and c.frame.concept and c.cited_in is None:
+            counts[("count", c.frame.concept)] += 1
     usual: dict[str, str] = {}
-    for (dim, concept), _n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        if dim not in usual:
-            usual[dim] = concept
+    for (dim, concept), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        if dim not in usual and (dim != "count" or 2 * n > sum(m for (d, _), m in counts.items() if d == "count")):
+            usual[dim] = concept  # a count's concept only from a page where one concept is most of them
     return usual
 
 

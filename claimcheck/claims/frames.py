@@ -46,6 +46,7 @@ _SCOPE_PHRASES = re.compile(
     r"(?:within|in the first|during the first) (?:\w+ )?(?:hours?|days?|weeks?|months?)|"
     r"cpi[- ]adjusted|inflation[- ]adjusted|adjusted for inflation|in today's dollars|"
     r"(?:1[89]|20)\d\d (?:u\.?s\.? )?(?:dollars|usd))\b", re.I)
+_DOLLAR_YEAR = re.compile(r"^(\d{4}) (?:u\.?s\.? )?(?:dollars|usd)$")
 # "its top speed was 84 mph with a cruising speed of 78 mph": the nearest such phrase is the figure's.
 _MEASURE_KIND = re.compile(r"\b((?:top|maximum|max|cruising|average|mean|peak|sustained|minimum) (?:speed|depth|height|"
                            r"temperature|elevation|width|winds?)|cruising|cruises?)\b", re.I)
@@ -83,7 +84,8 @@ def frame_of(tokens: list[Token], q: Quantity, time: str | None, source: str | N
         event = event or change
     sent = tokens[0].sent
     around = sent.text[max(0, tokens[0].idx - sent.start_char - 80):tokens[-1].idx - sent.start_char + 80]
-    scope |= {norm(m.group(1)) for m in _SCOPE_PHRASES.finditer(around) if m.group(1).lower() not in ("of whom", "of which")}
+    scope |= {_DOLLAR_YEAR.sub(r"\1 dollars", norm(m.group(1))) for m in _SCOPE_PHRASES.finditer(around)
+              if m.group(1).lower() not in ("of whom", "of which")}
     at = tokens[0].idx - sent.start_char
     kinds = [(abs(m.start() - at) if m.start() > at else at - m.end(), norm(m.group(1)))
              for m in _MEASURE_KIND.finditer(sent.text, max(0, at - 40), at + 60)]
