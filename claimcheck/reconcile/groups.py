@@ -396,7 +396,7 @@ def describe(members: Sequence[Claim]) -> str:
     f = members[0].frame
     assert f is not None
     what = f.concept or f.entity or "?"
-    sub = members[0].frame.entity if members[0].frame and members[0].frame.proper else None
+    sub = f.entity if f.proper and f.entity and f.entity not in (f.concept or "") else None
     topics = sorted({(c.frame.topic or "").split()[0] for c in members if c.frame and c.frame.topic})
     years = sorted({c.frame.time for c in members if c.frame and c.frame.time and c.frame.time_from == "sentence"})
     words = f"{'both' if len(members) == 2 else f'all {len(members)}'} give the {what}"
@@ -417,7 +417,7 @@ def concept_label(members: Sequence[Claim]) -> str:
     """For people: "deaths · velmar · 1987", "height · eiffel", "deaths of american · lusitania"."""
     f = members[0].frame
     assert f is not None
-    words = [(f.concept or "?") + (f" of {f.entity}" if f.proper and f.entity else "")]
+    words = [(f.concept or "?") + (f" of {f.entity}" if f.proper and f.entity and f.entity not in (f.concept or "") else "")]
     topics = sorted({c.frame.topic.split()[0] for c in members if c.frame and c.frame.topic})
     if topics:
         words.append("/".join(topics))
