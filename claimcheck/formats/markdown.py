@@ -52,6 +52,10 @@ def markdown(report: Report) -> str:
             quotes = ", ".join(dict.fromkeys(md(index.claims[c].quote) for c in g.claims if c in index.claims))
             lines.append(f"- **{md(g.label)}**: {quotes}" + (f" ({md(g.evidence)})" if g.evidence else ""))
         lines.append("")
+    from ..gate import review_of
+    from .review import review_markdown
+
+    lines += review_markdown(review_of(report))
     lines += _claims(report)
     return "\n".join(lines).rstrip("\n") + "\n"
 
