@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..model import Claim, Frame
 from .aliases import norm
@@ -67,6 +68,7 @@ class DocContext:
         return None
 
 
+@lru_cache(maxsize=65536)
 def topic_word(name: str) -> str | None:
     """The word of a name that says which thing it is: "Mount St. Helens" -> "helens"."""
     words = [w for w in re.split(r"[\s.]+", norm(name).replace("'s", "")) if w]

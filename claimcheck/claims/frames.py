@@ -21,7 +21,7 @@ from .context import topic_word
 from .subjects import covered_text, is_word
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 Lemmatize = Callable[["Token", str], str]  # (token, coarse class "NOUN"/"VERB") -> lemma
 
@@ -82,34 +82,35 @@ def frame_of(tokens: list[Token], q: Quantity, time: str | None, source: str | N
     if change:
         scope.add("change")
         event = event or change
-    sent = tokens[0].sent
-    around = sent.text[max(0, tokens[0].idx - sent.start_char - 80):tokens[-1].idx - sent.start_char + 80]
+    sent = tokens[0].sent  # found once: each .sent and .text walks the sentence
+    text, base = sent.text, sent.start_char
+    around = text[max(0, tokens[0].idx - base - 80):tokens[-1].idx - base + 80]
     scope |= {_DOLLAR_YEAR.sub(r"\1 dollars", norm(m.group(1))) for m in _SCOPE_PHRASES.finditer(around)
               if m.group(1).lower() not in ("of whom", "of which")}
-    at = tokens[0].idx - sent.start_char
+    at = tokens[0].idx - base
     kinds = [(abs(m.start() - at) if m.start() > at else at - m.end(), norm(m.group(1)))
-             for m in _MEASURE_KIND.finditer(sent.text, max(0, at - 40), at + 60)]
+             for m in _MEASURE_KIND.finditer(text, max(0, at - 40), at + 60)]
     if kinds:
         kind = min(kinds)[1]
         scope.add("cruising speed" if kind.startswith("cruis") else kind)
-    near = sent.text[max(0, tokens[0].idx - sent.start_char - 50):tokens[-1].idx - sent.start_char + 50]
+    near = text[max(0, tokens[0].idx - base - 50):tokens[-1].idx - base + 50]
     scope |= {m.group(1).lower() for m in _BEFORE_AFTER.finditer(near)}
-    after = sent.text[tokens[-1].idx + len(tokens[-1]) - sent.start_char:][:12].lower()
+    after = text[tokens[-1].idx + len(tokens[-1]) - base:][:12].lower()
     if re.match(r"\s*of (?:whom|which|them|those)\b", after):
         scope.add("part")  # "22, of whom 5 were women": the 5 is a part
-    concept = _concept(tokens, q, noun, _governing(noun, lemmatize) or said_event(noun, event), aliases)
-    tail = sent.text[tokens[-1].idx + len(tokens[-1]) - sent.start_char:][:30]
+    concept = _concept(tokens, q, text, base, noun, _governing(noun, lemmatize) or said_event(noun, event), aliases)
+    tail = text[tokens[-1].idx + len(tokens[-1]) - base:][:30]
     if concept in _PEOPLE_FATES and _ABOARD.match(tail):
         scope.add("aboard")  # "35 people on board died": the deaths aboard, not the whole toll
-    head_text = sent.text[:tokens[0].idx - sent.start_char]
+    head_text = text[:tokens[0].idx - base]
     if _FROM_TO.search(head_text) and _TO_NUMBER.match(tail):
         scope.add("before")  # "from 9,677 feet to 8,353 feet": the earlier state ...
     elif _TO_AFTER_FROM.search(head_text):
         scope.add("after")  # ... and the later one
-    topic = _named_topic(noun, tokens, skip, measured=q.kind == "measure")
+    topic = _named_topic(noun, tokens, skip, text, base, measured=q.kind == "measure")
     return Frame(
         entity=entity, event=aliases.event(event) if event else None,
-        place=_place(noun, tokens, aliases), time=normalise_time(time, sent.text),
+        place=_place(noun, tokens, aliases, sent), time=normalise_time(time, text),
         scope=tuple(sorted(scope)), source=norm(source) if source else None, proper=proper,
         concept=concept, topic=topic, topic_from="sentence" if topic else None,
     )
@@ -129,19 +130,19 @@ def said_event(noun: Token | None, event: str | None) -> str | None:
     return None if event in LIGHT_VERBS else event
 
 
-def _concept(tokens: list[Token], q: Quantity, noun: Token | None, verb: str | None, aliases: Aliases) -> str | None:
+def _concept(tokens: list[Token], q: Quantity, text: str, base: int, noun: Token | None, verb: str | None,
+             aliases: Aliases) -> str | None:
     """What the figure measures (deaths, height, cost), from the lexicon: verb, noun, words around, unit."""
     unit: str = ""
     if q.kind == "measure" and q.unit:
         from .units import to_base_unit
 
         unit = to_base_unit(1.0, q.unit)[1] or ""
-    sent = tokens[0].sent
-    start = tokens[0].idx - sent.start_char
-    end = tokens[-1].idx + len(tokens[-1]) - sent.start_char
-    if _WHOLE_OF_PART.search(sent.text[:start]):
+    start = tokens[0].idx - base
+    end = tokens[-1].idx + len(tokens[-1]) - base
+    if _WHOLE_OF_PART.search(text[:start]):
         verb = None  # "killing 1,198 of the 1,959 aboard": the verb is the part's, the whole is read from its words
-    return aliases.lexicon.concept(q.kind, unit, sent.text, start, end, verb=verb,
+    return aliases.lexicon.concept(q.kind, unit, text, start, end, verb=verb,
                                    noun=noun.lower_ if noun is not None else None)
 
 
@@ -154,7 +155,8 @@ _TO_AFTER_FROM = re.compile(r"\bfrom\s+(?:about\s+|some\s+|around\s+)?\d[\d,.]*\
 _WHOLE_OF_PART = re.compile(r"\d[\d,.]*\s*(?:\w+\s+)?(?:out\s+)?of\s+(?:the\s+|all\s+|over\s+|about\s+)*$", re.I)
 
 
-def _named_topic(noun: Token | None, tokens: list[Token], skip: set[int], measured: bool) -> str | None:
+def _named_topic(noun: Token | None, tokens: list[Token], skip: set[int], text: str, base: int,
+                 measured: bool) -> str | None:
     """The named thing a figure is about, when its own clause names one.
 
     "The Nile River is 6,650 km long", "the Nile's 6,695 km", "the length of the Amazon": the
@@ -185,8 +187,7 @@ def _named_topic(noun: Token | None, tokens: list[Token], skip: set[int], measur
             if word:
                 return word
     if measured:  # a list or table row: "Nile River - 4,132 miles", "the Missouri with 2,540 miles"
-        sent = tokens[0].sent
-        m = _NAME_BEFORE.search(sent.text[:tokens[0].idx - sent.start_char])
+        m = _NAME_BEFORE.search(text[:tokens[0].idx - base])
         if m is not None:
             return topic_word(m.group(1))
     return None
@@ -337,9 +338,8 @@ def _change_verb(tokens: list[Token], skip: set[int], lemmatize: Lemmatize) -> s
     return None
 
 
-def _place(noun: Token | None, tokens: list[Token], aliases: Aliases) -> str | None:
+def _place(noun: Token | None, tokens: list[Token], aliases: Aliases, sent: Span) -> str | None:
     """Where the counted thing is: "X is home to", then a place in its own phrase, then its clause's."""
-    sent = tokens[0].sent
     for t in sent:
         if t.lower_ == "home" and t.dep_ == "attr":
             subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)

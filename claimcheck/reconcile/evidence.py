@@ -81,7 +81,7 @@ def weigh(a: Claim, b: Claim) -> Evidence:
     ta, tb = topic_words(fa), topic_words(fb)
     stated_a, stated_b = fa.topic_from == "sentence", fb.topic_from == "sentence"
     if ta and tb:
-        if stated_a and stated_b and not _alike(ta[0], tb[0]):
+        if stated_a and stated_b and not any(_alike(x, y) for x in ta for y in tb):
             return Evidence(CANNOT, ("different topics named",))
         # the first two names of either page among the other's: one topic ("Aged" tops a page of tables)
         if any(_alike(x, w) for x in ta[:2] for w in tb) or any(_alike(x, w) for x in tb[:2] for w in ta):

@@ -282,6 +282,8 @@ def _link(a: _Cluster, b: _Cluster) -> bool:
 def apart(a: Claim, b: Claim, ia: Interval | None = None, ib: Interval | None = None) -> bool:
     """The figures clash even with their ends closed: "over 5,295" leans on the official 5,295, it
     does not deny it."""
+    if _currency(a) != _currency(b):
+        return False  # no rate to compare two currencies by
     ia, ib = ia or interval_of(a), ib or interval_of(b)
     if ia is None or ib is None:
         return False
@@ -334,11 +336,14 @@ def form_concept_groups(claims: Sequence[Claim]) -> list[list[Claim]]:
     years, so the work stays near-linear in the block's size.
     """
     clusters: list[_Cluster] = []
+    # Phase one files claims by currency too: figures in two currencies can be neither compared
+    # nor agree; phase two may link their clusters on evidence alone.
     index: dict[str, list[int]] = {}
+    shared: dict[str, list[int]] = {}
     spans = {c.id: interval_of(c) for c in claims}
     for c in sorted(claims, key=lambda c: (-_stated(c), c.id)):
         best, home = JOIN - 1e-9, None
-        for i in _candidates(c, index):
+        for i in _candidates(c, index, _currency(c)):
             s = clusters[i].score(c, spans[c.id])
             if s > best:
                 best, home = s, clusters[i]
@@ -346,18 +351,19 @@ def form_concept_groups(claims: Sequence[Claim]) -> list[list[Claim]]:
             home = _Cluster(n=len(clusters))
             clusters.append(home)
         home.add(c, spans[c.id])
-        _file(c, home.n, index)
+        _file(c, home.n, index, _currency(c))
+        _file(c, home.n, shared)
     for k in sorted(clusters, key=lambda k: (-len(k.members), k.n)):
         if k.merged_into is not None:
             continue
-        for i in _candidates(k.members[0], index):
+        for i in _candidates(k.members[0], shared):
             other = _root(clusters, i)
             if other is k or other.n == k.n or len(other.members) > MAX_LINK * 4:
                 continue
             if _link(k, other):
                 for c in other.members:
                     k.add(c, spans[c.id])
-                    _file(c, k.n, index)
+                    _file(c, k.n, shared)
                 other.members, other.spans = [], []
                 other.merged_into = k.n
     return [sorted(k.members, key=lambda c: c.id) for k in clusters if k.members]
@@ -370,17 +376,21 @@ def _root(clusters: list[_Cluster], i: int) -> _Cluster:
     return k
 
 
-def _candidates(c: Claim, index: dict[str, list[int]]) -> list[int]:
+def _currency(c: Claim) -> str:
+    return (c.unit or "") if c.kind.value == "money" else ""
+
+
+def _candidates(c: Claim, index: dict[str, list[int]], prefix: str = "") -> list[int]:
     seen: dict[int, None] = {}
     for key in _keys(c):
-        for i in index.get(key, ()):
+        for i in index.get(prefix + key, ()):
             seen.setdefault(i, None)
     return list(seen)[:MAX_CANDIDATES]
 
 
-def _file(c: Claim, n: int, index: dict[str, list[int]]) -> None:
+def _file(c: Claim, n: int, index: dict[str, list[int]], prefix: str = "") -> None:
     for key in _keys(c):
-        bucket = index.setdefault(key, [])
+        bucket = index.setdefault(prefix + key, [])
         if not bucket or bucket[-1] != n:
             bucket.append(n)
 
