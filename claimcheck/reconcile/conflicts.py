@@ -127,6 +127,32 @@ def concept_conflicts(gid: str, members: Sequence[Claim], settings: ReconcileSet
             severity = Severity.POSSIBLE
             why += "; possible only: " + "; ".join(weak)
         out.append(Conflict(found.id, gid, found.claims, found.kind, severity, why, found.gap))
+    return _one_per_figures(gid, out, {c.id: c for c in live})
+
+
+_LOUDNESS = {Severity.CONTRADICTION: 0, Severity.NEAR_MISS: 1, Severity.POSSIBLE: 2}
+
+
+def _one_per_figures(gid: str, found: list[Conflict], by_id: dict[str, Claim]) -> list[Conflict]:
+    """One conflict per pair of figures: three pages saying 1,833 against one saying 1,836 are one
+    disagreement, reported once with every page that states either figure."""
+    def figure(c: Claim) -> tuple:
+        return (c.value, c.low, c.high, c.bound, c.unit)
+
+    merged: dict[tuple, list[Conflict]] = {}
+    for k in found:
+        a, b = (by_id[i] for i in k.claims)
+        merged.setdefault(tuple(sorted((figure(a), figure(b)), key=repr)), []).append(k)
+    out = []
+    for same in merged.values():
+        loudest = min(same, key=lambda k: (_LOUDNESS[k.severity], k.id))
+        if len(same) == 1:
+            out.append(loudest)
+            continue
+        ids = tuple(sorted({i for k in same for i in k.claims}))
+        docs = len({by_id[i].doc_id or by_id[i].doc for i in ids})
+        out.append(Conflict(conflict_id(list(ids), loudest.kind), gid, ids, loudest.kind, loudest.severity,
+                            f"{loudest.reason} (the same two figures on {docs} pages in all)", loudest.gap))
     return out
 
 

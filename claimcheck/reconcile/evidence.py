@@ -62,7 +62,12 @@ def topic_words(f: Frame) -> list[str]:
 
 
 def _alike(a: str, b: str) -> bool:
-    return a == b or (min(len(a), len(b)) >= 5 and a[:2] == b[:2] and fuzz.ratio(a, b) >= 80)
+    """One name: equal, a spelling variant ("Krakatoa", "Krakatau"), or an abbreviation ("Wash.")."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return (len(short) >= 4 and long.startswith(short)) or (
+        len(short) >= 5 and a[:2] == b[:2] and fuzz.ratio(a, b) >= 80)
 
 
 def weigh(a: Claim, b: Claim) -> Evidence:
