@@ -406,8 +406,8 @@ def describe(members: Sequence[Claim]) -> str:
     f = members[0].frame
     assert f is not None
     what = f.concept or f.entity or "?"
-    sub = f.entity if f.proper and f.entity and f.entity not in (f.concept or "") else None
     topics = sorted({(c.frame.topic or "").split()[0] for c in members if c.frame and c.frame.topic})
+    sub = f.entity if f.proper and f.entity and f.entity not in (f.concept or "") and f.entity not in topics else None
     years = sorted({c.frame.time for c in members if c.frame and c.frame.time and c.frame.time_from == "sentence"})
     words = f"{'both' if len(members) == 2 else f'all {len(members)}'} give the {what}"
     if sub:
@@ -427,8 +427,9 @@ def concept_label(members: Sequence[Claim]) -> str:
     """For people: "deaths · velmar · 1987", "height · eiffel", "deaths of american · lusitania"."""
     f = members[0].frame
     assert f is not None
-    words = [(f.concept or "?") + (f" of {f.entity}" if f.proper and f.entity and f.entity not in (f.concept or "") else "")]
     topics = sorted({c.frame.topic.split()[0] for c in members if c.frame and c.frame.topic})
+    named = f.proper and f.entity and f.entity not in (f.concept or "") and f.entity not in topics
+    words = [(f.concept or "?") + (f" of {f.entity}" if named else "")]
     if topics:
         words.append("/".join(topics))
     times = sorted({c.frame.time for c in members if c.frame and c.frame.time and c.frame.time_from == "sentence"})
