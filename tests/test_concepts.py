@@ -244,8 +244,8 @@ def test_a_user_concept_extends_the_lexicon(tmp_path, nlp, make_doc):
 
 
 def test_one_disagreement_told_by_several_pages_is_one_conflict(run):  # noqa: F811
-    claims, _, conflicts = run(VELMAR + "The Velmar flood killed 1,210 people.",
-                               VELMAR + "The Velmar flood killed 1,210 people.",
-                               VELMAR + "The Velmar flood killed 1,150 people.")
+    _, _, conflicts = run(VELMAR + "The Velmar flood killed 1,210 people.",
+                          VELMAR + "The Velmar flood killed 1,210 people.",
+                          VELMAR + "The Velmar flood killed 1,150 people.")
     (c,) = conflicts
     assert len(c.claims) == 3 and "3 pages" in c.reason
