@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -53,21 +54,37 @@ class Evidence:
 
 def qualifiers(f: Frame) -> tuple[frozenset[str], frozenset[str]]:
     """(set qualifiers, defining qualifiers) of a frame's scope."""
-    scope = frozenset(f.scope)
-    return scope & SET_QUALIFIERS, scope - SET_QUALIFIERS - SOFT_QUALIFIERS
+    return _qualifiers(f.scope)
+
+
+@lru_cache(maxsize=4096)
+def _qualifiers(scope: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    words = frozenset(scope)
+    return words & SET_QUALIFIERS, words - SET_QUALIFIERS - SOFT_QUALIFIERS
 
 
 def topic_words(f: Frame) -> list[str]:
-    return f.topic.split() if f.topic else []
+    return list(_words(f.topic)) if f.topic else []
+
+
+@lru_cache(maxsize=65536)
+def _words(topic: str) -> tuple[str, ...]:
+    return tuple(topic.split())
+
+
+@lru_cache(maxsize=65536)
+def _bounds(time: str | None) -> tuple[str, str] | None:
+    return time_bounds(time)
 
 
 def _alike(a: str, b: str) -> bool:
     """One name: equal, a spelling variant ("Krakatoa", "Krakatau"), or an abbreviation ("Wash.")."""
     if a == b:
         return True
-    short, long = sorted((a, b), key=len)
-    return (len(short) >= 4 and long.startswith(short)) or (
-        len(short) >= 5 and a[:2] == b[:2] and fuzz.ratio(a, b) >= 80)
+    if a[:2] != b[:2]:
+        return False  # both an abbreviation and a spelling variant keep the first letters
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return (len(short) >= 4 and long.startswith(short)) or (len(short) >= 5 and fuzz.ratio(a, b) >= 80)
 
 
 def weigh(a: Claim, b: Claim) -> Evidence:
@@ -103,7 +120,7 @@ def weigh(a: Claim, b: Claim) -> Evidence:
         else:
             score -= 1.5 if stated_a or stated_b else 1.0
     # time
-    ba, bb = time_bounds(fa.time), time_bounds(fb.time)
+    ba, bb = _bounds(fa.time), _bounds(fb.time)
     if ba and bb:
         firm_a, firm_b = fa.time_from == "sentence", fb.time_from == "sentence"
         if ba[1] < bb[0] or bb[1] < ba[0]:

@@ -265,14 +265,18 @@ class _Cluster:
 def _link(a: _Cluster, b: _Cluster) -> bool:
     """Phase two: two agreeing clusters are one quantity told differently when every pair scores
     `JOIN`, no document gives both a figure and a clashing one, and each clash is plausible."""
+    if weigh(a.members[0], b.members[0]).score < JOIN - SPREAD:
+        return False  # their founders, the best evidenced members, do not meet: no need to weigh the rest
     total, n, best = 0.0, 0, -INF
-    for x in (a.members[i] for i in _sample(len(a.members))):
-        for y in (b.members[j] for j in _sample(len(b.members))):
+    for i in _sample(len(a.members)):
+        x = a.members[i]
+        for j in _sample(len(b.members)):
+            y = b.members[j]
             e = weigh(x, y)
             if e.score <= CANNOT:
                 return False
             total, n, best = total + e.score, n + 1, max(best, e.score)
-            if x.cited_in is None and y.cited_in is None and apart(x, y) and (
+            if x.cited_in is None and y.cited_in is None and apart(x, y, a.spans[i], b.spans[j]) and (
                     (x.doc_id or x.doc) == (y.doc_id or y.doc) or not plausible(x, y, e.score) or _one_place(x, y)
                     or _one_state(x, y)):
                 return False
@@ -321,7 +325,7 @@ def _keys(c: Claim) -> list[str]:
 
 
 SPREAD = 0.5  # how far below JOIN a cluster's average link may fall when its best link reaches it
-MAX_CANDIDATES = 40  # clusters a claim is scored against; the index finds the likeliest first
+MAX_CANDIDATES = 16  # clusters a claim is scored against; the index finds the likeliest first
 MAX_LINK = 12  # members compared per cluster when linking two clusters (complete linkage on a sample)
 
 
@@ -383,7 +387,8 @@ def _currency(c: Claim) -> str:
 def _candidates(c: Claim, index: dict[str, list[int]], prefix: str = "") -> list[int]:
     seen: dict[int, None] = {}
     for key in _keys(c):
-        for i in index.get(prefix + key, ()):
+        bucket = index.get(prefix + key, ())
+        for i in bucket[-MAX_CANDIDATES:]:  # the latest clusters filed under this name: a bounded look
             seen.setdefault(i, None)
     return list(seen)[:MAX_CANDIDATES]
 
