@@ -152,6 +152,7 @@ class Frame:
     topic_from: str | None = None
     place_from: str | None = None
     time_from: str | None = None
+    concept_from: str | None = None  # "document" when the page lent the concept ("a page of river lengths")
 
 
 @dataclass(frozen=True)

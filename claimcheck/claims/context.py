@@ -122,10 +122,10 @@ def with_context(claims: list[Claim], ctx: DocContext) -> list[Claim]:
             continue
         f = inherit(c.frame, ctx, c.start, c.sentence)
         if f.concept is None and c.kind.value == "measure" and (concept := usual.get(_dimension(c))):
-            f = replace(f, concept=concept)
+            f = replace(f, concept=concept, concept_from="document")
         elif (f.concept is None and c.kind.value == "count" and f.event is None and f.entity in (None, "total", "people")
               and (concept := usual.get("count"))):
-            f = replace(f, concept=concept)  # a table's "Total 1,836" under a page of death tolls
+            f = replace(f, concept=concept, concept_from="document")  # a table's "Total 1,836" under a page of death tolls
         out.append(replace(c, frame=f))
     return out
 
@@ -146,7 +146,8 @@ def _usual_concepts(claims: list[Claim]) -> dict[str, str]:
             counts[("count", c.frame.concept)] += 1
     usual: dict[str, str] = {}
     for (dim, concept), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        if dim not in usual and (dim != "count" or 2 * n > sum(m for (d, _), m in counts.items() if d == "count")):
+        # one stated concept may be an aside ("an average depth of 150 feet"); two make a page's habit
+        if dim not in usual and n >= 2 and (dim != "count" or 2 * n > sum(m for (d, _), m in counts.items() if d == "count")):
             usual[dim] = concept  # a count's concept only from a page where one concept is most of them
     return usual
 

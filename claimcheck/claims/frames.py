@@ -103,6 +103,8 @@ def frame_of(tokens: list[Token], q: Quantity, time: str | None, source: str | N
     if concept in _PEOPLE_FATES and _ABOARD.match(tail):
         scope.add("aboard")  # "35 people on board died": the deaths aboard, not the whole toll
     head_text = text[:tokens[0].idx - base]
+    if (extra := _ANOTHER.search(head_text)) is not None:  # "an additional Rs 7,844 crore", "another 300"
+        scope.add("additional" if extra.group(1).lower() in ("another", "additional", "extra", "further") else "other")
     if _FROM_TO.search(head_text) and _TO_NUMBER.match(tail):
         scope.add("before")  # "from 9,677 feet to 8,353 feet": the earlier state ...
     elif _TO_AFTER_FROM.search(head_text):
@@ -146,6 +148,7 @@ def _concept(tokens: list[Token], q: Quantity, text: str, base: int, noun: Token
                                    noun=noun.lower_ if noun is not None else None)
 
 
+_ANOTHER = re.compile(r"\b(another|additional|extra|further|other)\s+(?:Rs\.?\s*|[$€£¥₹]\s*|USD\s+|INR\s+)?$", re.I)
 _PEOPLE_FATES = {"deaths", "injuries", "survivors", "missing"}
 _ABOARD = re.compile(r"\s*(?:\w+\s+)?(?:on board|aboard|onboard)\b", re.I)
 _FROM_TO = re.compile(r"\bfrom\s+(?:about\s+|some\s+|around\s+)?$", re.I)

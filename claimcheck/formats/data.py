@@ -28,7 +28,7 @@ def claim_dict(c: Claim) -> dict:
         out["frame"] = {"entity": f.entity, "event": f.event, "place": f.place, "time": f.time,
                         "scope": list(f.scope), "source": f.source, "proper": f.proper,
                         "concept": f.concept, "topic": f.topic, "topic_from": f.topic_from,
-                        "place_from": f.place_from, "time_from": f.time_from}
+                        "place_from": f.place_from, "time_from": f.time_from, "concept_from": f.concept_from}
     if c.kind == "fact":
         out["predicate"], out["object"] = c.predicate, c.object
     if c.cited_in is not None:
@@ -53,7 +53,7 @@ def claim_from_dict(d: dict) -> Claim:
         frame=Frame(frame.get("entity"), frame.get("event"), frame.get("place"), frame.get("time"),
                     tuple(frame.get("scope") or ()), frame.get("source"), bool(frame.get("proper")),
                     frame.get("concept"), frame.get("topic"), frame.get("topic_from"), frame.get("place_from"),
-                    frame.get("time_from")) if frame else None,
+                    frame.get("time_from"), frame.get("concept_from")) if frame else None,
     )
 
 

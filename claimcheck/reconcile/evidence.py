@@ -99,6 +99,9 @@ def weigh(a: Claim, b: Claim) -> Evidence:
     score, said, weak = CONCEPT, [], []
     if bool(da) != bool(db):
         weak.append(f"only one says {', '.join(sorted(da or db))!r}")
+    if fa.concept_from == "document" or fb.concept_from == "document":
+        score -= 0.5
+        weak.append("what one figure measures is read from its page, not its sentence")
     # topic
     ta, tb = topic_words(fa), topic_words(fb)
     stated_a, stated_b = fa.topic_from == "sentence", fb.topic_from == "sentence"
