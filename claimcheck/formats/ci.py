@@ -7,7 +7,9 @@ article text or a server's answer cannot add commands, break the XML or forge a 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
+from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
 from .. import PROJECT_URL, __version__
@@ -60,9 +62,15 @@ def why_link(r: LinkResult) -> str:
     return f"{r.status.value}{code}: {r.reason}{final}".strip()
 
 
+# Controls a workflow command has no escape for: ESC would drive the terminal reading the log
+# (ESC [2J clears it), the others hide or reorder text. Shown as `\x1b`, as on stderr.
+_GH_CONTROLS = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
 def gh_data(text: str) -> str:
-    """A workflow command's message: %, CR and LF escaped, so it stays one command."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message: %, CR and LF escaped, so it stays one command; other controls shown."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return _GH_CONTROLS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def gh_property(text: str) -> str:
@@ -107,12 +115,31 @@ def github_summary(report: Report) -> str:
     return "\n".join(["# claimcheck", "", *review_markdown(review_of(report), full=True)]).rstrip("\n") + "\n"
 
 
+# Characters XML 1.0 cannot carry at all, escaped or not: U+FFFE, U+FFFF, lone surrogates (an
+# undecodable byte of a file name), and the C0 controls clean() already drops.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_chars(text: str) -> str:
+    """Text every XML parser accepts: what XML cannot carry becomes U+FFFD, so the gap shows."""
+    return _NOT_XML.sub("\ufffd", clean(text))
+
+
 def _xml(text: str) -> str:
-    return escape(clean(text))
+    return escape(xml_chars(text))
 
 
 def _attr(text: str) -> str:
-    return quoteattr(clean(text))
+    return quoteattr(xml_chars(text))
+
+
+def sarif_uri(path: str) -> str:
+    """A path as the relative or absolute URI reference SARIF's artifactLocation.uri must be.
+
+    Percent-encoded, '%' included: a file named 'a%2F..%2Fsecret' is that file, not '../secret'.
+    An undecodable byte of the name (a lone surrogate) is encoded as the byte it stood for.
+    """
+    return quote(path.encode("utf-8", "surrogateescape"), safe="/")
 
 
 def junit(report: Report) -> str:
@@ -251,4 +278,4 @@ def sarif(report: Report) -> str:
 
 
 def _location(path: str, line: int) -> dict:
-    return {"physicalLocation": {"artifactLocation": {"uri": path}, "region": {"startLine": line}}}
+    return {"physicalLocation": {"artifactLocation": {"uri": sarif_uri(path)}, "region": {"startLine": line}}}

@@ -5,7 +5,9 @@ grows, and every list is sorted so output diffs cleanly.
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 
 from ..model import Bound, Citation, Claim, Conflict, Document, Frame, Group, Kind, LinkResult, Report
 
@@ -83,13 +85,32 @@ def link_dict(r: LinkResult) -> dict:
             "cited_in": [{"doc": ref.doc, "doc_id": ref.doc_id, "path": ref.path, "line": ref.line, "footnote": ref.footnote} for ref in r.refs]}
 
 
+def text_sha256(text: str) -> str:
+    """The fingerprint `claimcheck report` checks a document's text against before it shows it."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def document_dict(d: Document) -> dict:
     return {"id": d.id, "path": d.path, "name": d.name, "format": d.format, "encoding": d.encoding,
-            "chars": len(d.text), "warnings": list(d.warnings)}
+            "chars": len(d.text), "sha256": text_sha256(d.text), "warnings": list(d.warnings)}
+
+
+def _folders(report: Report) -> dict:
+    """`cwd`: where the documents' relative paths start; `root`: the folder the report was made
+    from, holding that folder and every document named by an absolute path (the same folder unless
+    the scan was given absolute paths elsewhere). `claimcheck report` shows no file outside `root`."""
+    try:
+        cwd = os.getcwd()
+    except OSError:  # the folder was removed under the run
+        return {"root": None}
+    absolute = [d.path for d in report.documents if os.path.isabs(d.path)]
+    root = os.path.commonpath([cwd, *absolute]) if absolute else cwd
+    return {"root": root} if root == cwd else {"root": root, "cwd": cwd}
 
 
 def report_dict(report: Report) -> dict:
     return {
+        **_folders(report),  # so `claimcheck report` finds the documents from anywhere, and nothing else
         "documents": [document_dict(d) for d in report.documents],
         "claims": [claim_dict(c) for c in report.claims],
         "groups": [group_dict(g) for g in report.groups],
