@@ -110,8 +110,8 @@ def test_a_page_of_figures_is_parsed_once(make_doc, nlp, text):
     doc, notes = make_doc(text)
     model = CountingModel(nlp)
     claims = extract_claims(doc, notes, model)
-    assert sum(map(len, model.texts)) <= len(text)  # every character at most once (was ~1,000 per figure)
-    assert max(map(len, model.texts)) <= MAX_SENTENCE
+    assert sum(map(len, model.texts)) <= len(text)  # each character at most once (was ~1,000 per figure)
+    assert max(map(len, model.texts), default=0) <= MAX_SENTENCE
     assert len(claims) >= 2500 if "Region" not in text else len(claims) >= 3000
     for c in claims:  # no figure was cut in two, and each claim carries its piece, not the page
         assert c.quote in c.sentence and len(c.sentence) <= MAX_SENTENCE
@@ -168,3 +168,39 @@ def extract_claims_of(make_doc, nlp, text):
 
     doc, notes = make_doc(text)
     return extract_claims(doc, notes, nlp)
+
+
+@pytest.mark.parametrize("text, run", [
+    ("42 9881 706 72 6680", True),                          # a line of results
+    ("425, 988, 706, 723", True),
+    ("12.5% 40.1% -3", True),
+    ("District 12\t425\t1,757,522\t87.2%\t330,139", True),   # a table's row: one label, five figures
+    ("1.5 million 2 million 3 million 4 million", True),    # "million" belongs to its figure
+    ("In 2019, 40 people marched in Almaty.", False),        # prose
+    ("Officials counted 12, 15 and 19 households.", False),
+    ("The vote was 52 to 48 in the north and 61 to 39 in the south.", False),
+    ("About 40 people.", False),                              # one figure: no run
+])
+def test_runs_of_figures_are_told_from_prose(text, run):
+    from claimcheck.claims.extract import figure_run
+    from claimcheck.claims.numbers import find_quantities
+
+    assert figure_run(text, (0, len(text)), find_quantities(text)) is run
+
+
+def test_a_run_of_figures_is_not_parsed_and_names_no_subject(make_doc, nlp):
+    text = "Some 40 families left the valley in 2019.\n42 9881 706 72 6680 1,234\n"
+    doc, notes = make_doc(text)
+    model = CountingModel(nlp)
+    claims = extract_claims_of_with(model, doc, notes)
+    assert model.texts == ["Some 40 families left the valley in 2019."]
+    prose, *run = claims
+    assert prose.quote == "Some 40" and "families" in prose.subject and prose.frame is not None
+    assert [c.quote for c in run] == ["42", "9881", "706", "72", "6680", "1,234"]
+    assert all(c.subject == "" and c.frame is None and c.sentence == "42 9881 706 72 6680 1,234" for c in run)
+
+
+def extract_claims_of_with(model, doc, notes):
+    from claimcheck.claims.extract import extract_claims
+
+    return extract_claims(doc, notes, model)

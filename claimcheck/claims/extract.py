@@ -156,18 +156,21 @@ def extract_many(items: Sequence[tuple[Document, Notes]], nlp: Language, batch_s
         # spaCy reads the sentence with markers and URLs blanked, so "Uyghurs2" parses as "Uyghurs".
         clean = blank(doc.text, [(m.start, m.end) for m in notes.markers] + url_spans)
         clean = clean.translate(_PLAIN_SPACES)  # no-break spaces split tokens oddly; same length, offsets hold
-        parsed = nlp.pipe((clean[s:e] for s, e in spans), batch_size=batch_size)
+        runs = {span for span in spans if figure_run(clean, span, wanted[span])}
+        parsed = iter(nlp.pipe((clean[s:e] for s, e in spans if (s, e) not in runs), batch_size=batch_size))
         claims: list[Claim] = []
-        for (s, e), sent in zip(spans, parsed):
+        for s, e in spans:
+            sent = None if (s, e) in runs else next(parsed)
             note = _footnote_at(notes, note_starts, s)
             cited_in = note.number if note is not None else None
             inside = notes.markers[bisect.bisect_left(marker_starts, s):bisect.bisect_left(marker_starts, e + 4)]
             citations = (cited_in,) if cited_in is not None else tuple(sorted({m.number for m in inside}))
-            source = f"footnote {cited_in}" if cited_in is not None else (_source(sent) if wanted[(s, e)] else None)
-            read = _Read(sent, s)
+            source = f"footnote {cited_in}" if cited_in is not None else (
+                _source(sent) if wanted[(s, e)] and sent is not None else None)
+            read = _Read(sent, clean[s:e], s)
             for q in wanted[(s, e)]:  # one attribution per sentence, however many figures it holds
                 claims.append(_claim(doc, q, read, citations, cited_in, source, lines.line(q.start), aliases, lemma))
-            if not wanted[(s, e)]:
+            if not wanted[(s, e)] and sent is not None:
                 fact = _fact(doc, sent, s, citations, lines, aliases, lemma)
                 if fact:
                     claims.append(fact)
@@ -221,6 +224,30 @@ def _cut(text: str, start: int, limit: int, figures: list[Span]) -> int:
     return cut
 
 
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def figure_run(text: str, span: Span, quantities: list[Quantity]) -> bool:
+    """Whether `span` is a run of figures (a table's row, a line of results): two figures or more,
+    and at most one word outside them for every four (none among two or three).
+
+    It is not parsed: there is nothing for the parser to read. What such a figure counts is said by
+    a column's heading, not by its neighbours; parsed, a line of numbers gave subjects such as "%"
+    or "214", and cost a parse as long as prose of the same size holding a sixteenth of its figures.
+    """
+    if len(quantities) < 2:
+        return False
+    figures = sorted((q.start, q.end) for q in quantities)
+    words = 0
+    for m in _WORD.finditer(text, *span):
+        i = bisect.bisect_right(figures, (m.start(), len(text))) - 1
+        if i < 0 or m.start() >= figures[i][1]:  # "million" in "1.5 million" is the figure's own
+            words += 1
+            if 4 * words > len(quantities):
+                return False
+    return True
+
+
 def _sentence_of(q: Quantity, pieces: list[Span], starts: list[int], note: Footnote | None, doc: Document,
                  titles: dict[int, list[Span]], figures: list[Span]) -> Span:
     """The span spaCy should read for a quantity: its sentence (or piece of one), or the cited title it stands in."""
@@ -250,15 +277,16 @@ class _Read:
     each figure would cost the square of the span.
     """
 
-    def __init__(self, sent: Doc, offset: int) -> None:
-        self.sent, self.offset = sent, offset
-        self.text = sent.text
-        self.starts = [t.idx for t in sent]
+    def __init__(self, sent: Doc | None, text: str, offset: int) -> None:
+        self.sent, self.text, self.offset = sent, text, offset  # no parse for a run of figures
+        self.starts = [t.idx for t in sent] if sent is not None else []
         self._dates: list[tuple[int, int, str | None]] | None = None
         self._places: list[tuple[int, int, str]] | None = None
 
     def tokens(self, q: Quantity) -> list[Token]:
         """The tokens the quantity covers."""
+        if self.sent is None:
+            return []
         lo, hi = q.start - self.offset, q.end - self.offset
         i = max(bisect.bisect_right(self.starts, lo) - 1, 0)
         return [t for t in self.sent[i:bisect.bisect_left(self.starts, hi)] if t.idx < hi and t.idx + len(t) > lo]
@@ -272,6 +300,8 @@ class _Read:
 
     def place(self, q: Quantity) -> str | None:
         """Proper nouns after "in", "at", "across", "from": where the figure applies."""
+        if self.sent is None:
+            return None
         if self._places is None:
             self._places = [(t.idx, t.idx + len(t), covered_text([*(w for w in t.lefts if w.dep_ == "compound" and w.tag_ in ("NNP", "NNPS")), t]))
                             for t in self.sent if t.tag_ in ("NNP", "NNPS") and t.dep_ == "pobj" and t.text not in _MONTHS
