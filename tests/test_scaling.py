@@ -204,3 +204,13 @@ def extract_claims_of_with(model, doc, notes):
     from claimcheck.claims.extract import extract_claims
 
     return extract_claims(doc, notes, model)
+
+
+def test_a_figure_of_a_long_run_carries_its_stretch_of_the_line(make_doc, nlp):
+    from claimcheck.claims.extract import RUN_SENTENCE
+
+    text = figures(2000, " ") + "\n"
+    claims = extract_claims_of(make_doc, nlp, text)
+    assert len(claims) >= 1500
+    assert all(c.quote in c.sentence and len(c.sentence) <= RUN_SENTENCE for c in claims)
+    assert all(text.find(c.sentence) <= c.start < text.find(c.sentence) + len(c.sentence) for c in claims[:50])
