@@ -6,6 +6,7 @@ unreadable inputs); 2 usage error; 3 could not run. Data goes to stdout, diagnos
 from __future__ import annotations
 
 import os
+import re
 import sys
 from enum import Enum
 from pathlib import Path
@@ -64,6 +65,32 @@ def _coerce_without_pydantic(params) -> None:
         param._runtime_param = Direct(annotation=descriptor.annotation, parameter_info=descriptor.parameter_info)
 
 
+# What a person types after each option, in --help (typer would show `<bool>`, `<list[str]>`, `{paths}...`).
+METAVARS = {"format": "FORMAT", "ledger": "FILE", "html": "FILE", "jobs": "N", "engine": "ENGINE", "scheduler": "ADDRESS",
+            "config": "FILE", "model": "NAME", "include": "GLOB", "exclude": "GLOB", "fail_on": "LIST",
+            "cache_max_age": "SECONDS", "timeout": "SECONDS", "ledger_parquet": "FOLDER", "baseline": "FILE"}
+
+
+def _person_metavars(params) -> None:
+    """Flags show nothing after their name; options a word for their value; arguments `PATHS...`."""
+    from typer.core import TyperArgument, TyperOption
+
+    for param in params:
+        if isinstance(param, TyperOption):
+            if param.is_flag:
+                param.metavar = ""
+            elif param.metavar is None:
+                param.metavar = METAVARS.get(param.name or "", (param.name or "value").upper().replace("_", "-"))
+        elif isinstance(param, TyperArgument):
+            word = param.metavar or (param.name or "arg").upper()
+            word += "..." if param.nargs != 1 and not word.endswith("...") else ""
+            param.metavar = word
+            usage = word if param.required else f"[{word}]"
+            # Instance attributes over typer's methods: `{paths}...` and `<list[str]>` become `PATHS...`.
+            setattr(param, "get_usage_pieces", lambda ctx, usage=usage: [usage])  # noqa: B010
+            setattr(param, "display_type_rich", lambda ctx: None)  # noqa: B010  (the help says what it takes)
+
+
 class _Direct:
     """A typer command or group whose options are coerced by `_coerce_without_pydantic`."""
 
@@ -72,10 +99,12 @@ class _Direct:
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         _coerce_without_pydantic(self.params)
+        _person_metavars(self.params)
 
     def get_help_option(self, ctx):
         option = super().get_help_option(ctx)  # made on demand, not among self.params
         _coerce_without_pydantic([option] if option is not None else [])
+        _person_metavars([option] if option is not None else [])
         return option
 
 
@@ -103,6 +132,26 @@ class ScanFormat(str, Enum):
     sarif = "sarif"
 
 
+def _parse_format(value: str | ScanFormat) -> ScanFormat:
+    """`-f SARIF` is sarif; `-f jsn` is an error that names the closest format (difflib: no import cost)."""
+    if isinstance(value, ScanFormat):
+        return value
+    names = [f.value for f in ScanFormat]
+    folded = value.strip().lower()
+    if folded in names:
+        return ScanFormat(folded)
+    import difflib
+
+    close = difflib.get_close_matches(folded, names, n=1, cutoff=0.5)
+    hint = f"Did you mean '{close[0]}'? " if close else ""
+    raise typer.BadParameter(f"'{value}' is not a format. {hint}Choose one of: {', '.join(names)}.")
+
+
+FormatOpt = Annotated[ScanFormat, typer.Option(
+    "--format", "-f", parser=_parse_format,
+    help="Output format: text, json, jsonl, markdown, github, junit or sarif (any case).")]
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"claimcheck {__version__}")
@@ -122,46 +171,66 @@ ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy pipeline to
 IncludeOpt = Annotated[list[str] | None, typer.Option("--include", help="Glob of files to take from folders (repeatable).")]
 ExcludeOpt = Annotated[list[str] | None, typer.Option("--exclude", help="Glob of files to leave out of folders (repeatable).")]
 FailOnOpt = Annotated[str | None, typer.Option(
-    "--fail-on", help="Comma-separated findings that exit 1: link statuses (default: broken), `conflicts` "
-                      "(contradictions) or `near-miss` (contradictions and near misses).")]
+    "--fail-on", metavar="CHOICE,...",
+    help="Findings that exit 1, added to what the config fails on (default: broken links and unreadable inputs). "
+         "Choices: a link status (broken, blocked, server-error, timeout, tls-error, invalid-url, redirected, "
+         "unverified, skipped), conflicts (contradictions), near-miss (contradictions and near misses), citations "
+         "(citation flags), unreadable (input files that could not be read), none (start from nothing: `none,blocked` fails on blocked links only). "
+         "Reviewed findings (see --baseline) never fail.")]
+BaselineOpt = Annotated[Path | None, typer.Option(
+    "--baseline", help="Findings reviewed earlier (written by `claimcheck baseline`): reported as reviewed, never "
+                       "failing (default: claimcheck-baseline.toml found upward from the current folder).")]
+NoBaselineOpt = Annotated[bool, typer.Option("--no-baseline", help="Read no baseline: every finding counts as new.")]
 ClaimsOpt = Annotated[bool, typer.Option("--claims", help="Text format: also print every claim, one table per document.")]
 
 
 def _err_console():
     from rich.console import Console
 
-    return Console(stderr=True, soft_wrap=True)  # a message names a path: never break it
+    # A message names a path: never break it, and never turn a name's ":smile:" into an emoji.
+    return Console(stderr=True, soft_wrap=True, emoji=False)
+
+
+# C0 and C1 controls, line and paragraph separators, and the bidirectional overrides: what a file
+# name or URL could use to start a line of its own (a GitHub workflow command, "::error ...") or
+# to drive the terminal (ESC [2J clears it).
+_STDERR_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _shown(text: str) -> str:
+    """Every message for stderr, as one line: controls shown as escapes (`\\n`, `\\x1b`).
+
+    Messages carry names that hold anything a file system allows, and URLs: a name stays
+    recognisable, but cannot start a line or send a control sequence. An undecodable byte of a
+    file name (a lone surrogate) is shown as its escape too, where printing it would raise.
+    """
+    shown = _STDERR_CONTROLS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    return shown.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _escape(text: str) -> str:
+    """`_shown(text)` for rich: messages quote config tables like [tool.claimcheck], not markup."""
     from rich.markup import escape
 
-    return escape(text)  # messages quote config tables like [tool.claimcheck]: not markup
+    return escape(_shown(text))
 
 
-def _settings(config, **overrides):
+def _settings(config, fail_on: str | None = None, **overrides):
     from .config import load_settings
+    from .errors import UsageError
+    from .gate import apply_fail_on
 
-    return load_settings(config, overrides=overrides)
-
-
-CONFLICT_TOKENS = {"conflicts": "contradiction", "contradiction": "contradiction", "near-miss": "near-miss"}
-
-
-def _split_fail_on(fail_on: str | None) -> tuple[list[str] | None, str | None]:
-    """`--fail-on broken,conflicts` -> (link statuses or None to keep the setting, conflict level)."""
-    if not fail_on:
-        return None, None
-    tokens = [t.strip() for t in fail_on.split(",") if t.strip()]
-    statuses = [t for t in tokens if t not in CONFLICT_TOKENS]
-    levels = [CONFLICT_TOKENS[t] for t in tokens if t in CONFLICT_TOKENS]
-    level = "near-miss" if "near-miss" in levels else (levels[0] if levels else None)
-    return (statuses or (None if levels else [])), level
+    settings = load_settings(config, overrides=overrides)
+    apply_fail_on(settings, fail_on)  # adds to the configured choices: see gate.py
+    if settings.offline and settings.links.require_network:  # the flags, a config file, or one of each
+        raise UsageError("--offline and --require-network contradict each other: an offline run checks no link, "
+                         "and require_network fails a run whose links could not be checked. Drop one of them "
+                         "(either may come from the config file: `offline`, `links.require_network`).")
+    return settings
 
 
-def _link_overrides(fail_on, no_cache, cache_max_age, allow_private, require_network, suggest_archive, timeout):
+def _link_overrides(no_cache, cache_max_age, allow_private, require_network, suggest_archive, timeout):
     return {
-        "fail_on": _split_fail_on(fail_on)[0],
         "cache": False if no_cache else None, "cache_max_age": cache_max_age,
         "allow_private": True if allow_private else None, "require_network": True if require_network else None,
         "suggest_archive": True if suggest_archive else None, "timeout": timeout,
@@ -244,19 +313,66 @@ def _emit(report, fmt: ScanFormat, show_claims: bool = False, links_only: bool =
     sys.stdout.flush()
 
 
+def _judged(report, settings, baseline: Path | None, no_baseline: bool = False):
+    """The report with the gate's verdicts: which findings fail, which the baseline marks reviewed."""
+    import dataclasses
+
+    from .gate import judge
+    from .review import find_baseline, read_baseline
+
+    found = None if no_baseline or baseline else find_baseline()
+    path = baseline or (Path(os.path.relpath(found)) if found else None)  # named as a person would
+    return dataclasses.replace(report, review=judge(report, settings, read_baseline(path) if path else None))
+
+
 def _exit_code(report, settings) -> int:
     """3 when nothing could be read at all; 1 when the gate finds something; else 0."""
     from .gate import failures
 
     if report.skipped and not report.documents:
+        _say("[bold]The run could not read any input (exit 3):[/] see the files named above.")
         return 3
+    review = report.review
+    if review is not None and (review.baseline or review.stale):
+        reviewed = sum(v.reviewed is not None for v in review.verdicts)
+        stale = f"; {len(review.stale)} entries are stale (no finding matches them): run `claimcheck baseline` to drop them" \
+            if review.stale else ""
+        sys.stderr.write(f"baseline {review.baseline}: {reviewed} finding(s) reviewed{stale}\n")
     reasons = failures(report, settings)
     for reason in reasons:
         if _plain_stderr() and ":" not in reason:
-            sys.stderr.write(f"fails the run: {reason}\n")  # what rich prints there, without importing it
+            sys.stderr.write(f"fails the run: {_shown(reason)}\n")  # what rich prints there, without importing it
         else:
             _err_console().print(f"[bold]fails the run:[/] {_escape(reason)}", highlight=False)
+    from .formats.terminal import verdict
+
+    _say(verdict(report, settings, failing=bool(reasons)))
     return 1 if reasons else 0
+
+
+def _step_summary(report, fmt) -> None:
+    """With --format github inside GitHub Actions: every finding, as markdown, in the job summary."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if fmt is not ScanFormat.github or not target:
+        return
+    from .formats.ci import github_summary
+
+    try:
+        with open(target, "a", encoding="utf-8") as out:  # appended: other steps write there too
+            out.write(github_summary(report))
+    except OSError as exc:
+        _err_console().print(f"[yellow]warning:[/] cannot write the job summary {_escape(target)}: "
+                             f"{_escape(exc.strerror or str(exc))}", highlight=False)
+
+
+def _say(line: str) -> None:
+    """The run's last line on stderr (its markup is our own; nothing in it comes from an article)."""
+    if _plain_stderr():
+        from re import sub
+
+        sys.stderr.write(sub(r"\[/?[a-z ]*\]", "", line) + "\n")
+    else:
+        _err_console().print(line, highlight=False)
 
 
 def _plain_stderr() -> bool:
@@ -303,22 +419,22 @@ class Engine(str, Enum):
 @app.command("scan", cls=_Command)
 def scan_cli(
     paths: Annotated[list[str], typer.Argument(help="Files or folders of articles (.txt, .md, .html).")],
-    format: Annotated[ScanFormat, typer.Option("--format", "-f", help="Output format.")] = ScanFormat.text,
+    format: FormatOpt = ScanFormat.text,
     ledger: Annotated[Path | None, typer.Option("--ledger", help="Also write the claims as JSON Lines to this file (atomically).")] = None,
     html: Annotated[Path | None, typer.Option("--html", help="Also write the reviewer's report as one self-contained HTML file.")] = None,
     offline: Annotated[bool, typer.Option("--offline", help="Do not touch the network: skip link checking.")] = False,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Processes for extraction.")] = None,
-    engine: Annotated[Engine, typer.Option("--engine", help="Where the stages run: this machine, or a Dask cluster (needs claimcheck[dask]).")] = Engine.local,
+    engine: Annotated[Engine, typer.Option("--engine", help="Where the stages run: `local` (this machine) or `dask` (a Dask cluster; needs claimcheck-news\\[dask]).")] = Engine.local,
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="With --engine dask: the address of a running scheduler (default: a local cluster, one process per core).")] = None,
     config: ConfigOpt = None, model: ModelOpt = None, include: IncludeOpt = None, exclude: ExcludeOpt = None,
-    fail_on: FailOnOpt = None, claims: ClaimsOpt = False,
+    fail_on: FailOnOpt = None, claims: ClaimsOpt = False, baseline: BaselineOpt = None, no_baseline: NoBaselineOpt = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore and do not write the link cache.")] = False,
     cache_max_age: Annotated[float | None, typer.Option("--cache-max-age", help="Seconds a cached link result stays fresh.")] = None,
     allow_private: Annotated[bool, typer.Option("--allow-private", help="Also check private, loopback and link-local addresses.")] = False,
     require_network: Annotated[bool, typer.Option("--require-network", help="Exit 1 when links could not be verified for lack of network.")] = False,
     suggest_archive: Annotated[bool, typer.Option("--suggest-archive", help="Ask the Wayback Machine for a snapshot of broken links.")] = False,
     timeout: Annotated[float | None, typer.Option("--timeout", help="Read timeout per request, seconds.")] = None,
-    ledger_parquet: Annotated[Path | None, typer.Option("--ledger-parquet", help="Also write the claims as a Parquet dataset in this folder (replaced when the run succeeds; needs claimcheck[dask]).")] = None,
+    ledger_parquet: Annotated[Path | None, typer.Option("--ledger-parquet", help="Also write the claims as a Parquet dataset in this folder (replaced when the run succeeds; needs claimcheck-news\\[dask]).")] = None,
 ) -> None:
     """Extract claims, reconcile them across articles, audit footnotes and check cited links: the main job.
 
@@ -329,8 +445,8 @@ def scan_cli(
 
     def run():
         settings = _settings(config, model=model, include=include, exclude=exclude, offline=offline or None,
-                             jobs=jobs, fail_on_conflicts=_split_fail_on(fail_on)[1],
-                             links=_link_overrides(fail_on, no_cache, cache_max_age, allow_private,
+                             jobs=jobs, fail_on=fail_on,
+                             links=_link_overrides(no_cache, cache_max_age, allow_private,
                                                    require_network, suggest_archive, timeout))
         with _Progress() as progress:
             if engine is Engine.dask:
@@ -345,6 +461,7 @@ def scan_cli(
             from .engines.parquet import write_claims_dataset
 
             write_claims_dataset(report.claims, ledger_parquet)
+        report = _judged(report, settings, baseline, no_baseline)
         if ledger is not None:
             write_atomic(ledger, claims_jsonl(report))
         if html is not None:
@@ -353,6 +470,7 @@ def scan_cli(
             write_atomic(html, render_html(report, settings))
         _report_warnings(report)
         _emit(report, format, show_claims=claims)
+        _step_summary(report, format)
         return _exit_code(report, settings)
 
     raise typer.Exit(_run(run))
@@ -361,8 +479,9 @@ def scan_cli(
 @app.command("reconcile", cls=_Command)
 def reconcile_cli(
     ledgers: Annotated[list[str], typer.Argument(help="Claim ledgers written by `scan --ledger` (JSON Lines files, folders of them, or a Parquet dataset).")],
-    format: Annotated[ScanFormat, typer.Option("--format", "-f", help="Output format.")] = ScanFormat.text,
+    format: FormatOpt = ScanFormat.text,
     config: ConfigOpt = None, fail_on: FailOnOpt = None, claims: ClaimsOpt = False,
+    baseline: BaselineOpt = None, no_baseline: NoBaselineOpt = False,
 ) -> None:
     """Group and compare the claims of earlier scans: several ledgers, several folders, one report.
 
@@ -371,10 +490,11 @@ def reconcile_cli(
     from .pipeline import reconcile_ledgers
 
     def run():
-        settings = _settings(config, fail_on_conflicts=_split_fail_on(fail_on)[1])
-        report = reconcile_ledgers(ledgers, settings)
+        settings = _settings(config, fail_on=fail_on)
+        report = _judged(reconcile_ledgers(ledgers, settings), settings, baseline, no_baseline)
         _report_warnings(report)
         _emit(report, format, show_claims=claims)
+        _step_summary(report, format)
         return _exit_code(report, settings)
 
     raise typer.Exit(_run(run))
@@ -383,8 +503,9 @@ def reconcile_cli(
 @app.command("links", cls=_Command)
 def links_cli(
     paths: Annotated[list[str], typer.Argument(help="Files or folders whose cited URLs to check.")],
-    format: Annotated[ScanFormat, typer.Option("--format", "-f", help="Output format.")] = ScanFormat.text,
+    format: FormatOpt = ScanFormat.text,
     config: ConfigOpt = None, include: IncludeOpt = None, exclude: ExcludeOpt = None, fail_on: FailOnOpt = None,
+    baseline: BaselineOpt = None, no_baseline: NoBaselineOpt = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore and do not write the link cache.")] = False,
     cache_max_age: Annotated[float | None, typer.Option("--cache-max-age", help="Seconds a cached link result stays fresh.")] = None,
     allow_private: Annotated[bool, typer.Option("--allow-private", help="Also check private, loopback and link-local addresses.")] = False,
@@ -399,14 +520,70 @@ def links_cli(
     from .pipeline import scan
 
     def run():
-        settings = _settings(config, include=include, exclude=exclude,
-                             links=_link_overrides(fail_on, no_cache, cache_max_age, allow_private,
+        settings = _settings(config, fail_on=fail_on, include=include, exclude=exclude,
+                             links=_link_overrides(no_cache, cache_max_age, allow_private,
                                                    require_network, suggest_archive, timeout))
         with _Progress() as progress:
             report = scan(paths, settings, progress, extract=False, check_links=True)
+        report = _judged(report, settings, baseline, no_baseline)
         _report_warnings(report)
         _emit(report, format, links_only=True)
+        _step_summary(report, format)
         return _exit_code(report, settings)
+
+    raise typer.Exit(_run(run))
+
+
+@app.command("baseline", cls=_Command)
+def baseline_cli(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders of articles, as `scan` is given them.")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="The baseline file to write (default: the one found upward from the current folder, else ./claimcheck-baseline.toml).")] = None,
+    note: Annotated[str, typer.Option("--note", help="Why these findings are fine, stored with each new entry.")] = "",
+    by: Annotated[str | None, typer.Option("--by", help="Who reviewed them (default: git config user.name, else $USER).")] = None,
+    offline: Annotated[bool, typer.Option("--offline", help="Do not check links; reviewed links already in the file are kept.")] = False,
+    config: ConfigOpt = None, model: ModelOpt = None, include: IncludeOpt = None, exclude: ExcludeOpt = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore and do not write the link cache.")] = False,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Also check private, loopback and link-local addresses.")] = False,
+    timeout: Annotated[float | None, typer.Option("--timeout", help="Read timeout per request, seconds.")] = None,
+) -> None:
+    """Scan PATHS and write every finding to a baseline file: reviewed, so later runs report it and do not fail.
+
+    Entries already in the file keep who reviewed them, when, and their note; findings that are gone are dropped. Commit the file: `scan`, `links` and `reconcile` read it.
+
+    [bold]Example:[/] claimcheck baseline articles/ --note "checked with the desk"
+    """
+    from .gate import examined
+    from .pipeline import scan
+    from .review import (
+        BASELINE_NAME,
+        baseline_entries,
+        find_baseline,
+        findings,
+        read_baseline,
+        render_baseline,
+        reviewer,
+        scanned,
+    )
+
+    def run():
+        settings = _settings(config, model=model, include=include, exclude=exclude, offline=offline or None,
+                             links=_link_overrides(no_cache, None, allow_private, False, False, timeout))
+        with _Progress() as progress:
+            report = scan(paths, settings, progress)
+        _report_warnings(report)
+        if report.skipped and not report.documents:
+            return 3
+        target = output or find_baseline() or Path(BASELINE_NAME)
+        previous = read_baseline(target) if target.is_file() else None
+        root = target.resolve().parent
+        entries = baseline_entries(findings(report, root), previous, by or reviewer(), note=note,
+                                   examined=examined(report, settings), documents=scanned(report, root))
+        write_atomic(target, render_baseline(entries))
+        before = {e.fingerprint for e in previous.entries} if previous else set()
+        after = {e.fingerprint for e in entries}
+        sys.stderr.write(f"wrote {target}: {len(entries)} reviewed finding(s); {len(after - before)} added, "
+                         f"{len(before & after)} kept, {len(before - after)} dropped\n")
+        return 0
 
     raise typer.Exit(_run(run))
 
@@ -415,8 +592,12 @@ def links_cli(
 def report_cli(
     report_json: Annotated[Path, typer.Argument(metavar="REPORT.json", help="A report saved by `scan --format json`.")],
     html: Annotated[Path, typer.Option("--html", help="Write the reviewer's report as one self-contained HTML file.")],
+    no_text: Annotated[bool, typer.Option("--no-text", help="Read no article: show the claims without their documents' text (for a report from elsewhere).")] = False,
 ) -> None:
     """Turn a saved JSON report into the reviewer's HTML page (the articles' text is read again from their paths).
+
+    A document's text is shown only from under the folder the scan ran in (or the report's folder),
+    and only when it is the text the scan read (its SHA-256 is in the report).
 
     [bold]Example:[/] claimcheck report report.json --html report.html
     """
@@ -424,7 +605,7 @@ def report_cli(
     from .formats.load import load_report
 
     def run():
-        report = load_report(report_json)
+        report = load_report(report_json, read_text=not no_text)
         write_atomic(html, render_html(report))
         _report_warnings(report)
         return 0

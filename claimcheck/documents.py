@@ -99,11 +99,13 @@ def collect_paths(paths: list[str], include: list[str] | None = None,
     A path that does not exist is a usage error; `-` is standard input (`STDIN`); a path named
     explicitly is taken whatever it is (a file of any suffix is read as text, a FIFO as a stream,
     and read_document refuses a device with a reason), while folders contribute only regular files
-    with supported suffixes.
+    with supported suffixes. A folder that cannot be listed (no permission) is returned itself, so
+    that reading it says why and the run fails, where a walk would pass over it without a word.
     """
     include = include or []
     exclude = exclude or []
     found: list[Path] = []
+    left_out: dict[str, list[str]] = {}  # folder -> suffixes of the files it gave nothing for
     for raw in paths:
         if is_stdin(raw):
             found.append(STDIN)
@@ -116,19 +118,69 @@ def collect_paths(paths: list[str], include: list[str] | None = None,
         if not _probe(path.is_dir, False):
             found.append(path)
             continue
-        for child in sorted(path.rglob("*")):
+        skipped = left_out.setdefault(raw, [])
+        for child, listed in _walk(path):
             rel = child.relative_to(path).as_posix()
-            if child.suffix.lower() not in SUPPORTED or not _probe(child.is_file):
+            if not listed:
+                if not any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(f"{rel}/", g) for g in exclude):
+                    found.append(child)
+                continue
+            if not _probe(child.is_file):
+                continue
+            if child.suffix.lower() not in SUPPORTED:
+                skipped.append(child.suffix.lower() or child.name)
                 continue
             if include and not any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(child.name, g) for g in include):
+                skipped.append("(include)")
                 continue
             if any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(child.name, g) for g in exclude):
+                skipped.append("(exclude)")
                 continue
             found.append(child)
+    if not found:
+        raise UsageError(_nothing_to_read(left_out))
     unique: dict[Path | str, Path] = {}
     for p in found:  # the same file named twice is read once, under the name the user gave
         unique.setdefault("-" if p is STDIN else _probe(p.resolve, p.absolute()), p)
     return sorted(unique.values(), key=lambda p: (p.name, str(p)))
+
+
+def _nothing_to_read(left_out: dict[str, list[str]]) -> str:
+    """Why folders gave no article: empty, only formats claimcheck does not read, or all filtered out."""
+    reads = ", ".join(sorted(SUPPORTED))
+    parts = []
+    for folder, suffixes in left_out.items():
+        formats = sorted({x for x in suffixes if not x.startswith("(")})
+        filtered = len(suffixes) - sum(not x.startswith("(") for x in suffixes)
+        if not suffixes:
+            parts.append(f"{folder} is an empty folder")
+        elif formats:
+            files = len(suffixes) - filtered
+            parts.append(f"{folder}: {files} file{'s' if files != 1 else ''} in formats claimcheck does not read "
+                         f"({', '.join(formats)})" + (f", and {filtered} left out by include/exclude" if filtered else ""))
+        else:
+            parts.append(f"{folder}: all {filtered} article{'s' if filtered != 1 else ''} left out by include/exclude")
+    advice = ""
+    if any(not x.startswith("(") for suffixes in left_out.values() for x in suffixes):
+        advice = (f" claimcheck reads {reads} files. Convert the others to text first, for example "
+                  "`pandoc story.docx -t plain -o story.txt` or `pdftotext -layout story.pdf story.txt`.")
+    elif any(left_out.values()):
+        advice = " Check --include and --exclude, and `include`/`exclude` in the config file."
+    return "nothing to read: " + "; ".join(parts) + "." + advice
+
+def _walk(folder: Path) -> Iterator[tuple[Path, bool]]:
+    """(path, True) for everything under `folder`, as Path.rglob gives it (links to folders are not
+    followed); then (subfolder, False) for each folder, `folder` included, that could not be listed.
+
+    Path.rglob passes over a folder it may not list (PermissionError): a chmod 000 folder of
+    articles was 0 documents and exit 0.
+    """
+    unlisted: list[OSError] = []
+    for top, folders, files in os.walk(folder, onerror=unlisted.append):
+        for name in folders + files:
+            yield Path(top, name), True
+    for error in unlisted:
+        yield Path(error.filename if error.filename is not None else folder), False
 
 
 def _probe(ask: Any, otherwise: Any = True) -> Any:
@@ -144,11 +196,20 @@ def _probe(ask: Any, otherwise: Any = True) -> Any:
 
 
 def _size(n: float) -> str:
-    for unit in ("bytes", "kB", "MB", "GB"):
-        if n < 1000 or unit == "GB":
-            return f"{n:.0f} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
-        n /= 1000
-    return f"{n:.1f} GB"
+    """Bytes in binary units, as limits are set (20 MiB is 20971520): "20 MiB", "20.5 MiB", "900 bytes"."""
+    for unit in ("bytes", "KiB", "MiB", "GiB"):
+        if n < 1024 or unit == "GiB":
+            return f"{n:.0f} {unit}" if unit == "bytes" or float(n).is_integer() else f"{n:.1f} {unit}"
+        n /= 1024
+    return f"{n:.1f} GiB"
+
+
+_RAISE = " (raise max_bytes in the config to read it; fail_on_skipped = false lets a run pass without it)"
+
+
+def _limit(max_bytes: int) -> str:
+    """The limit as configured, and in units a person reads: "max_bytes = 20971520 (20 MiB)"."""
+    return f"max_bytes = {max_bytes} ({_size(max_bytes)})"
 
 
 def _read_stream(handle: IO[bytes], name: str, max_bytes: int) -> bytes:
@@ -162,7 +223,7 @@ def _read_stream(handle: IO[bytes], name: str, max_bytes: int) -> bytes:
         chunks.append(chunk)
         total += len(chunk)
         if total > max_bytes:
-            raise DocumentError(name, f"is over the {_size(max_bytes)} limit (max_bytes); not read")
+            raise DocumentError(name, f"is larger than the limit, {_limit(max_bytes)}; not read{_RAISE}")
 
 
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
@@ -180,7 +241,8 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         info = os.stat(path)
         _check_kind(info.st_mode, name)
         if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
-            raise DocumentError(name, f"is {_size(info.st_size)}, over the {_size(max_bytes)} limit (max_bytes)")
+            raise DocumentError(name, f"is {_size(info.st_size)} ({info.st_size} bytes), over the limit, {_limit(max_bytes)}; "
+                                      f"not read{_RAISE}")
         with open(path, "rb") as handle:
             _check_kind(os.fstat(handle.fileno()).st_mode, name)  # the same file that was checked
             return _read_stream(handle, name, max_bytes)
@@ -192,6 +254,11 @@ def _check_kind(mode: int, name: str) -> None:
     if stat.S_ISREG(mode) or stat.S_ISFIFO(mode):
         return
     if stat.S_ISDIR(mode):
+        try:
+            os.scandir(name).close()
+        except OSError as exc:  # collect_paths hands over the folders it could not list
+            raise DocumentError(name, f"is a folder that cannot be read ({exc.strerror or exc}): the documents "
+                                      "in it were not scanned") from None
         kind = "a folder"
     elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         kind = "a device"

@@ -55,7 +55,8 @@ def process_document(path: Path | str, settings: Settings, doc_id: str | None = 
             doc = dataclasses.replace(doc, id=doc_id)
         notes = parse_notes(doc)
         citations = tuple(dataclasses.replace(c, doc_id=doc.id)
-                          for c in audit_citations(doc, notes, load_publishers(settings.publishers_file or None)))
+                          for c in audit_citations(doc, notes, load_publishers(settings.publishers_file or None),
+                                                   settings.citations.ignore_flags, settings.links.ignore))
         claims: tuple[Claim, ...] = ()
         if extract:
             from .claims.aliases import load_aliases
@@ -155,7 +156,7 @@ def scan(paths: list[str], settings: Settings, progress: Progress | None = None,
 
 
 def read_ledger_claims(paths: Sequence[str]) -> list[Claim]:
-    """Claims from ledgers: JSON Lines files, folders of them, or a Parquet dataset (claimcheck[dask])."""
+    """Claims from ledgers: JSON Lines files, folders of them, or a Parquet dataset (claimcheck-news[dask])."""
     from .errors import UsageError
     from .formats.data import claim_from_dict
     from .ledger import read_ledgers
@@ -171,6 +172,7 @@ def read_ledger_claims(paths: Sequence[str]) -> list[Claim]:
             claims.extend(read_claims_parquet(path))
             continue
         files = sorted(path.rglob("*.jsonl")) if path.is_dir() else [path]
+        _check_ledger_files(raw, path, files)
         for f in files:
             for n, line in enumerate(read_ledgers([f]), 1):
                 try:
@@ -178,6 +180,23 @@ def read_ledger_claims(paths: Sequence[str]) -> list[Claim]:
                 except (ValueError, KeyError, TypeError, AttributeError) as exc:
                     raise UsageError(f"{f}: claim {n}: not a claim ledger line ({type(exc).__name__}: {exc})") from exc
     return claims
+
+
+def _check_ledger_files(raw: str, path: Path, files: list[Path]) -> None:
+    """Articles given to `reconcile` (a common slip: it reads what `scan --ledger` wrote) fail with a way on."""
+    from .documents import SUPPORTED
+    from .errors import UsageError
+
+    how = ("`claimcheck reconcile` reads claim ledgers, the JSON Lines files `claimcheck scan PATHS --ledger FILE` "
+           "writes (or Parquet datasets).")
+    scan_them = " To compare articles, scan them: `claimcheck scan {0}`."
+    articles = [f for f in files if f.suffix.lower() in SUPPORTED]
+    if path.is_dir() and not files:
+        found = sum(1 for f in path.rglob("*") if f.suffix.lower() in SUPPORTED)
+        what = f"holds {found} article{'s' if found != 1 else ''} and no ledger" if found else "holds no ledger (.jsonl)"
+        raise UsageError(f"{raw}: this folder {what}. " + how + (scan_them.format(raw) if found else ""))
+    if articles:
+        raise UsageError(f"{articles[0]}: an article, not a claim ledger. " + how + scan_them.format(articles[0]))
 
 
 def _distinct_documents(claims: list[Claim]) -> list[Claim]:

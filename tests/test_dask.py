@@ -269,11 +269,11 @@ def test_without_dask_the_engine_says_how_to_install_it(monkeypatch, tmp_path):
     monkeypatch.setitem(sys.modules, "distributed", None)  # `import distributed` now raises ImportError
     (tmp_path / "a.txt").write_text("About 150 Kyrgyz citizens convened in Bishkek.\n")
     result = runner.invoke(app, ["scan", str(tmp_path), "--engine", "dask", "--offline"])
-    assert result.exit_code == 2 and "pip install 'claimcheck[dask]'" in result.stderr
+    assert result.exit_code == 2 and "pip install 'claimcheck-news[dask]'" in result.stderr
 
 
 def test_without_pyarrow_a_parquet_ledger_says_how_to_install_it(monkeypatch, tmp_path):
     monkeypatch.setitem(sys.modules, "pyarrow", None)
     (tmp_path / "x.parquet").write_bytes(b"")
     result = runner.invoke(app, ["reconcile", str(tmp_path / "x.parquet")])
-    assert result.exit_code == 2 and "pip install 'claimcheck[dask]'" in result.stderr
+    assert result.exit_code == 2 and "pip install 'claimcheck-news[dask]'" in result.stderr

@@ -157,7 +157,7 @@ def test_standard_input_that_is_html_is_read_as_html(monkeypatch):
 
 def test_standard_input_is_bounded(monkeypatch):
     monkeypatch.setattr("sys.stdin", FakeStdin(b"12 people. " * 1000))
-    with pytest.raises(DocumentError, match=r"<stdin>: is over the 1\.0 kB limit"):
+    with pytest.raises(DocumentError, match=r"<stdin>: is larger than the limit, max_bytes = 1000 \(1000 bytes\)"):
         read_document(collect_paths(["-"])[0], max_bytes=1000)
 
 

@@ -105,6 +105,8 @@ def test_metadata_addresses_need_naming(answer, allow_private, allowed, status):
     ("fd00:ec2::254", True, True),
     ("168.63.129.16", True, True),  # Azure's wire server: a public-range address
     ("2606:2800:220:1::", False, False),
+    ("fec0::1", True, False),  # IPv6 site-local: "global" to Python's ipaddress (issue 20)
+    ("feff:ffff::1", True, False),
 ])
 def test_addresses_inside_ipv6(address, private, metadata):
     assert (is_private(address), is_metadata(address)) == (private, metadata)

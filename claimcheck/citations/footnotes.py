@@ -17,7 +17,9 @@ from ..model import Document, Footnote, Marker, Notes
 _HEADING = re.compile(r"^[ \t#]*(?:end ?notes|notes|references|footnotes|sources|citations|bibliography|works cited)[ \t]*:?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _ENTRY = re.compile(r"^[ \t]*(?:\[(?P<b>\d{1,4})\]|(?P<d>\d{1,4})\.|\[\^(?P<md>[\w-]+)\]:)(?:[ \t]+|$)", re.MULTILINE)
 # Schemes without "//" only in lower case: "File:Kabul 2015.jpg" in a wiki dump is a page name.
-_URL = re.compile(r"""(?:https?|ftp|file)://[^\s<>"“”‘’\]]+|\b(?-i:javascript|mailto|data):[^\s<>"“”]+""", re.IGNORECASE)
+# A URL ends at "]" (a bracketed "[https://...]" citation), except the one closing an IPv6 host.
+_URL = re.compile(r"""(?:https?|ftp|file)://(?:\[[0-9a-f:.]+(?:%25[\w.~-]+)?\][^\s<>"“”‘’\]]*|[^\s<>"“”‘’\]]+)"""
+                  r"""|\b(?-i:javascript|mailto|data):[^\s<>"“”]+""", re.IGNORECASE)
 _BRACKET_MARKER = re.compile(r"\[(\d{1,4}(?:[ \t]*[,–-][ \t]*\d{1,4})*)\]")
 _MD_MARKER = re.compile(r"\[\^([\w-]+)\](?!:)")
 _GLUED = re.compile(r"(?:(?<=[a-z]{2})|(?<=[.,;:!?’'”\")\]]))(\d{1,3})(?=[\s.,;:)]|$)")

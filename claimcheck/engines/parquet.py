@@ -8,7 +8,7 @@ the numbers as the claim's own floats (not rounded as in JSON), and rows are rea
 `claim_from_dict`, so `read_claims_parquet` returns the very claims `write_claims_parquet` was given. Any tool that
 reads Parquet (DuckDB, pandas, Spark) can query the ledger; `claimcheck reconcile LEDGER` reads it.
 
-Needs pyarrow (`pip install 'claimcheck[dask]'`); it is imported here only.
+Needs pyarrow (`pip install 'claimcheck-news[dask]'`); it is imported here only.
 """
 from __future__ import annotations
 
@@ -30,7 +30,9 @@ from ..model import Claim, Frame
 
 __all__ = ["read_claims_parquet", "staged_dataset", "write_claims_dataset", "write_claims_parquet"]
 
-INSTALL = "pip install 'claimcheck[dask]'"
+# The distribution is claimcheck-news ("claimcheck" on PyPI is another project); in a clone of this
+# repository, scripts/setup installs the same extra into .venv.
+INSTALL = "pip install 'claimcheck-news[dask]' (in a clone: ./scripts/setup --dask)"
 
 
 def _pyarrow() -> tuple[Any, Any]:

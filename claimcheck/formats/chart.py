@@ -233,3 +233,28 @@ def _gap(intervals: Sequence[Interval], bars: Sequence[Bar], gap: float | None) 
         return None
     label = f"gap {gap * 100:.0f}%" if gap is not None else "no overlap"
     return Gap(round(x1, 2), round(x2, 2), label)
+
+
+NARROW_WIDTH = 360  # the chart for a phone: the same intervals, labelled by letter only
+NARROW_LEFT = 30
+
+
+def narrow(wide: Chart) -> Chart:
+    """The same chart redrawn for a narrow screen: a plot nearly as wide as the drawing, bars named
+    by their letter (the card's columns carry the document), and at most five axis labels.
+
+    A scaled-down copy of the wide chart has its words at a third of their size on a phone; this
+    one keeps them at the size they are drawn.
+    """
+    right = NARROW_WIDTH - 14
+    scale = (right - NARROW_LEFT) / (wide.plot_right - wide.plot_left)
+
+    def x(v: float) -> float:
+        return round(NARROW_LEFT + (v - wide.plot_left) * scale, 2)
+
+    bars = tuple(Bar(b.key, b.letter, b.letter, b.text, x(b.x), b.y, round(max(b.width * scale, POINT), 2), b.open_low,
+                     b.open_high, x(b.text_x), b.text_anchor) for b in wide.bars)
+    every = -(-len(wide.ticks) // 5)  # keep every n-th label so five at most share the axis
+    ticks = tuple(Tick(x(t.x), t.label) for t in wide.ticks[::every])
+    gap = Gap(x(wide.gap.x1), x(wide.gap.x2), wide.gap.label) if wide.gap else None
+    return Chart(NARROW_WIDTH, wide.height, NARROW_LEFT, right, wide.axis_y, bars, ticks, gap, wide.arrow, wide.bar_height)

@@ -5,7 +5,9 @@ grows, and every list is sorted so output diffs cleanly.
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 
 from ..model import Bound, Citation, Claim, Conflict, Document, Frame, Group, Kind, LinkResult, Report
 
@@ -79,13 +81,32 @@ def link_dict(r: LinkResult) -> dict:
             "cited_in": [{"doc": ref.doc, "doc_id": ref.doc_id, "path": ref.path, "line": ref.line, "footnote": ref.footnote} for ref in r.refs]}
 
 
+def text_sha256(text: str) -> str:
+    """The fingerprint `claimcheck report` checks a document's text against before it shows it."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def document_dict(d: Document) -> dict:
     return {"id": d.id, "path": d.path, "name": d.name, "format": d.format, "encoding": d.encoding,
-            "chars": len(d.text), "warnings": list(d.warnings)}
+            "chars": len(d.text), "sha256": text_sha256(d.text), "warnings": list(d.warnings)}
+
+
+def _folders(report: Report) -> dict:
+    """`cwd`: where the documents' relative paths start; `root`: the folder the report was made
+    from, holding that folder and every document named by an absolute path (the same folder unless
+    the scan was given absolute paths elsewhere). `claimcheck report` shows no file outside `root`."""
+    try:
+        cwd = os.getcwd()
+    except OSError:  # the folder was removed under the run
+        return {"root": None}
+    absolute = [d.path for d in report.documents if os.path.isabs(d.path)]
+    root = os.path.commonpath([cwd, *absolute]) if absolute else cwd
+    return {"root": root} if root == cwd else {"root": root, "cwd": cwd}
 
 
 def report_dict(report: Report) -> dict:
     return {
+        **_folders(report),  # so `claimcheck report` finds the documents from anywhere, and nothing else
         "documents": [document_dict(d) for d in report.documents],
         "claims": [claim_dict(c) for c in report.claims],
         "groups": [group_dict(g) for g in report.groups],
@@ -95,6 +116,27 @@ def report_dict(report: Report) -> dict:
         "links": [link_dict(r) for r in sorted(report.links, key=lambda r: r.url)],
         "skipped": [{"path": s.path, "reason": s.reason, "error": s.error} for s in report.skipped],
         "network": report.network_note,
+        **review_dict(report),
+    }
+
+
+def review_dict(report: Report) -> dict:
+    """Every finding with its fingerprint and the gate's verdict; the baseline and its stale entries."""
+    from ..gate import review_of
+
+    review = review_of(report)
+    return {
+        "findings": [{"fingerprint": v.finding.fingerprint, "key": v.finding.key, "rule": v.finding.rule,
+                      "severity": v.finding.severity, "message": v.finding.message, "where": v.finding.where,
+                      "locations": [{"path": p, "line": n} for p, n in v.finding.locations],
+                      "fails": v.fails, "selected": v.selected,
+                      "reviewed": None if v.reviewed is None else {"by": v.reviewed.by, "on": v.reviewed.on,
+                                                                   "note": v.reviewed.note}}
+                     for v in review.verdicts],
+        "baseline": review.baseline,
+        "stale": [{"fingerprint": e.fingerprint, "rule": e.rule, "where": e.where, "what": e.what, "by": e.by,
+                   "on": e.on, "note": e.note} for e in review.stale],
+        "fails": list(review.reasons),
     }
 
 

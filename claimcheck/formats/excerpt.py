@@ -24,29 +24,71 @@ class Excerpt:
     after: str
 
 
-def sentence_parts(claim: Claim, text: str = "") -> tuple[str, str, str]:
-    """The claim's sentence split around its quote, found by offset in the text when it is there."""
+Marks = tuple[tuple[int, int, int], ...]  # (start, end, note number) of the footnote markers of one document
+
+
+def sentence_pieces(claim: Claim, text: str = "", marks: Marks = ()) -> tuple[list[tuple[str, int | None]], str,
+                                                                           list[tuple[str, int | None]]]:
+    """The claim's sentence around its quote, as pieces of text and footnote markers.
+
+    The quote is found by offset in the document's text when it is there; a marker inside the
+    sentence ("Uyghurs2", "to 50.4" for 50 and note 4) becomes a piece `("4", 4)` of its own, so a
+    renderer draws it as a note and never as part of a word or a figure.
+    """
     sentence, quote = claim.sentence or claim.quote, claim.quote
     if text and text[claim.start:claim.end] == quote and sentence:
         sent_start = text.rfind(sentence, max(0, claim.end - len(sentence)), claim.start + len(sentence))
         if sent_start != -1 and sent_start <= claim.start and claim.end <= sent_start + len(sentence):
-            i = claim.start - sent_start
-            return sentence[:i], quote, sentence[i + len(quote):]
+            sent_end = sent_start + len(sentence)
+            return (_split(text, sent_start, claim.start, marks), quote, _split(text, claim.end, sent_end, marks))
     i = sentence.find(quote)
     if i == -1:
-        return sentence + " \u2014 ", quote, ""
-    return sentence[:i], quote, sentence[i + len(quote):]
+        return [(sentence + " \u2014 ", None)], quote, []
+    return [(sentence[:i], None)], quote, [(sentence[i + len(quote):], None)]
 
 
-def excerpt(claim: Claim, width: int = 240, text: str = "") -> Excerpt:
+def _split(text: str, start: int, end: int, marks: Marks) -> list[tuple[str, int | None]]:
+    pieces: list[tuple[str, int | None]] = []
+    pos = start
+    for m_start, m_end, number in marks:
+        if start <= m_start and m_end <= end and m_start >= pos:
+            if m_start > pos:
+                pieces.append((text[pos:m_start], None))
+            pieces.append((text[m_start:m_end], number))
+            pos = m_end
+    if pos < end:
+        pieces.append((text[pos:end], None))
+    return pieces
+
+
+def plain(pieces: list[tuple[str, int | None]]) -> str:
+    """Pieces as one line of text, each marker as `[n]`: "internment of Uyghurs[2], but"."""
+    return "".join(f"[{number}]" if number is not None else piece for piece, number in pieces)
+
+
+def sentence_parts(claim: Claim, text: str = "", marks: Marks = ()) -> tuple[str, str, str]:
+    """The claim's sentence split around its quote (markers written `[n]`), found by offset when it can be."""
+    before, quote, after = sentence_pieces(claim, text, marks)
+    return plain(before), quote, plain(after)
+
+
+def excerpt(claim: Claim, width: int = 240, text: str = "", marks: Marks = ()) -> Excerpt:
     """The claim's sentence around its quote, trimmed to about `width` characters."""
-    before, quote, after = (clean(part) for part in sentence_parts(claim, text))
+    before, quote, after = (clean(part) for part in sentence_parts(claim, text, marks))
     room = max(0, width - len(quote)) // 2
     if len(before) > room:
         before = "…" + before[len(before) - room:].lstrip()
     if len(after) > room:
         after = after[:room].rstrip() + "…"
     return Excerpt(before, quote, after)
+
+
+def note_marks(report: Report) -> dict[str, Marks]:
+    """Each document's footnote markers, sorted by offset."""
+    out: dict[str, list[tuple[int, int, int]]] = {}
+    for c in report.citations:
+        out.setdefault(c.doc_id or c.doc, []).extend((start, end, c.number) for start, end in c.markers)
+    return {doc: tuple(sorted(marks)) for doc, marks in out.items()}
 
 
 @dataclass(frozen=True)
@@ -59,6 +101,7 @@ class Side:
     source: str | None
     footnotes: tuple[Citation, ...]
     links: tuple[LinkResult, ...]
+    marks: Marks = ()
 
 
 class Index:
@@ -70,6 +113,7 @@ class Index:
         self.links = {r.url: r for r in report.links}
         self.groups = {g.id: g for g in report.groups}
         self.texts = {d.id: d.text for d in report.documents}
+        self.marks = note_marks(report)
 
     def side(self, claim_id: str) -> Side | None:
         c = self.claims.get(claim_id)
@@ -80,7 +124,7 @@ class Index:
                       if num is not None and (n := self.citations.get((doc, num))) is not None)
         links = tuple(r for n in notes for u in n.urls if (r := self.links.get(u)) is not None)
         source = c.source if c.source and not c.source.startswith("footnote") else None
-        return Side(c, self.texts.get(doc, ""), f"{c.path or c.doc}:{c.line}", source, notes, links)
+        return Side(c, self.texts.get(doc, ""), f"{c.path or c.doc}:{c.line}", source, notes, links, self.marks.get(doc, ()))
 
     def sides(self, conflict: Conflict) -> list[Side]:
         return [s for cid in conflict.claims if (s := self.side(cid)) is not None]

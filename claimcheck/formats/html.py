@@ -20,9 +20,11 @@ from urllib.parse import urlsplit
 
 from .. import __version__
 from ..config import Settings
+from ..gate import review_of
 from ..model import Citation, Claim, Conflict, ConflictKind, Document, Group, LinkResult, LinkStatus, Report, Severity
-from .chart import Chart, Interval, chart, finite, interval_text
-from .excerpt import sentence_parts
+from .chart import Chart, Interval, chart, finite, interval_text, narrow
+from .excerpt import note_marks, sentence_pieces
+from .review import all_reviewed, reviewed_rows, reviewed_words
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -75,19 +77,27 @@ class FootnoteView:
         return bool(self.citation.flags) or any(link.tone == "bad" for link in self.links)
 
 
+Pieces = tuple[tuple[str, int | None], ...]  # text, or a footnote marker with its number
+
+
 @dataclass(frozen=True)
 class ClaimView:
     claim: Claim
     anchor: str
     doc_key: str
     doc_name: str
-    before: str  # the sentence around the quote
+    before: Pieces  # the sentence around the quote, its footnote markers apart from the words
     quote: str
-    after: str
+    after: Pieces
     interval: str
     reads: str  # the hedge in words
     footnotes: tuple[FootnoteView, ...]
     in_conflict: bool = False
+
+    @property
+    def where(self) -> str:
+        """`path:line`, the one form of a location in every format."""
+        return f"{self.claim.path or self.claim.doc}:{self.claim.line}"
 
 
 @dataclass(frozen=True)
@@ -109,6 +119,10 @@ class ConflictView:
     chart: Chart | None
     gap: str
     docs: str  # the document keys it involves, for the document filter
+    scope: str = "between articles"  # or "within one article": a breakdown, a cited title
+    narrow_chart: Chart | None = None  # the same chart drawn for a phone
+    gap_tone: str = "bad"  # "bad", "warn", or "muted" when the intervals only touch
+    reviewed: str = ""  # "by whom, when: note" when the baseline marks it reviewed: the card is folded
 
 
 @dataclass(frozen=True)
@@ -143,6 +157,17 @@ class DocView:
     problems: int
 
 
+@dataclass(frozen=True)
+class ProblemDoc:
+    """One document's footnotes with problems: a folded block of the citation table."""
+
+    key: str
+    name: str
+    path: str
+    footnotes: tuple[FootnoteView, ...]
+    counts: tuple[tuple[str, int], ...]  # (flag or "dead link", how many), most first
+
+
 @dataclass
 class Page:
     """Everything the template shows."""
@@ -152,12 +177,15 @@ class Page:
     conflicts: list[ConflictView]
     groups: list[GroupView]
     problems: list[FootnoteView]
+    problem_docs: list[ProblemDoc]
     summary: dict[str, int]
     links_by_status: list[tuple[str, int, str]]
     flags: list[tuple[str, int]]
     settings: list[tuple[str, str]]
     version: str = __version__
     warnings: list[str] = field(default_factory=list)
+    reviewed: list[tuple[str, str, str, str]] = field(default_factory=list)  # rule, where, what, by/on/note
+    stale: list[tuple[str, str, str]] = field(default_factory=list)  # rule, where, what
 
 
 def safe_href(url: str) -> str | None:
@@ -235,6 +263,7 @@ def _segments(text: str, claims: Sequence[ClaimView], footnotes: Sequence[Footno
 def build_page(report: Report, settings: Settings | None = None) -> Page:
     """Report -> the page's view objects: documents, conflicts, groups, footnotes, summary."""
     offline = settings.offline if settings is not None else None
+    review = review_of(report)
     links = {r.url: r for r in report.links}
     docs_by_id: dict[str, Document] = {d.id: d for d in report.documents}
     # Claims of documents the report does not list (a reconciled ledger) still need a home.
@@ -257,12 +286,13 @@ def build_page(report: Report, settings: Settings | None = None) -> Page:
             tuple(f"{anchor}-ref{i}" for i in range(len(cite.markers))))
 
     claim_views: dict[str, ClaimView] = {}
+    marks = note_marks(report)
     for n, c in enumerate(report.claims):
         doc_id = c.doc_id or c.doc
         doc = docs_by_id[doc_id]
-        before, quote, after = sentence_parts(c, doc.text)
+        before, quote, after = sentence_pieces(c, doc.text, marks.get(doc_id, ()))
         notes = tuple(footnotes[(doc_id, num)] for num in c.citations if (doc_id, num) in footnotes)
-        claim_views[c.id] = ClaimView(c, f"claim-{n}", keys[doc_id], doc.name, before, quote, after,
+        claim_views[c.id] = ClaimView(c, f"claim-{n}", keys[doc_id], doc.name, tuple(before), quote, tuple(after),
                                       interval_text(c.low, c.high, c.unit, _bound(c)) if c.kind != "fact" else "",
                                       _reads(c), notes, c.id in conflicted)
 
@@ -278,19 +308,24 @@ def build_page(report: Report, settings: Settings | None = None) -> Page:
 
     groups_by_id = {g.id: g for g in report.groups}
     conflicts = []
-    for n, k in enumerate(report.conflicts):
+    order = {Severity.CONTRADICTION: 0, Severity.NEAR_MISS: 1}  # contradictions first, then near misses
+    for n, k in enumerate(sorted(report.conflicts, key=lambda k: (order.get(k.severity, 2), k.id))):
         sides = tuple(Side(LETTERS[i % 26], claim_views[cid]) for i, cid in enumerate(k.claims) if cid in claim_views)
         group = groups_by_id.get(k.group)
         intervals = [Interval(s.view.claim.id, s.letter,
                               f"{s.letter} \u00b7 {_short_name(s.view.doc_name, 11)}:{s.view.claim.line}",
                               s.view.claim.low, s.view.claim.high, s.view.claim.unit, _bound(s.view.claim))
                      for s in sides if s.view.claim.kind != "fact"]
+        drawn = chart(intervals, k.gap) if len(intervals) >= 2 else None
+        doc_keys = sorted({s.view.doc_key for s in sides})
         conflicts.append(ConflictView(
             k, f"conflict-{n}", CONFLICT_WORDS.get(k.kind, "Conflict"), group.label if group else k.group,
-            SEVERITY_WORDS.get(k.severity, str(k.severity.value)), sides,
-            chart(intervals, k.gap) if len(intervals) >= 2 else None,
-            _gap_words(k.gap),
-            " ".join(sorted({s.view.doc_key for s in sides}))))
+            SEVERITY_WORDS.get(k.severity, str(k.severity.value)), sides, drawn,
+            _gap_words(k.gap), " ".join(doc_keys),
+            "within one article" if len(doc_keys) == 1 else "between articles",
+            narrow(drawn) if drawn is not None else None,
+            "muted" if k.gap is not None and k.gap <= 0 else ("bad" if k.severity is Severity.CONTRADICTION else "warn"),
+            reviewed_words(review.verdict(f"conflict:{k.id}"))))
 
     groups = []
     for n, g in enumerate(report.groups):
@@ -302,18 +337,37 @@ def build_page(report: Report, settings: Settings | None = None) -> Page:
         groups.append(GroupView(g, f"group-{n}", gclaims, agreed,
                                 " ".join(sorted({cv.doc_key for cv in gclaims}))))
 
-    problems = [fv for fv in footnotes.values() if fv.problem]
-    return Page(report, docs, conflicts, groups, problems, _summary(report), _link_counts(report),
-                _flag_counts(report), _settings_rows(settings), warnings=_warnings(report))
+    problems = [fv for fv in footnotes.values() if fv.problem and not all_reviewed(review, fv.citation)]
+    return Page(report, docs, conflicts, groups, problems, _problem_docs(docs, problems), _summary(report),
+                _link_counts(report), _flag_counts(report), _settings_rows(settings), warnings=_warnings(report),
+                reviewed=reviewed_rows(review), stale=[(e.rule, e.where, e.what) for e in review.stale])
 
 
 def _gap_words(gap: float | None) -> str:
-    """The conflict's relative gap for the card: "20%", "under 1%", or "none: the intervals touch"."""
+    """The conflict's relative gap for the card: "Gap: 20%.", "Gap: under 1%.", or "The intervals touch."."""
     if gap is None:
         return ""
     if gap <= 0:
-        return "none: the intervals touch"
-    return "under 1%" if gap < 0.005 else f"{gap * 100:.0f}%"
+        return "The intervals touch."  # a near miss by a hair: said plainly, never as an alarm
+    return "Gap: under 1%." if gap < 0.005 else f"Gap: {gap * 100:.0f}%."
+
+
+def _problem_docs(docs: list[DocView], problems: list[FootnoteView]) -> list[ProblemDoc]:
+    """Footnotes with problems (not yet reviewed), by document, each with what its problems are and how many."""
+    listed = {id(fv) for fv in problems}
+    out = []
+    for d in docs:
+        bad = tuple(fv for fv in d.footnotes if id(fv) in listed)
+        if not bad:
+            continue
+        counts: dict[str, int] = {}
+        for fv in bad:
+            for f in fv.citation.flags:
+                counts[f] = counts.get(f, 0) + 1
+            if any(lv.tone == "bad" for lv in fv.links):
+                counts["dead link"] = counts.get("dead link", 0) + 1
+        out.append(ProblemDoc(d.key, d.doc.name, d.doc.path, bad, tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))))
+    return out
 
 
 def _short_name(name: str, width: int = 16) -> str:

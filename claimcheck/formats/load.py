@@ -1,14 +1,24 @@
 """A saved JSON report back into a Report: the inverse of `data.report_dict`, for `claimcheck report`.
 
-The JSON report does not carry the documents' text. It is read again from each document's path
-(as written, then relative to the report's folder) and kept only when it is the text the offsets
-were taken from: the same length, and every claim's quote where its offsets say. Otherwise the
-document keeps an empty text and the Report says why in `warnings`.
+The JSON report does not carry the documents' text. It is read again from each document's path,
+relative to the folder the scan ran in (`cwd` recorded in the report, else `root`), so the page can
+be made from any folder; then relative to the report's folder and the current one. A report is
+data from anywhere, so a file is shown only when it is:
+
+- under the folder the report was made from (its `root`: the scan's folder, and above it only as
+  far as the documents it was given by absolute path) or the report's own folder, links resolved,
+  so a crafted `"path": "/home/me/.ssh/id_ed25519"` reads nothing;
+- the very text the scan read: its SHA-256 is the one the report records (and every claim's quote
+  is where its offsets say). A report cannot name a file it did not already hold.
+
+Otherwise the document keeps an empty text and the Report says why in `warnings`. `read_text=False`
+reads no file at all.
 """
 from __future__ import annotations
 
 import json
 import math
+import os
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +38,7 @@ from ..model import (
     Severity,
     Skipped,
 )
-from .data import claim_from_dict
+from .data import claim_from_dict, text_sha256
 
 __all__ = ["load_report", "report_from_dict"]
 
@@ -75,38 +85,65 @@ def link_from_dict(d: dict) -> LinkResult:
                       from_cache=bool(d.get("from_cache")), archive_url=d.get("archive_url"), refs=refs)
 
 
-def _read_text(d: dict, claims: list[Claim], base: Path | None) -> tuple[str, tuple, str | None]:
+class Sources:
+    """Where a saved report's documents may be read from, and in which order they are looked for."""
+
+    def __init__(self, root: Any, cwd: Any, report_folder: Path | None) -> None:
+        recorded, start = (Path(p) if isinstance(p, str) and p and Path(p).is_absolute() else None for p in (root, cwd))
+        self.starts = [p for p in (start or recorded, report_folder, Path.cwd()) if p is not None]
+        fences = [p for p in (recorded, report_folder) if p is not None] or [Path.cwd()]
+        self.fences = [Path(os.path.realpath(p)) for p in fences]
+
+    def find(self, raw: str) -> tuple[Path | None, str | None]:
+        """The file the report means by `raw`, or None and why none may be read."""
+        path = Path(raw)
+        candidates = [path] if path.is_absolute() else [start / path for start in self.starts]
+        found = next((p for p in candidates if p.is_file()), None)
+        if found is None:
+            return None, "not found"
+        real = Path(os.path.realpath(found))
+        if not any(real.is_relative_to(fence) for fence in self.fences):
+            return None, f"outside {self.fences[0]}, the folder the report was made from"
+        return found, None
+
+
+def _read_text(d: dict, claims: list[Claim], sources: Sources | None) -> tuple[str, tuple, str | None]:
     """The document's text and chrome spans, read again from disk, or ("", (), why not)."""
     from ..documents import read_document
 
     raw = d.get("path") or ""
-    candidates = [Path(raw)] + ([base / raw] if base is not None and not Path(raw).is_absolute() else [])
-    path = next((p for p in candidates if raw and p.is_file()), None)
+    if sources is None:
+        return "", (), None
+    path, why = sources.find(raw) if raw else (None, "not found")
     if path is None:
-        return "", (), f"{raw or d.get('id')}: not found, so its text is not shown (the claims are)"
+        return "", (), f"{raw or d.get('id')}: {why}, so its text is not shown (the claims are)"
+    if not isinstance(d.get("sha256"), str):
+        return "", (), (f"{raw}: the report records no fingerprint of its text (made by an older claimcheck?), "
+                        "so its text is not shown (the claims are); scan again to show it")
     try:
         doc = read_document(path)
     except DocumentError as exc:
         return "", (), f"{exc}; its text is not shown (the claims are)"
-    stale = (d.get("chars") is not None and len(doc.text) != d["chars"]) or any(
-        doc.text[c.start:c.end] != c.quote for c in claims)
+    stale = text_sha256(doc.text) != d["sha256"] or any(doc.text[c.start:c.end] != c.quote for c in claims)
     if stale:
         return "", (), f"{raw}: changed since the scan, so its text is not shown (the claims are)"
     return doc.text, doc.chrome, None
 
 
-def report_from_dict(data: dict, base: Path | None = None) -> Report:
+def report_from_dict(data: dict, base: Path | None = None, read_text: bool = True) -> Report:
     """The contract's JSON report (as parsed) -> Report, documents' text read from their paths.
 
-    `base` is the folder to try relative paths against when they do not resolve from the current one.
+    `base` is the report's folder: where relative paths are tried after the recorded `root`, and
+    the only folder files are read from when the report records no root. `read_text=False`: none.
     """
+    sources = Sources(data.get("root"), data.get("cwd"), base) if read_text else None
     claims = [claim_from_dict(c) for c in data.get("claims") or ()]
     by_doc: dict[str, list[Claim]] = {}
     for c in claims:
         by_doc.setdefault(c.doc_id or c.doc, []).append(c)
     documents, warnings = [], []
     for d in data.get("documents") or ():
-        text, chrome, why = _read_text(d, by_doc.get(d["id"], []), base)
+        text, chrome, why = _read_text(d, by_doc.get(d["id"], []), sources)
         if why:
             warnings.append(why)
         documents.append(Document(id=d["id"], path=d.get("path") or "", name=d.get("name") or d["id"], text=text,
@@ -124,8 +161,11 @@ def report_from_dict(data: dict, base: Path | None = None) -> Report:
     )
 
 
-def load_report(path: Path | str) -> Report:
-    """Read a report written by `scan --format json`; a missing or malformed file is a UsageError."""
+def load_report(path: Path | str, read_text: bool = True) -> Report:
+    """Read a report written by `scan --format json`; a missing or malformed file is a UsageError.
+
+    `read_text=False` reads no article: the page shows the claims without their documents' text.
+    """
     path = Path(path)
     try:
         data = json.loads(path.read_text("utf-8"))
@@ -136,6 +176,6 @@ def load_report(path: Path | str) -> Report:
     if not isinstance(data, dict) or "claims" not in data:
         raise UsageError(f"{path}: not a claimcheck JSON report (no \"claims\")")
     try:
-        return report_from_dict(data, base=path.resolve().parent)
+        return report_from_dict(data, base=path.resolve().parent, read_text=read_text)
     except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
         raise UsageError(f"{path}: not a claimcheck JSON report ({type(exc).__name__}: {exc})") from exc

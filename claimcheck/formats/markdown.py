@@ -35,15 +35,16 @@ def markdown(report: Report) -> str:
     if report.links:
         lines += ["## Links", "", "| status | URL | HTTP | where | reason |", "| --- | --- | --- | --- | --- |"]
         for r in sorted(report.links, key=lambda r: (r.status in GOOD, r.status.value, r.url)):
-            where = "; ".join(md(f"{ref.doc_id or ref.doc}:{ref.line}") + (f" \\[{ref.footnote}\\]" if ref.footnote else "")
+            where = "; ".join(md(f"{ref.path or ref.doc}:{ref.line}") + (f" \\[{ref.footnote}\\]" if ref.footnote else "")
                               for ref in r.refs)
             lines.append(f"| {r.status.value} | {md_url(r.url)} | {r.http_status or ''} | {where} | {md(r.reason)} |")
         lines += ["", f"{len(problems)} of {len(report.links)} links need a look.", ""]
     flagged = [c for c in report.citations if c.flags]
     if flagged:
-        lines += ["## Citation audit", "", "| document | note | flags | details |", "| --- | --- | --- | --- |"]
+        paths = {d.id: d.path for d in report.documents}
+        lines += ["## Citation audit", "", "| where | note | flags | details |", "| --- | --- | --- | --- |"]
         for c in flagged:
-            lines.append(f"| {md(f'{c.doc_id or c.doc}:{c.line}')} | {c.number} | {', '.join(c.flags)} | {md('; '.join(c.notes))} |")
+            lines.append(f"| {md(paths.get(c.doc_id or c.doc, c.doc) + f':{c.line}')} | {c.number} | {', '.join(c.flags)} | {md('; '.join(c.notes))} |")
         lines.append("")
     agreeing = [g for g in report.groups if g.agrees]
     if agreeing:
@@ -52,6 +53,10 @@ def markdown(report: Report) -> str:
             quotes = ", ".join(dict.fromkeys(md(index.claims[c].quote) for c in g.claims if c in index.claims))
             lines.append(f"- **{md(g.label)}**: {quotes}")
         lines.append("")
+    from ..gate import review_of
+    from .review import review_markdown
+
+    lines += review_markdown(review_of(report))
     lines += _claims(report)
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -68,7 +73,7 @@ def _conflicts(report: Report, index: Index) -> list[str]:
         out.append(f"### {c.severity.value}: {md(group.label if group else c.group)}")
         out.append("")
         for side in index.sides(c):
-            e = excerpt(side.claim, text=side.text)
+            e = excerpt(side.claim, text=side.text, marks=side.marks)
             extra = " · ".join(x for x in (md(f"source: {side.source}") if side.source else "", md(footnote_words(side))) if x)
             where = clean(side.where).replace("`", "'")
             out.append(f"- `{where}`: {md(e.before)}**{md(e.quote)}**{md(e.after)}" + (f" ({extra})" if extra else ""))
@@ -84,6 +89,6 @@ def _claims(report: Report) -> list[str]:
     for c in report.claims:
         reads = f"{c.low:g}-{c.high:g}" if c.bound is not None and c.bound.value == "range" and c.low is not None \
             and c.high is not None else (f"{c.bound.value} {c.value:g}" if c.bound is not None and c.value is not None else c.kind.value)
-        out.append(f"| {md(f'{c.doc_id or c.doc}:{c.line}')} | {md(c.quote)} | {md(reads + (' ' + c.unit if c.unit else ''))} "
+        out.append(f"| {md(f'{c.path or c.doc}:{c.line}')} | {md(c.quote)} | {md(reads + (' ' + c.unit if c.unit else ''))} "
                    f"| {md(c.subject)} | {md(c.time or '')} |")
     return [*out, "", "</details>", ""]

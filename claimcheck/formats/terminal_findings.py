@@ -17,26 +17,44 @@ from .excerpt import Index, Side, clean, excerpt, footnote_words
 SEVERITY_STYLE = {Severity.CONTRADICTION: "bold red", Severity.NEAR_MISS: "yellow"}
 
 
-def _side_text(side: Side) -> Text:
-    e = excerpt(side.claim, 200, side.text)
-    text = Text.assemble((side.where, "bold"), "\n", e.before, (e.quote, "reverse bold"), e.after)
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """ "1 document", "2 documents", "1 near miss", "0 near misses"."""
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"
+
+
+def _side_text(letter: str, side: Side) -> Text:
+    e = excerpt(side.claim, 200, side.text, side.marks)
+    text = Text.assemble((letter, "bold"), "  ", e.before, (e.quote, "reverse bold"), e.after)
     extra = [f"source: {clean(side.source)}" if side.source else "", footnote_words(side)]
     for line in (x for x in extra if x):
         text.append("\n" + line, style="dim")
     return text
 
 
+def conflict_lines(conflict: Conflict, index: Index) -> list[Text]:
+    """The heading and one `path:line` per side, each printed whole (never folded, never cut)."""
+    group = index.groups.get(conflict.group)
+    sides = index.sides(conflict)
+    docs = {s.claim.doc_id or s.claim.doc for s in sides}
+    where = "within one article" if len(docs) == 1 else "between articles"
+    lines = [Text.assemble((conflict.severity.value, SEVERITY_STYLE[conflict.severity]), f" · {conflict.kind.value}",
+                           f" · {clean(group.label)}" if group else "", (f" · {where}", "dim"))]
+    lines += [Text.assemble("  ", (letter, "bold"), "  ", clean(side.where))
+              for letter, side in zip(LETTERS, sides)]
+    return lines
+
+
 def conflict_panel(conflict: Conflict, index: Index) -> Panel:
-    """One conflict: its claims side by side, and the reason beneath."""
+    """One conflict's quotes side by side (lettered as in the lines above), and the reason beneath."""
     sides = index.sides(conflict)
     table = Table.grid(expand=True, padding=(0, 2))
     for _ in sides:
         table.add_column(ratio=1)
-    table.add_row(*(_side_text(s) for s in sides))
-    group = index.groups.get(conflict.group)
-    title = Text.assemble((conflict.severity.value, SEVERITY_STYLE[conflict.severity]),
-                          f" · {conflict.kind.value}", f" · {clean(group.label)}" if group else "")
-    return Panel(RichGroup(table, Text(clean(conflict.reason), style="italic")), title=title, title_align="left",
+    table.add_row(*(_side_text(letter, s) for letter, s in zip(LETTERS, sides)))
+    return Panel(RichGroup(table, Text(clean(conflict.reason), style="italic")),
                  border_style=SEVERITY_STYLE[conflict.severity])
 
 
@@ -51,6 +69,8 @@ def render_conflicts(report: Report, console: Console) -> None:
     order = {Severity.CONTRADICTION: 0, Severity.NEAR_MISS: 1}
     console.print(Text(f"Conflicts · {len(report.conflicts)}", style="bold"))
     for conflict in sorted(report.conflicts, key=lambda c: (order[c.severity], c.id)):
+        for line in conflict_lines(conflict, index):
+            console.print(line, soft_wrap=True, highlight=False)  # a location is one line, however narrow
         console.print(conflict_panel(conflict, index))
 
 
@@ -67,5 +87,5 @@ def render_agreeing_groups(report: Report, console: Console) -> None:
         quotes = ", ".join(dict.fromkeys(clean(c.quote) for c in members))
         note = " · sources differ" if g.sources_differ else ""
         console.print(Text.assemble("  ", (clean(g.label), "cyan"), f" · {quotes}",
-                                    (f" · {len(members)} claims in {len(docs)} document(s){note}", "dim")),
+                                    (f" · {plural(len(members), 'claim')} in {plural(len(docs), 'document')}{note}", "dim")),
                       soft_wrap=True, highlight=False)

@@ -24,7 +24,7 @@ blocked, 408/502/503/504 retried with backoff then server-error, other 5xx serve
 from __future__ import annotations
 
 import asyncio
-import collections
+import contextvars
 import random
 import re
 import socket
@@ -40,13 +40,16 @@ import httpx
 from .. import USER_AGENT
 from ..config import LinkSettings
 from ..model import LinkResult, LinkStatus
+from .hosts import Hosts
 from .policy import decode_body, folder_of, host_verdict, retry_after_seconds, status_for, url_host, validate
 from .resolve import Answer, Resolver, lookup
 from .soft404 import landed_elsewhere, same_as_catch_all, title_says_missing
 from .transport import build_client
 
-RECENT_ANSWERS = 20  # per host, to tell a host that rate-limits us from one page that does
 Fetched = tuple[int, httpx.Headers, str]  # status code, headers, the start of the body as text
+# When the link being checked in this task runs out of time (time.monotonic): a Retry-After wait
+# that would end past it is not waited for.
+DEADLINE: contextvars.ContextVar[float] = contextvars.ContextVar("DEADLINE", default=float("inf"))
 
 
 class _Answer(Exception):
@@ -93,51 +96,6 @@ def charset(content_type: str | None) -> str | None:
     return httpx.Response(200, headers={"content-type": content_type}).charset_encoding if content_type else None
 
 
-class Hosts:
-    """Per-host politeness: a concurrency limit, a pause when the host rate-limits us, its recent answers."""
-
-    def __init__(self, settings: LinkSettings) -> None:
-        self.s = settings
-        self.locks: dict[str, asyncio.Semaphore] = {}
-        self.pause_until: dict[str, float] = {}
-        self.recent: dict[str, collections.deque[bool]] = {}  # per host: was each recent answer a 429?
-        self.sent: collections.Counter[str] = collections.Counter()  # per host: requests sent so far
-
-    def lock(self, host: str) -> asyncio.Semaphore:
-        """The host's concurrency limit: links.hosts for it or a parent domain, else per_host."""
-        if host not in self.locks:
-            labels = host.split(".")
-            limit = next((self.s.hosts[d] for d in (".".join(labels[i:]) for i in range(len(labels)))
-                          if d in self.s.hosts), self.s.per_host)
-            self.locks[host] = asyncio.Semaphore(limit)
-        return self.locks[host]
-
-    def note_answer(self, host: str, limited: bool) -> bool:
-        """Record one answer; True when most of the host's recent answers were 429s.
-
-        A host that rate-limits us answers 429 to nearly everything, and all of it waits for
-        Retry-After (RFC 6585). A lone 429 among pages that load holds back only its own retry: a
-        whole-host pause for each made 1,000 links with 40 scattered 429s take 18.6 s, not 3.9 s.
-        """
-        answers = self.recent.setdefault(host, collections.deque(maxlen=RECENT_ANSWERS))
-        answers.append(limited)
-        # Judged once there are as many answers as were asked for, up to the window: with 128
-        # requests in flight, the first answer to come back, a 429, says little about the host
-        # (folders taking turns put a rate-limited folder's first link in the first wave).
-        if len(answers) < min(RECENT_ANSWERS, self.sent[host]):
-            return False
-        return sum(answers) * 2 > len(answers)
-
-    def pause(self, host: str, until: float) -> None:
-        self.pause_until[host] = max(self.pause_until.get(host, 0), until)
-
-    async def wait_turn(self, host: str) -> None:
-        """Wait out the host's pause; called under its lock, so requests queued on it wait too."""
-        pause = self.pause_until.get(host, 0) - time.monotonic()
-        if pause > 0:
-            await asyncio.sleep(pause)
-
-
 class Fetcher:
     """Checks links over one HTTP client; `dns` holds the answers looked up before the run."""
 
@@ -149,6 +107,7 @@ class Fetcher:
         self.hosts = Hosts(settings)
         self.vetted: dict[str, list[str]] = {}  # name -> the addresses the guard approved: all the client may use
         self.siblings: dict[str, asyncio.Future[str | None]] = {}
+        self.answered_429: set[str] = set()  # URLs a server answered 429: out of time, they are `blocked`
         self.on_retry_after: Callable[[str], None] | None = None  # told of each URL answering 429 + Retry-After
         self._client: httpx.AsyncClient | None = None
 
@@ -172,12 +131,20 @@ class Fetcher:
         started = time.monotonic()
         try:
             async with asyncio.timeout(self.s.total_timeout):  # no extra task per link, unlike wait_for
+                DEADLINE.set(started + self.s.total_timeout)  # this task's, for the waits deep inside
                 result = await self._check(url)
         except TimeoutError:
-            result = LinkResult(url, LinkStatus.TIMEOUT, reason=f"whole check took over {self.s.total_timeout:g}s")
+            result = self._out_of_time(url)
         except Exception as exc:
             result = LinkResult(url, LinkStatus.SERVER_ERROR, reason=f"unexpected {type(exc).__name__}: {str(exc)[:160]}")
         return replace(result, elapsed_ms=int((time.monotonic() - started) * 1000))
+
+    def _out_of_time(self, url: str) -> LinkResult:
+        """`timeout`, unless the time went on waits a rate limit imposed: then the link was held back."""
+        if url in self.answered_429 or self.hosts.limiting(url_host(url)):
+            return LinkResult(url, LinkStatus.BLOCKED, 429, reason=f"rate-limited (429): nothing but 429 within the "
+                              f"{self.s.total_timeout:g}s budget; not verified, not dead")
+        return LinkResult(url, LinkStatus.TIMEOUT, reason=f"whole check took over {self.s.total_timeout:g}s")
 
     async def guard(self, url: str) -> None:
         """Refuse a hop whose host does not resolve or resolves where it must not; vet the rest."""
@@ -251,11 +218,14 @@ class Fetcher:
         lock = self.hosts.lock(host)
         # HEAD first, unless soft-404 checks need the page anyway: then one bounded GET replaces
         # HEAD + GET (half the requests, and the server sees one visit per link).
-        method, attempt = ("GET" if self.s.soft_404 else "HEAD"), 0
+        method, attempt, waited = ("GET" if self.s.soft_404 else "HEAD"), 0, False
+        deadline = DEADLINE.get()
         while True:
             try:
                 async with lock:
-                    await self.hosts.wait_turn(host)
+                    refused, paused = await self.hosts.wait_turn(host, deadline)
+                    if refused:
+                        raise _Answer(LinkStatus.BLOCKED, refused, 429)
                     self.hosts.sent[host] += 1
                     code, headers, body = await self.request(method, url)
             except (httpx.HTTPError, httpx.InvalidURL) as exc:
@@ -271,16 +241,23 @@ class Fetcher:
                 delay = retry_after_seconds(headers.get("retry-after"))
                 delay = self._backoff(attempt + 1) if delay is None else delay
                 host_limits_us = self.hosts.note_answer(host, limited=True)
-                if delay > self.s.retry_after_cap or attempt >= self.s.retries:
+                if code == 429:
+                    self.answered_429.add(url)
+                    self.hosts.refused_again(host, waited or paused)
+                over_budget = time.monotonic() + delay > deadline
+                if delay > self.s.retry_after_cap or attempt >= self.s.retries or over_budget \
+                        or (code == 429 and self.hosts.still_limited(host)):
                     if code == 429:
-                        raise _Answer(LinkStatus.BLOCKED, f"rate-limited (429); Retry-After {delay:g}s "
-                                      f"{'exceeds the cap' if delay > self.s.retry_after_cap else 'after retries'}; not dead", 429)
+                        why = ("exceeds the cap" if delay > self.s.retry_after_cap else
+                               "would pass this link's time budget" if over_budget else
+                               "after retries" if attempt >= self.s.retries else "and the host keeps refusing us")
+                        raise _Answer(LinkStatus.BLOCKED, f"rate-limited (429); Retry-After {delay:g}s {why}; not dead", 429)
                     return code, headers, body
-                attempt += 1
+                attempt, waited = attempt + 1, True
                 if host_limits_us:
                     self.hosts.pause(host, time.monotonic() + delay)
                 else:
-                    await asyncio.sleep(delay)
+                    await self.hosts.sleep(host, delay)
                 continue
             self.hosts.note_answer(host, limited=False)
             if method == "HEAD" and (code in (400, 403, 404, 405, 501) or (200 <= code < 300 and self._wants_body(headers))):

@@ -59,8 +59,10 @@ def _ip(address: str) -> IPAddress:
 
 def is_private(address: str) -> bool:
     ip = _ip(address)
+    # fec0::/10 (site-local, deprecated but routed inside sites) is "global" to Python's ipaddress.
     return (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast
-            or ip.is_unspecified or (ip.version == 4 and ip in _CGNAT) or is_metadata(address))
+            or ip.is_unspecified or (ip.version == 4 and ip in _CGNAT) or (ip.version == 6 and ip.is_site_local)
+            or is_metadata(address))
 
 
 def is_metadata(address: str) -> bool:
