@@ -323,12 +323,12 @@ def _claim(doc: Document, q: Quantity, read: _Read, citations: tuple[int, ...], 
     subject = subject_of(tokens, q) if tokens else ""
     time = read.time(q)
     frame = frame_of(tokens, q, time, source, aliases, lemma) if tokens else None
-    return Claim(
+    return _built(Claim(
         id=claim_id(doc.id, q.start), doc=doc.name, doc_id=doc.id, path=doc.path, start=q.start, end=q.end,
         quote=q.quote, kind=Kind(q.kind), bound=q.bound, value=q.value, low=q.low, high=q.high, unit=q.unit,
         subject=subject, sentence=read.sentence, citations=citations,
         place=read.place(q), time=time, source=source, cited_in=cited_in, line=line, frame=frame,
-    )
+    ))
 
 
 _DATE_PHRASE = re.compile(
@@ -383,19 +383,30 @@ def _fact(doc: Document, sent: Doc, offset: int, citations: tuple[int, ...], lin
             break
         obj_tokens.append(t)
     subject = covered_text(actor.subtree)
-    start = offset + min(t.idx for t in actor.subtree)
-    end = offset + max(t.idx + len(t) for t in (obj_tokens or [verb]))
+    # The quote runs from the first to the last word of actor, verb and object, whichever order
+    # the sentence puts them in ("at least a quarter Kazakhs signed": the object comes first).
+    told = [*actor.subtree, verb, *obj_tokens]
+    start = offset + min(t.idx for t in told)
+    end = offset + max(t.idx + len(t) for t in told)
     inside = {t.i for t in actor.subtree} | {t.i for t in obj_tokens}
     places = [covered_text([*(w for w in t.lefts if w.dep_ == "compound"), t]) for t in sent if t.dep_ == "pobj" and t.tag_ in ("NNP", "NNPS")
               and t.head.lower_ in ("in", "at") and t.i not in inside and not _YEAR.fullmatch(t.text)]
-    return Claim(
+    return _built(Claim(
         id=claim_id(doc.id, start), doc=doc.name, doc_id=doc.id, path=doc.path, start=start, end=end,
         quote=doc.text[start:end], kind=Kind.FACT, bound=None, value=None, low=None, high=None, unit=None, subject=subject,
         sentence=doc.text[offset:offset + len(sent.text)], citations=citations, place=", ".join(places) or None,
         time=year.group(), predicate=verb.lower_, object=covered_text(obj_tokens) or None,
         source=_source(sent), line=lines.line(start),
         frame=fact_frame(covered_text(obj_tokens) or subject, lemma(verb, "VERB"), places, year.group(), sent.text, aliases),
-    )
+    ))
+
+
+def _built(claim: Claim) -> Claim:
+    """The invariant every claim keeps: a non-empty span that is its quote. A claim that breaks it
+    is our bug; failing here names it, instead of writing a ledger its own reader refuses."""
+    if not 0 <= claim.start < claim.end or len(claim.quote) != claim.end - claim.start:
+        raise ValueError(f"claim {claim.id} has the span {claim.start}-{claim.end} for the quote {claim.quote!r}")
+    return claim
 
 
 _ANAPHORIC_TIME = re.compile(r"\b(?:that|the same) (?:year|month)\b", re.I)
