@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ..model import Frame, Quantity
 from .aliases import Aliases, norm
-from .subjects import covered_text, is_word
+from .subjects import covered_text, is_word, once
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -70,14 +71,16 @@ def frame_of(tokens: list[Token], q: Quantity, time: str | None, source: str | N
         scope.add("change")
         event = event or change
     sent = tokens[0].sent
-    around = sent.text[max(0, tokens[0].idx - sent.start_char - 80):tokens[-1].idx - sent.start_char + 80]
+    text = once(sent.doc, ("text", sent.start), lambda: sent.text)
+    around = text[max(0, tokens[0].idx - sent.start_char - 80):tokens[-1].idx - sent.start_char + 80]
     scope |= {norm(m.group(1)) for m in _SCOPE_PHRASES.finditer(around) if m.group(1).lower() not in ("of whom", "of which")}
-    after = sent.text[tokens[-1].idx + len(tokens[-1]) - sent.start_char:][:12].lower()
+    after = text[tokens[-1].idx + len(tokens[-1]) - sent.start_char:][:12].lower()
     if re.match(r"\s*of (?:whom|which|them|those)\b", after):
         scope.add("part")  # "22, of whom 5 were women": the 5 is a part
     return Frame(
         entity=entity, event=aliases.event(event) if event else None,
-        place=_place(noun, tokens, aliases), time=normalise_time(time, sent.text),
+        place=_place(noun, tokens, aliases),
+        time=once(sent.doc, ("since", sent.start), lambda: normalise_time(None, text)) or normalise_time(time, ""),
         scope=tuple(sorted(scope)), source=norm(source) if source else None, proper=proper,
     )
 
@@ -226,11 +229,12 @@ def _change_verb(tokens: list[Token], skip: set[int], lemmatize: Lemmatize) -> s
 def _place(noun: Token | None, tokens: list[Token], aliases: Aliases) -> str | None:
     """Where the counted thing is: "X is home to", then a place in its own phrase, then its clause's."""
     sent = tokens[0].sent
-    for t in sent:
-        if t.lower_ == "home" and t.dep_ == "attr":
-            subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
-            if subj is not None and subj.tag_ in ("NNP", "NNPS"):
-                return aliases.place(_name(subj))
+    home = once(sent.doc, ("home", sent.start), lambda: next(
+        (subj for t in sent if t.lower_ == "home" and t.dep_ == "attr"
+         and (subj := next((c for c in t.head.children if c.dep_ == "nsubj"), None)) is not None
+         and subj.tag_ in ("NNP", "NNPS")), None))
+    if home is not None:
+        return aliases.place(_name(home))
     skip = {t.i for t in tokens}
     if noun is not None:
         # "Kabul has a population of 4.6 million": the owner; "the population of Kabul": its "of"
@@ -247,10 +251,15 @@ def _place(noun: Token | None, tokens: list[Token], aliases: Aliases) -> str | N
         roots.append(noun.head)
     roots.append(sent.root)
     for root in roots:
-        for t in root.subtree:
-            if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS and t.i not in skip and _is_place(t):
-                return aliases.place(_name(t))
+        places = once(root.doc, ("places", root.i), partial(_places_below, root))
+        place = next((t for t in places if t.i not in skip), None)
+        if place is not None:
+            return aliases.place(_name(place))
     return None
+
+
+def _places_below(root: Token) -> list[Token]:
+    return [t for t in root.subtree if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS and _is_place(t)]
 
 
 def _is_place(t: Token) -> bool:
