@@ -32,6 +32,7 @@ class Kind(str, Enum):
     RANK = "rank"
     MEASURE = "measure"
     RATE = "rate"  # "1 in 6", "per 1,000 births"
+    RATING = "rating"  # a figure on a named scale, the scale as its unit: "Category 4", "magnitude 6.8"
     FACT = "fact"
 
 
@@ -121,7 +122,7 @@ class Quantity:
     start: int
     end: int
     quote: str
-    kind: str  # count, money, percent, duration, age, rank, measure
+    kind: str  # count, money, percent, duration, age, rank, measure, rate, rating
     bound: Bound
     value: float | None
     low: float | None

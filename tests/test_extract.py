@@ -94,3 +94,15 @@ def test_that_year_takes_the_year_last_named(make_doc, nlp):
     claims = claims_of(make_doc, nlp, "In 2018, about 150 Kyrgyz citizens convened in Bishkek. "
                                       "About 32,215 Chinese citizens entered Kyrgyzstan that year.")
     assert [(c.quote, c.time) for c in claims] == [("about 150", "2018"), ("About 32,215", "2018")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "In 2019, at least a quarter Kazakhs signed in Xinjiang.",  # the object before its actor
+    "In 2004, some two dozen farmers founded a cooperative in Aktobe.",
+    "In 1998, the first third of the route opened in Karaganda.",
+])
+def test_every_claim_is_a_span_of_its_quote(make_doc, nlp, sentence):
+    """Issue 20: no claim may end before it starts (a ledger its own reader refuses)."""
+    for claim in claims_of(make_doc, nlp, sentence):
+        assert claim.start < claim.end, claim
+        assert sentence[claim.start:claim.end] == claim.quote, claim

@@ -258,3 +258,11 @@ def test_more_non_quantities(text, quotes):
 
 def test_list_numbering_is_not_a_quantity():
     assert [q.quote for q in find_quantities("Steps:\n1. Count 40 sheep\n2) Then 12 goats")] == ["40", "12"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("It had 1.234.567 million users.", 1_234_567e6),  # issue 20: a ValueError dropped the document
+    ("Sales reached 2.345.678 billion, against 1.000 last year.", 2_345_678e9),
+])
+def test_dotted_thousands_with_a_scale_word(text, value):
+    assert find_quantities(text)[0].value == pytest.approx(value)

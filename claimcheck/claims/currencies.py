@@ -56,7 +56,7 @@ _AFTER = re.compile(
     + r")[ \u00a0]+)?(?P<word>" + "|".join(sorted(map(re.escape, WORDS), key=len, reverse=True)).replace(r"\ ", " ")
     + r")\b|[ \u00a0]?(?-i:(?P<code>" + "|".join(sorted(CODES)) + r"))(?![A-Za-z])|(?P<sign>[€£₹₩₽₸₺₦₱₪฿₴₫])", re.IGNORECASE)
 _YUAN_NEAR = re.compile(r"\b(?:yuan|renminbi|RMB|China|Chinese|Beijing)\b")
-_MONEY_TALK = re.compile(
+MONEY_TALK = re.compile(
     r"\b(?:cost|costs|costing|paid|pay|pays|paying|spent|spend|spending|worth|fine|fined|price|priced|prices|raise|raised|"
     r"budget|salary|salaries|wage|wages|earn|earns|earned|earning|invest|invested|investment|fund|funding|funds|sold|"
     r"bought|buy|charge|charged|compensation|donat\w*|loan|loans|debt|deal|bill|tax|taxes|profit|profits|revenue|"
@@ -81,7 +81,7 @@ def pounds_are_money(before: str, after: str, scaled: bool) -> bool:
     pounds") or when the sentence talks about money ("fined 500 pounds"); a weight otherwise."""
     if re.match(r"[ \u00a0]+of\b", after):
         return False
-    return scaled or bool(_MONEY_TALK.search(before))
+    return scaled or bool(MONEY_TALK.search(before))
 
 
 def currency_after(text: str, pos: int, before: str = "", scaled: bool = False) -> tuple[str, int] | None:

@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ..model import Frame, Quantity
 from .aliases import Aliases, norm
 from .context import topic_word
-from .subjects import covered_text, is_word
+from .subjects import covered_text, is_word, once
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
 Lemmatize = Callable[["Token", str], str]  # (token, coarse class "NOUN"/"VERB") -> lemma
 
@@ -83,7 +84,7 @@ def frame_of(tokens: list[Token], q: Quantity, time: str | None, source: str | N
         scope.add("change")
         event = event or change
     sent = tokens[0].sent  # found once: each .sent and .text walks the sentence
-    text, base = sent.text, sent.start_char
+    text, base = once(sent.doc, ("text", sent.start), lambda: sent.text), sent.start_char
     around = text[max(0, tokens[0].idx - base - 80):tokens[-1].idx - base + 80]
     scope |= {_DOLLAR_YEAR.sub(r"\1 dollars", norm(m.group(1))) for m in _SCOPE_PHRASES.finditer(around)
               if m.group(1).lower() not in ("of whom", "of which")}
@@ -112,7 +113,8 @@ def frame_of(tokens: list[Token], q: Quantity, time: str | None, source: str | N
     topic = _named_topic(noun, tokens, skip, text, base, measured=q.kind == "measure")
     return Frame(
         entity=entity, event=aliases.event(event) if event else None,
-        place=_place(noun, tokens, aliases, sent), time=normalise_time(time, text),
+        place=_place(noun, tokens, aliases),
+        time=once(sent.doc, ("since", sent.start), lambda: normalise_time(None, text)) or normalise_time(time, ""),
         scope=tuple(sorted(scope)), source=norm(source) if source else None, proper=proper,
         concept=concept, topic=topic, topic_from="sentence" if topic else None,
     )
@@ -341,13 +343,15 @@ def _change_verb(tokens: list[Token], skip: set[int], lemmatize: Lemmatize) -> s
     return None
 
 
-def _place(noun: Token | None, tokens: list[Token], aliases: Aliases, sent: Span) -> str | None:
+def _place(noun: Token | None, tokens: list[Token], aliases: Aliases) -> str | None:
     """Where the counted thing is: "X is home to", then a place in its own phrase, then its clause's."""
-    for t in sent:
-        if t.lower_ == "home" and t.dep_ == "attr":
-            subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
-            if subj is not None and subj.tag_ in ("NNP", "NNPS"):
-                return aliases.place(_name(subj))
+    sent = tokens[0].sent
+    home = once(sent.doc, ("home", sent.start), lambda: next(
+        (subj for t in sent if t.lower_ == "home" and t.dep_ == "attr"
+         and (subj := next((c for c in t.head.children if c.dep_ == "nsubj"), None)) is not None
+         and subj.tag_ in ("NNP", "NNPS")), None))
+    if home is not None:
+        return aliases.place(_name(home))
     skip = {t.i for t in tokens}
     if noun is not None:
         # "Kabul has a population of 4.6 million": the owner; "the population of Kabul": its "of"
@@ -364,10 +368,15 @@ def _place(noun: Token | None, tokens: list[Token], aliases: Aliases, sent: Span
         roots.append(noun.head)
     roots.append(sent.root)
     for root in roots:
-        for t in root.subtree:
-            if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS and t.i not in skip and _is_place(t):
-                return aliases.place(_name(t))
+        places = once(root.doc, ("places", root.i), partial(_places_below, root))
+        place = next((t for t in places if t.i not in skip), None)
+        if place is not None:
+            return aliases.place(_name(place))
     return None
+
+
+def _places_below(root: Token) -> list[Token]:
+    return [t for t in root.subtree if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS and _is_place(t)]
 
 
 def _is_place(t: Token) -> bool:

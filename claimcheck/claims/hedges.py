@@ -62,7 +62,7 @@ PREFIX_HEDGES: list[tuple[str, Bound, bool]] = [
     ("at least", Bound.AT_LEAST, False), ("no fewer than", Bound.AT_LEAST, False),
     ("no less than", Bound.AT_LEAST, False), ("up to", Bound.AT_MOST, False),
     ("as many as", Bound.AT_MOST, False), ("as much as", Bound.AT_MOST, False),
-    ("at most", Bound.AT_MOST, False), ("no more than", Bound.AT_MOST, False),
+    ("at most", Bound.AT_MOST, False), ("within", Bound.AT_MOST, False), ("no more than", Bound.AT_MOST, False),
     ("under", Bound.UNDER, False), ("fewer than", Bound.UNDER, False), ("less than", Bound.UNDER, False),
     ("below", Bound.UNDER, False), ("greater than or equal to", Bound.AT_LEAST, False),
     ("more than or equal to", Bound.AT_LEAST, False), ("at least or equal to", Bound.AT_LEAST, False),
@@ -71,7 +71,9 @@ PREFIX_HEDGES: list[tuple[str, Bound, bool]] = [
     ("less or equal than", Bound.AT_MOST, False), ("lower or equal than", Bound.AT_MOST, False),
     ("greater than", Bound.OVER, False), ("higher than", Bound.OVER, False), ("larger than", Bound.OVER, False),
     ("bigger than", Bound.OVER, False), ("above", Bound.OVER, False), ("exceeding", Bound.OVER, False),
-    ("exceed", Bound.OVER, False), ("surpass", Bound.OVER, False), ("smaller than", Bound.UNDER, False),
+    ("exceed", Bound.OVER, False), ("surpass", Bound.OVER, False),
+    ("exceeded", Bound.OVER, False), ("exceeds", Bound.OVER, False), ("surpassed", Bound.OVER, False),
+    ("surpasses", Bound.OVER, False), ("surpassing", Bound.OVER, False), ("smaller than", Bound.UNDER, False),
     ("lower than", Bound.UNDER, False), (">=", Bound.AT_LEAST, False), ("=>", Bound.AT_LEAST, False),
     ("<=", Bound.AT_MOST, False), ("=<", Bound.AT_MOST, False), (">", Bound.OVER, False), ("<", Bound.UNDER, False),
 ]
@@ -110,10 +112,59 @@ def hedge_before(before: str) -> tuple[int, Bound, bool] | None:
             return start, bound, near
     return None
 EMPHASIS_BEFORE = re.compile(r"\b(?:just|only|a mere|merely)[\s\u00a0]+$", re.IGNORECASE)
+# Words that may stand between a hedge and its figure: "at least another Rs 70 crore"
+_BETWEEN = re.compile(r"(?:\b(?:another|a[\s\u00a0]+further|an[\s\u00a0]+additional|an[\s\u00a0]+extra|a[\s\u00a0]+total[\s\u00a0]+of)"
+                      r")[\s\u00a0]+$", re.IGNORECASE)
+# A possibility sets a bound: "could climb to 75,000", "could push the total to 90,000" (a ceiling);
+# "might fall to 200" (a floor). A future or a fact ("will reach", "climbed to") sets none.
+_MODAL = r"\b(?:could|may|might)(?:[\s\u00a0]+(?:well|even|eventually|soon|yet|still|have))*[\s\u00a0]+"
+_MODAL_CEILING = re.compile(_MODAL + r"(?:climb|rise|reach|hit|grow|increase|swell|go[\s\u00a0]+up|push|take|bring|raise|soar|"
+                            r"surge|jump|balloon|mount|rocket)\w*(?:[\s\u00a0]+(?!to\b)\S+){0,3}[\s\u00a0]+to[\s\u00a0]+$"
+                            + r"|" + _MODAL + r"(?:reach|hit)\w*[\s\u00a0]+$", re.IGNORECASE)
+_MODAL_FLOOR = re.compile(_MODAL + r"(?:fall|drop|sink|decline|shrink|dip|slip|plunge|go[\s\u00a0]+down|cut)\w*"
+                          r"(?:[\s\u00a0]+(?!to\b)\S+){0,3}[\s\u00a0]+to[\s\u00a0]+$", re.IGNORECASE)
+# "an estimated area of 35 km2": the estimate qualifies the noun, and so the figure
+_ESTIMATED_NOUN = re.compile(r"\b(?:an[\s\u00a0]+)?(?:estimated|approximate|rough)[\s\u00a0]+(?:[a-z]+[\s\u00a0]+){1,3}of[\s\u00a0]+$",
+                             re.IGNORECASE)
+_APPROX_WORDS = frozenset({"about", "around", "roughly", "approximately", "approx.", "some", "circa", "an estimated", "estimated"})
+
+
+def hedge_of(before: str) -> tuple[int, Bound, bool] | None:
+    """The qualifier of the figure that follows `before`: (where its words start, bound, near).
+
+    The hedge just before it ("about"), seen through "another"/"a further" ("at least another 7");
+    an outer bound over an approximation ("exceeded approximately 11 km" is over 11 km); an
+    emphasis cancels a bound but not an approximation ("only over 10" is no bound, "only around
+    3,000" is still about 3,000); then a possibility ("could climb to 75,000": at most) and an
+    estimated noun ("an estimated area of 35 km2": about).
+    """
+    lowered = before.lower()
+    between = _BETWEEN.search(before) if any(w in lowered for w in ("another", "further", "additional", "extra", "total")) else None
+    hedge = hedge_before(before[:between.start()] if between else before)
+    if hedge is not None:
+        phrase = " ".join(before[hedge[0]:between.start() if between else len(before)].split()).lower()
+        if hedge[1] is Bound.APPROX:
+            outer = hedge_before(before[:hedge[0]])
+            if outer is not None and outer[1] in (Bound.OVER, Bound.AT_LEAST, Bound.UNDER, Bound.AT_MOST):
+                return outer
+        if EMPHASIS_BEFORE.search(before[:hedge[0]] + " ") and phrase not in _APPROX_WORDS:
+            return None
+        return hedge
+    if "could" in lowered or "may" in lowered or "might" in lowered:
+        if _MODAL_CEILING.search(before):
+            return len(before), Bound.AT_MOST, False
+        if _MODAL_FLOOR.search(before):
+            return len(before), Bound.AT_LEAST, False
+    if ("estimated" in lowered or "approximate" in lowered or "rough" in lowered) and _ESTIMATED_NOUN.search(before):
+        return len(before), Bound.APPROX, False
+    return None
 SUFFIX_BOUNDS = {"odd": Bound.OVER, "or more": Bound.AT_LEAST, "and more": Bound.AT_LEAST, "+": Bound.AT_LEAST,
                   "plus": Bound.AT_LEAST, "or greater": Bound.AT_LEAST, "or above": Bound.AT_LEAST,
                   "or so": Bound.APPROX, "or less": Bound.AT_MOST, "or fewer": Bound.AT_MOST, "or below": Bound.AT_MOST}
-SUFFIX_RE = re.compile(r"(?:-|[\s\u00a0]+)?(odd|(?:or|and)[\s\u00a0]+(?:more|greater|above|so|less|fewer|below)|\+|plus)\b|(\+)", re.IGNORECASE)
+# "90-odd", "500 or more", "97+"; but "the 97 plus one crew member" adds, it does not bound
+SUFFIX_RE = re.compile(r"(?:-|[\s\u00a0]+)?(odd|(?:or|and)[\s\u00a0]+(?:more|greater|above|so|less|fewer|below)|\+|"
+                       r"plus(?![\s\u00a0]+(?:[0-9]|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|another|some|"
+                       r"several|dozens|hundreds|tax|taxes|VAT|fees?|shipping|postage|interest|expenses|costs|bonus(?:es)?|tips?)\b))\b|(\+)", re.IGNORECASE)
 
 
 def allowance(value: float, step: float, scaled: bool) -> float:

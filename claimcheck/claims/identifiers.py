@@ -71,7 +71,8 @@ _NAMES = ("Game|Games|Match|Round|Heat|Stage|Leg|Lap|Day|Week|Year|Term|Test|Pix
           "Question|Mark|Vision|Agenda|Top|Hall|Gen|Generation|Series|Model|Version|Edition|Camp|Sector|Terminal|"
           "Reactor|Block|Building|Floor|Station|Pier|Berth|Runway|Bay|Court|Ward|Unit|Zone|Phase|Level|Tier|Grade|"
           "Class|Type|Mk|Mark|Vol|Flight|Route|Highway|Interstate|Bus|Train|Platform|Gate|Lot|Plot|Squad|Team|"
-          "Covid|COVID|Ebola|Omega|Alpha|Beta|Delta|Office|Xbox|PlayStation|Switch|Surface|Note|Watch|Fold|Flip")
+          "Covid|COVID|Ebola|Omega|Alpha|Beta|Delta|Office|Xbox|PlayStation|Switch|Surface|Note|Watch|Fold|Flip|"
+          "Section|Row|Seat|Aisle|Shelf|Box|Bin|Rack|Locker|Cabin|Deck|Coach|Carriage|Stand|Tribune|Polo|Golf|Clio")
 _NAME_WORDS = frozenset(_NAMES.split("|"))
 _NAME_BEFORE_REV = re.compile(r"[ \u00a0]\.?(?P<word>[A-Za-z]+)(?![A-Za-z])")
 _STREET = re.compile(r"^[ \u00a0]+(?:[A-Z][A-Za-z'’.-]*[ \u00a0]+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|"
@@ -94,6 +95,19 @@ _ERA_LIST_AFTER = re.compile(rf"^(?:[\s\u00a0]*±[\s\u00a0]*(?:{_NUM}))?(?:[\s\u
 _ERA_BEFORE = re.compile(r"\b(?:AD|A\.D\.|CE)[\s\u00a0]*$")
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?(?:[\s\u00a0]*[-–][\s\u00a0]*[0-9]{{1,2}}(?:st|nd|rd|th)?)?[\s\u00a0]+"
                          rf"(?:of[\s\u00a0]+)?(?:{MONTHS})\b", re.IGNORECASE)
+# "Aug 14 and 15", "March 3 to 5": the second day of a span; "3 and 4 June": the first
+_DATE_LIST_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?{SP}+[0-9]{{1,2}}(?:st|nd|rd|th)?(?:{SP}*,{SP}*[0-9]{{1,2}}(?:st|nd|rd|th)?)*"
+                               rf"(?:,?{SP}+(?:and|to|or|through|until|till|&){SP}+|{SP}*[-–]{SP}*)$", re.IGNORECASE)
+_DATE_LIST_AFTER = re.compile(rf"^(?:st|nd|rd|th)?(?:,?{SP}+(?:and|to|or|through|until|till|&){SP}+|{SP}*[-–,]{SP}*)"
+                              rf"[0-9]{{1,2}}(?:st|nd|rd|th)?{SP}+(?:of{SP}+)?(?:{MONTHS})\b", re.IGNORECASE)
+# "at 4.15 in the afternoon", "At 3.30, we": a clock time written with a dot
+_DOT_CLOCK = re.compile(r"(?:[01]?[0-9]|2[0-3])\.[0-5][0-9]")
+_DOT_CLOCK_AFTER = re.compile(r"^[\s\u00a0]*(?:in[\s\u00a0]+the[\s\u00a0]+(?:morning|afternoon|evening)|at[\s\u00a0]+night|o['’]clock|hrs\b|h\b)",
+                              re.IGNORECASE)
+_AT_CLOCK_BEFORE = re.compile(r"(?<!closed )(?<!traded )(?<!trading )(?<!stood )(?<!priced )(?<!valued )(?<!opened )"
+                              r"(?<!rate )(?<!pegged )(?<!fixed )\b(?:[Aa]t|by|until|till|before|after)[\s\u00a0]+$")
+_AT_CLOCK_AFTER = re.compile(r"^(?:[\s\u00a0]*[,;]|[\s\u00a0]+(?:in|on|and|we|they|he|she|it|I|the|a|there)\b)")
+_UTC_BEFORE = re.compile(r"\b(?:UTC|GMT)[\s\u00a0]?[+−-]?[\s\u00a0]?$")
 _CLOCK_AFTER = re.compile(r"^(?::[0-9]{2}|[\s\u00a0]*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b))", re.IGNORECASE)
 _COORDINATE_AFTER = re.compile(r"^(?:[°º][\s\u00a0]?(?:[0-9]|[NSEW]\b)|[′'″\"][\s\u00a0]?(?:[0-9]|[NSEW]\b)|[′″])")
 _JOURNAL_AFTER = re.compile(r"^[\s\u00a0]?\([0-9]{1,4}\):")  # "34(2): 123-145": volume (issue): pages
@@ -101,9 +115,59 @@ _JOURNAL_BEFORE = re.compile(r"[0-9]\([0-9]{1,4}\):[\s\u00a0]?$")
 
 
 def is_date(before: str, after: str) -> bool:
-    """ "March 3", "3 March", "March 3-4", "3-4 March", "AD 79", "549 BC", clock times."""
+    """ "March 3", "3 March", "March 3-4", "3-4 March", "Aug 14 and 15", "3 and 4 June", "AD 79",
+    "549 BC", clock times and UTC offsets."""
     return bool(_is_date_before(before) or _DATE_AFTER.match(after) or _CLOCK_AFTER.match(after)
-                or _ERA_AFTER.match(after) or _ERA_LIST_AFTER.match(after) or _ERA_BEFORE.search(before))
+                or _ERA_AFTER.match(after) or _ERA_LIST_AFTER.match(after) or _ERA_BEFORE.search(before)
+                or (before.rstrip().endswith(_LIST_JOINERS) and _DATE_LIST_BEFORE.search(before))
+                or _DATE_LIST_AFTER.match(after) or (("UTC" in before or "GMT" in before) and _UTC_BEFORE.search(before)))
+
+
+_LIST_JOINERS = ("and", "to", "or", "through", "until", "till", "&", "-", "–", "AND", "TO", "OR")
+
+
+def is_dot_clock(before: str, digits: str, after: str) -> bool:
+    """ "at 4.15 in the afternoon", "At 3.30, we heard": hours and minutes with a dot."""
+    if not _DOT_CLOCK.fullmatch(digits):
+        return False
+    return bool(_DOT_CLOCK_AFTER.match(after) or (_AT_CLOCK_BEFORE.search(before) and _AT_CLOCK_AFTER.match(after)))
+
+
+# Apparatus whose digits are never claims, found once per page: coordinates in every form (the
+# infobox triple "12°31′N 7°12′W / 12.517°N 7.200°W / 12.517; -7.200"), the page number after
+# reference markers ("[1][2]: 429"), note markers a footnote parser may not know ("[n 1]"), and
+# journal volume(issue), pages ("41(3), 201-219").
+# (pattern, a character the page must hold for the pattern to be tried, the characters that may
+# not stand before a match). Each pattern starts with a digit or a bracket, so the engine skips to
+# those; what stands before is checked after, once per candidate.
+_APPARATUS = [(re.compile(rx), key, not_before) for rx, key, not_before in [
+    (r"[0-9]{1,3}(?:\.[0-9]+)?[°º](?:[\s\u00a0]?[0-9]{1,2}(?:\.[0-9]+)?[′'])?(?:[\s\u00a0]?[0-9]{1,2}(?:\.[0-9]+)?[″\"])?"
+     r"[\s\u00a0]?[NSEW](?![A-Za-z])", "°º", ""),
+    # "/ 12.517; -7.200" after a coordinate, or such a pair alone with three decimals or more
+    (r"[-−]?[0-9]{1,3}\.(?P<decimals>[0-9]{2,});[\s\u00a0]?[-−]?[0-9]{1,3}\.[0-9]{2,}(?![0-9])", ";", "0123456789.,"),
+    (r"\][\s\u00a0]?:[\s\u00a0]?[0-9]{1,4}(?:[-–][0-9]{1,4})?(?![0-9])", "]", ""),
+    (r"\[(?:n|nb|note|lower-alpha|upper-alpha)[\s\u00a0]?[0-9]{1,3}\]|\[[0-9]{1,3}\](?=[\[\s:.,;]|$)", "[", ""),
+    (r"[0-9]{1,4}\([0-9]{1,4}\)[,:][\s\u00a0]?[0-9]{1,6}(?:[-–][0-9]{1,6})?(?![0-9])", "(", "0123456789"),
+]]
+
+
+def apparatus(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` that are coordinates, page numbers after markers, note markers or journal
+    volume(issue), pages: masked before any figure is read."""
+    spans = []
+    for rx, key, not_before in _APPARATUS:
+        if not any(k in text for k in key):
+            continue
+        for m in rx.finditer(text):
+            start = m.start()
+            if start and text[start - 1] in not_before:
+                continue
+            if "decimals" in rx.groupindex and len(m.group("decimals")) < 3 and not text[max(0, start - 2):start].rstrip().endswith("/"):
+                continue  # "1.25; 2.50" is a list; after "/" (the infobox triple) or with 3 decimals, a coordinate pair
+            if text[start] == "[" and m.group()[1:2].isdigit() and not (start and (text[start - 1].isalnum() or text[start - 1] in ".,;:!?]")):
+                continue  # a bare "[3]" is a marker only right after a word or a stop
+            spans.append((start + (text[start] == "]"), m.end()))
+    return spans
 
 
 def is_named(before: str, after: str, line: str) -> bool:
@@ -115,8 +179,9 @@ def is_named(before: str, after: str, line: str) -> bool:
         return True
     # A capitalised word, a number, then a capitalised word or the end of a clause: "Role 3 Hospital",
     # "Pixel 8." -- but not in a headline in title case ("Storm Kills 20 People").
-    m = re.search(r"(?<![.!?:;\"“(\n])[ \u00a0](?:[A-Z][a-z]+|[A-Z]{2,})[ \u00a0]$", before)
-    if m and (re.match(r"^(?:[ \u00a0]+[A-Z][a-z]|[.,;:!?)]|'s\b|’s\b|$)", after) or _singular_after(after)) and not _title_case(line):
+    # A code in capitals names a thing wherever it stands, a sentence's start included: "). LZ 129 made".
+    m = re.search(r"(?<![.!?:;\"“(\n])[ \u00a0](?:[A-Z][a-z]+|[A-Z]{2,})[ \u00a0]$|(?:^|[\s(])[A-Z]{2,4}[ \u00a0]$", before)
+    if m and (re.match(r"^(?:[ \u00a0]+[A-Z][a-z]|[.,;:!?)]|'s\b|’s\b|$)", after) or _singular_after(after)) and not title_case(line):
         word = m.group().strip()
         return word.lower() not in _NOT_NAMES
     return False
@@ -141,7 +206,8 @@ _COUNT_WORDS = frozenset({"of", "in", "per", "more", "each", "to", "and", "or", 
                            "remained", "stayed", "came", "went"})
 
 
-def _title_case(line: str) -> bool:
+def title_case(line: str) -> bool:
+    """A headline in title case: most of its words capitalised ("Storm Kills Three People")."""
     words = line.split()
     if len(words) < 4:
         return False

@@ -12,9 +12,15 @@ How a figure is read:
 * Scales: words ("1.8 million", "13 lakh", "₹250 crore") and abbreviations ("$3tn", "1.5bn", "6.7M",
   "7 B users", "9m people"). A lowercase "m" glued to a figure without a currency is a million
   before a noun ("9m people", "20m tonnes") and metres where the text measures ("a 5m wall",
-  "100m sprint", "5m high").
+  "100m sprint", "5m high", "a 212.5m tower", "4,261m."), and on a page that writes lengths in metres
+  and no sums in millions, wherever no noun follows ("from 324m to 330m"). "cr" is a crore on a page
+  that counts in lakh and crore.
 * Locales: "45 000" and "63.000" are thousands when the page writes numbers that way (a group of
-  "000", or two or more groups, somewhere on the page); "1.8 million" and "2.5" stay decimals.
+  "000", or two or more groups, somewhere on the page; or "18.500 visitors" or "2,5 km" on a page
+  with no dot decimals); "1.8 million" and "2.5" stay decimals.
+* Compound durations are one ("three hours and twenty minutes", `durations.py`); a figure on a
+  named scale is a rating ("Category 4", `scales.py`); figures glued to a label or a hedge by a
+  table cell are read ("Length2,310 km", "about22 minutes").
 * Signs: "-2.4%", "−40°C", "minus 40 degrees" are negative; a change keeps the wording ("fell 3.1%").
 * Ranges: "between 3% and 4%", "$2bn-$4bn", "8- to 16-metre", "six or seven", "20–25 km3": the
   unit or scale on either end applies to both. A descending pair of integers ("won 3-1", "102-98")
@@ -23,8 +29,10 @@ How a figure is read:
 What is *not* a quantity: years and dates (they qualify a claim as its `time`; "around 1257," is a
 year, "around 1500 people" a count; a year-sized figure with a unit, "1200 hp", is a quantity),
 clock times, ordinals (except "second largest"-style ranks), identifiers ("Article 55", "Pixel 8",
-"Game 5", "COVID-19"), addresses, postcodes, coordinates, scores, journal volumes and pages, and
-anything in a masked span (URLs, footnote markers, page chrome). Zero-width characters inside a
+"Game 5", "COVID-19", "LZ 129", "two 747 jets"), addresses, postcodes, coordinates in every form,
+scores, journal volumes and pages, money-year labels ("(2005 USD)"), school years, names made of
+number words ("the Big Four"), the page number after markers ("[1][2]: 429"), and anything in a
+masked span (URLs, footnote markers, page chrome). Zero-width characters inside a
 figure ("1\u200b000") are ignored. Figures too large for a finite float are skipped.
 """
 from __future__ import annotations
@@ -38,6 +46,7 @@ from functools import lru_cache
 
 from ..model import Bound, Quantity, Span
 from . import currencies, identifiers, units
+from .durations import find_durations
 from .hedges import (
     EMPHASIS_BEFORE,
     FEW,
@@ -48,16 +57,18 @@ from .hedges import (
     VAGUE,
     allowance,
     hedge_before,
+    hedge_of,
     interval,
 )
 from .hedges import SP as _SP
+from .scales import find_ratings
 
 UNITS = {w: i for i, w in enumerate(
     ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
 TENS = {w: 10 * (i + 2) for i, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])}
 SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "lakhs": 1e5,
           "crore": 1e7, "crores": 1e7, "lakh crore": 1e12, "k": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9,
-          "b": 1e9, "tn": 1e12, "trn": 1e12, "tln": 1e12, "t": 1e12, "mil": 1e6}
+          "b": 1e9, "tn": 1e12, "trn": 1e12, "tln": 1e12, "t": 1e12, "mil": 1e6, "cr": 1e7, "crs": 1e7}
 ORDINALS = {w: i + 1 for i, w in enumerate(
     ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"])}
 MONTHS = identifiers.MONTHS
@@ -85,13 +96,53 @@ _NOT_BEFORE = r"\w/.,:°º′″" + re.escape(currencies.SIGN_CHARS)
 # The page writes thousands with a dot ("63.000", "1.234.567") or a space ("45 000", "1 234 567").
 _DOT_PAGE = re.compile(r"(?<![\d.,])(?:[0-9]{1,3}(?:\.[0-9]{3}){2,}|[1-9][0-9]{0,2}\.000|[0-9]{1,3}(?:\.[0-9]{3})+,[0-9]{1,2})(?![\d.,])")
 _SPACE_PAGE = re.compile(r"(?<![\d.,])(?:[0-9]{1,3}(?: [0-9]{3}){2,}|[1-9][0-9]{0,2} 000)(?![\d.,])")
+# Weaker signs of the same habit, believed only on a page with no sign of the other one: "18.500
+# visitors" (nobody counts 18.5 visitors) and a decimal comma before a unit ("2,5 %", "3,75 m").
+# (Each starts with a digit and looks behind it after, so the engine can skip to digits.)
+_DOT_COUNTED = re.compile(r"[1-9](?<![\d.,][1-9])[0-9]{0,2}\.[0-9]{3}[ \u00a0]+(?:people|persons|visitors|fans|residents|inhabitants|"
+                          r"spectators|participants|protesters|demonstrators|soldiers|troops|victims|deaths|dead|workers|"
+                          r"employees|members|voters|votes|students|tourists|refugees|cases|homes|houses|copies|units)\b")
+_COMMA_DECIMAL_UNIT = re.compile(r"[0-9](?<![\d.,][0-9])[0-9]{0,2},[0-9]{1,2}[ \u00a0]?(?:%|m|km|kg|cm|mm|°C|Prozent|por[ \u00a0]ciento)(?![\w])")
+_DOT_DECIMAL = re.compile(r"[0-9](?<![\d.,][0-9])(?:[0-9]*\.[0-9]{1,2}(?![\d.,])|[0-9]{0,2},[0-9]{3}(?![\d]))")
+
+
+def _dot_page(text: str) -> bool:
+    """Whether the page writes thousands with a dot ("18.000 people", "1.234.567"): read from its
+    own figures, so an ambiguous "2.750 m" reads as the rest of the page writes."""
+    if _DOT_PAGE.search(text):
+        return True
+    if _DOT_DECIMAL.search(text):  # most pages show the other habit early: stop there
+        return False
+    return bool(_DOT_COUNTED.search(text) or _COMMA_DECIMAL_UNIT.search(text))
+
+
+_INDIAN_PAGE = re.compile(r"\b(?:crores?|lakhs?|Rs\.?(?=[ \u00a0]?[0-9])|INR)\b|₹")
 _DOT_GROUPED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?")
 _COMMA_DECIMAL = re.compile(r"[0-9]+,[0-9]{1,2}")
 
 
-@lru_cache(maxsize=4)
-def _core(space_groups: bool, dot_groups: bool) -> re.Pattern[str]:
-    """The pattern of one figure: currency, sign, digits or words, scale, stated uncertainty."""
+# Where a figure is glued to the word before it by a lost space or a table cell: "Length2,310 km",
+# "Lives Lost1,198" (a grouped figure after a label), "about22 minutes" (after a whole hedge word).
+# Found in one pass; the figure is then read there by the core pattern without its left-hand checks.
+_LETTER_DIGIT = re.compile(r"(?<=[A-Za-z])[0-9]")  # scans digits only, which is fast
+_GLUED_GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])")
+_GLUED_HEDGE = re.compile(r"\b(?:about|around|nearly|almost|over|roughly|approximately|some|only|just)$", re.IGNORECASE)
+
+
+def _glued_at(text: str) -> list[int]:
+    """Where a figure starts glued to the word before it: a grouped figure after any word, any
+    figure after a whole hedge word."""
+    return [m.start() for m in _LETTER_DIGIT.finditer(text)
+            if _GLUED_GROUPED.match(text, m.start()) or _GLUED_HEDGE.search(text, max(0, m.start() - 14), m.start())]
+
+
+@lru_cache(maxsize=16)
+def _core(space_groups: bool, dot_groups: bool, indian: bool = False, glued: bool = False) -> re.Pattern[str]:
+    """The pattern of one figure: currency, sign, digits or words, scale, stated uncertainty.
+    On a page that counts in lakh and crore (`indian`), "cr" is a crore: "Rs 7,413 cr". The
+    `glued` variant has no left-hand checks and no currency or sign: it is only tried where
+    `_glued_at` says a figure is glued to a word."""
+    crore = "cr|Cr|crs|Crs|" if indian else ""
     groups = [rf"[0-9]*[{_VULGAR}]", r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])", r"[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?![0-9])",
               r"[0-9]{1,3}(?:[\u00a0\u202f\u2009][0-9]{3})+(?![0-9])"]
     if space_groups:
@@ -99,16 +150,19 @@ def _core(space_groups: bool, dot_groups: bool) -> re.Pattern[str]:
     if dot_groups:
         groups[:0] = [r"[0-9]{1,3}(?:\.[0-9]{3})+(?![0-9.])(?:,[0-9]+)?", r"[0-9]+,[0-9]{1,2}(?![0-9])"]
     digits = "(?:" + "|".join(groups) + r"|[0-9]+)(?:\.[0-9]+)?"
+    prefix = (r"(?P<cur>(?!))?(?P<csign>(?!))?(?P<sign>(?!))?(?=[0-9])" if glued else
+              rf"(?:(?<![{_NOT_BEFORE}])(?=(?-i:[A-Z{currencies.SIGN_CHARS}]))(?P<cur>{currencies.PREFIX})[ \u00a0]?(?P<csign>[-−](?=\.?[0-9]))?"
+              # a sign after "40 " only on a signed change in a list: "CAC 40 -0.8%, DAX -1.2%"
+              rf"|(?<![{_NOT_BEFORE}])(?:(?<![0-9][ \u00a0])|(?=[-−][0-9]*\.?[0-9]+[ \u00a0]?(?:%|pts?\b|points?\b|bp\b)))"
+              rf"(?P<sign>[-−])(?=\.?[0-9])"
+              rf"|(?<![{_NOT_BEFORE}])(?:(?<![A-Za-z]-)|(?<=[0-9][kmb]-)|(?<=[0-9]bn-)))")
     return re.compile(
-        rf"(?:(?<![{_NOT_BEFORE}])(?=(?-i:[A-Z{currencies.SIGN_CHARS}]))(?P<cur>{currencies.PREFIX})[ \u00a0]?(?P<csign>[-−](?=\.?[0-9]))?"
-        rf"|(?<![{_NOT_BEFORE}])(?<![0-9][ \u00a0])(?P<sign>[-−])(?=\.?[0-9])"
-        rf"|(?<![{_NOT_BEFORE}])(?:(?<![A-Za-z]-)|(?<=[0-9][kmb]-)|(?<=[0-9]bn-)))"
-        rf"(?P<num>{digits}|\.[0-9]+|{_NUMWORDS}(?:{_SP}and{_SP}an?{_SP}(?:half|quarter)\b(?!{_SP}of\b))?"
+        rf"{prefix}(?P<num>{digits}|\.[0-9]+|{_NUMWORDS}(?:{_SP}and{_SP}an?{_SP}(?:half|quarter)\b(?!{_SP}of\b))?"
         rf"|an?{_SP}hundred{_SP}and{_SP}(?:{_WORD})(?:-(?:{_WORD}))?\b|an?(?={_SP}(?:{_SCALE_WORD}|dozen)\b)"
         rf"|half(?:{_SP}an?)?(?={_SP}(?:{_SCALE_WORD}|dozen)\b))"
-        rf"(?:(?P<gscale>(?-i:[bB][nN]|[mM][nN]|mln|mil|bln|[tT][nN]|trn|tln|MM|k|K|m|M|b|B|T))(?![\w])"
+        rf"(?:(?P<gscale>(?-i:{crore}[bB][nN]|[mM][nN]|mln|mil|bln|[tT][nN]|trn|tln|MM|k|K|m|M|b|B|T))(?![\w])"
         rf"|(?:{_SP}|(?<=[0-9]))(?P<scale>{_SCALE_WORD}|dozens?)\b"
-        rf"|[ \u00a0](?P<sscale>(?-i:bn|BN|mn|mln|bln|tn|trn|B|M)|(?(cur)(?-i:m|k|b)|(?!)))(?![\w]))?"
+        rf"|[ \u00a0](?P<sscale>(?-i:{crore}bn|BN|mn|mln|bln|tn|trn|B|M)|(?(cur)(?-i:m|k|b)|(?!)))(?![\w]))?"
         rf"(?:[\s\u00a0]*(?:±|\+/-|\+/−)[\s\u00a0]*(?P<tol>(?:{_NUM})(?:\.[0-9]+)?)(?:{_SP}(?P<tscale>{_SCALE_WORD})\b)?)?",
         re.IGNORECASE)
 
@@ -153,7 +207,19 @@ _METRE_AFTER = re.compile(r"^(?:-|[ \u00a0]+(?:high|tall|long|wide|deep|away|abo
                           r"butterfly|backstroke|breaststroke|medley|final|heats?|title|record|event|mark|line|barrier|"
                           r"world[ \u00a0]+record|gold|silver|bronze|metres?|meters?)\b)", re.IGNORECASE)
 _METRE_BEFORE = re.compile(r"\b(?:height|tall|high|long|length|deep|depth|wide|width|metres?|meters?|distance|elevation|"
-                           r"altitude|diameter|radius|wall|waves?|jump|jumped|throw|threw|sea level|depth|swim|run|ran)\b", re.IGNORECASE)
+                           r"altitude|diameter|radius|wall|waves?|jump|jumped|throw|threw|sea level|depth|swim|run|ran|"
+                           r"towers?|masts?|antennas?|antennae|spires?|summit|peak|cliffs?|tsunami|crater|dam|bridge|span)\b",
+                           re.IGNORECASE)
+# Words after "212.5m" that a height or a length takes, not a count: "a 212.5m tower", "0.4m lower",
+# "at 1,350m altitude". A counted noun ("9m people") or money ("a £14m contract") reads a million.
+_METRE_NOUN_AFTER = re.compile(r"^[ \u00a0]+(?:lower|higher|shorter|taller|deeper|wider|longer|altitude|elevation|"
+                               r"towers?|masts?|antennas?|spires?|cliffs?|waves?|walls?|dams?|bridges?|drop|fall|climb|"
+                               r"descent|span|yachts?|pool|shaft|tunnel|peak|summit|radius|diameter)\b", re.IGNORECASE)
+# What may follow a bare "324m" that is no noun: punctuation, the end, or a function word ("from 324m to 330m").
+_NO_NOUN_AFTER = re.compile(r"^(?:[ \u00a0]*(?:[,.;:!?)\]]|$)|[ \u00a0]+(?:to|and|or|à|in|at|on|by|with|for|from|of|"
+                            r"above|below|when|after|before|but|while|then|is|was|were|are)\b)", re.IGNORECASE)
+_METRES_WRITTEN = re.compile(r"[0-9][ \u00a0]?(?:metres|meters|metre|meter|ft|feet)\b|[0-9][ \u00a0]m\b(?![ \u00a0]?[a-z])")
+_MONEY_M = re.compile(rf"[{re.escape(currencies.SIGN_CHARS)}][ \u00a0]?[0-9][0-9.,]*[ \u00a0]?(?:m|mn|million)\b")
 _RANGE_AFTER_WORD = re.compile(rf"^(?:-?[\s\u00a0]+(?:to|or)[\s\u00a0]+|[\s\u00a0]*[-–][\s\u00a0]*)(?:{_WORD}|[$€£¥₹]?[0-9])\b", re.IGNORECASE)
 
 
@@ -213,7 +279,8 @@ def _core_value(m: re.Match[str], dot_page: bool) -> tuple[float | None, float, 
         return (float(num[:-1]) if num[:-1] else 0.0) + VULGAR[num[-1]], VULGAR[num[-1]], scale
     scale = re.sub(r"^lakh[\s\u00a0\u202f\u2009]+crores?$", "lakh crore", scale)
     if num[0].isdigit() or num[0] == ".":
-        if dot_page and not scale and _DOT_GROUPED.fullmatch(num):
+        if dot_page and (not scale or num.count(".") > 1) and _DOT_GROUPED.fullmatch(num):
+            # "1.234.567 million": two dots cannot both be decimal points, scale or not
             digits = num.replace(".", "").replace(",", ".")
         elif dot_page and _COMMA_DECIMAL.fullmatch(num):
             digits = num.replace(",", ".")
@@ -221,7 +288,10 @@ def _core_value(m: re.Match[str], dot_page: bool) -> tuple[float | None, float, 
             digits = re.sub(r"[, \u00a0\u202f\u2009]", "", num)
         if len(digits) > 40:
             return None, 0.0, scale  # no news figure has forty digits; a float would overflow or round away
-        value = float(digits)
+        try:
+            value = float(digits)
+        except ValueError:
+            return None, 0.0, scale  # digits no reading of the page's separators makes a number
         decimals = len(digits.split(".")[1]) if "." in digits else 0
         step = 10.0 ** -decimals
         if not decimals:
@@ -269,22 +339,30 @@ class _Spans:
 class _Page:
     text: str
     core: re.Pattern[str]
+    glued: re.Pattern[str]  # the core pattern without its left-hand checks, for figures glued to a word
     dot_groups: bool
+    metres: bool = False  # the page writes lengths in metres or feet and no sums in millions
 
 
 def find_quantities(text: str, masks: Iterable[Span] = ()) -> list[Quantity]:
     """Every stated quantity in `text`, hedge and range included, outside the masked spans."""
     original = text
-    text = blank(text, sorted(masks))  # same length, so offsets still point into the original
+    text = blank(text, sorted([*masks, *identifiers.apparatus(text)]))  # same length, so offsets still point into the original
     # "1\u200b000": read without the invisible characters; `gaps[i]` is where, in the text read, the
     # i-th removed character stood, so an offset maps back by counting the gaps at or before it.
     gaps = [m.start() - i for i, m in enumerate(_INVISIBLE.finditer(text))]
     if gaps:
         text = _INVISIBLE.sub("", text)
-    dot_groups, space_groups = bool(_DOT_PAGE.search(text)), bool(_SPACE_PAGE.search(text))
-    page = _Page(text, _core(space_groups, dot_groups), dot_groups)
-    found: list[Quantity] = []
-    taken = _Spans()
+    dot_groups, space_groups = _dot_page(text), bool(_SPACE_PAGE.search(text))
+    indian = bool(_INDIAN_PAGE.search(text))
+    page = _Page(text, _core(space_groups, dot_groups, indian), _core(space_groups, dot_groups, indian, True), dot_groups,
+                 bool(_METRES_WRITTEN.search(text)) and not _MONEY_M.search(text))
+    found: list[Quantity] = find_ratings(text)  # "Category 4", "magnitude 6.8": a scale's figure, not a count
+    taken = _Spans((q.start, q.end) for q in found)
+    for d in find_durations(text, _NUMWORDS, words_to_number):  # "three hours and twenty minutes": one duration
+        if not taken.overlaps(d.start, d.end):
+            found.append(d)
+            taken.add(d.start, d.end)
     for rx, make in ((_FRACTION_SCALE_RE, _fraction_of_scale), (_FRACTION_RE, _fraction)):
         for m in rx.finditer(text):
             q = make(text, m)
@@ -292,6 +370,9 @@ def find_quantities(text: str, masks: Iterable[Span] = ()) -> list[Quantity]:
                 found.append(q)
                 taken.add(q.start, q.end)
     cores = list(page.core.finditer(text))
+    glued = [g for g in (page.glued.match(text, at) for at in _glued_at(text)) if g is not None]
+    if glued:
+        cores = sorted([*cores, *glued], key=lambda c: c.start())
     i = 0
     while i < len(cores):
         m = cores[i]
@@ -313,11 +394,43 @@ def find_quantities(text: str, masks: Iterable[Span] = ()) -> list[Quantity]:
             if q:
                 found.append(q)
                 taken.add(q.start, q.end)
-    found = _inherit_hedges(_merge_two_sided(sorted(found, key=lambda q: q.start), text), text)
+    found = _inherit_hedges(_merge_two_sided(_converted_ranges(sorted(found, key=lambda q: q.start), text), text), text)
     if gaps:
         found = [replace(q, start=q.start + bisect.bisect_right(gaps, q.start),
                          end=q.end - 1 + bisect.bisect_right(gaps, q.end - 1) + 1) for q in found]
     return [replace(q, quote=original[q.start:q.end]) for q in found]
+
+
+_CONVERSION_OPEN = re.compile(r"[\s\u00a0]*\([\s\u00a0]*")
+_CONVERSION_CLOSE = re.compile(r"[\s\u00a0]*\)")
+
+
+def _converted_ranges(found: list[Quantity], text: str) -> list[Quantity]:
+    """ "between 5,100 km (3,169 mi) and 5,900 km (3,666 mi)": one range of the first unit; the
+    converted ends in parentheses are its optional conversion, not figures of their own."""
+    out: list[Quantity] = []
+    i = 0
+    while i < len(found):
+        merged = _converted_range(found[i:i + 4], text) if i + 4 <= len(found) else None
+        out.append(merged or found[i])
+        i += 4 if merged else 1
+    return out
+
+
+def _converted_range(four: list[Quantity], text: str) -> Quantity | None:
+    a, b, c, d = four
+    if not (a.bound is Bound.EXACT and c.bound is Bound.EXACT and a.kind == c.kind and b.kind == d.kind
+            and a.kind in ("measure", "money") and a.unit == c.unit and b.unit == d.unit
+            and a.value is not None and c.value is not None and a.value < c.value):
+        return None
+    lead = re.search(r"\b(between|from)[\s\u00a0]+$", text[max(0, a.start - 12):a.start], re.IGNORECASE)
+    joiner = r"(?:and|to)" if lead and lead.group(1).lower() == "between" else r"(?:to|through)"
+    close = _CONVERSION_CLOSE.match(text, d.end)
+    if not (close and _CONVERSION_OPEN.fullmatch(text, a.end, b.start) and _CONVERSION_OPEN.fullmatch(text, c.end, d.start)
+            and re.fullmatch(rf"[\s\u00a0]*\)[\s\u00a0]*(?:{joiner}[\s\u00a0]+|[-–—][\s\u00a0]*)", text[b.end:c.start])):
+        return None
+    start = a.start - len(lead.group()) if lead else a.start
+    return Quantity(start, close.end(), text[start:close.end()], a.kind, Bound.RANGE, None, a.value, c.value, a.unit)
 
 
 def _merge_two_sided(found: list[Quantity], text: str) -> list[Quantity]:
@@ -369,11 +482,18 @@ def _scale_factor(page: _Page, m: re.Match[str], scale: str, currency: str | Non
             return None
         if scale in ("k", "K") and re.match(r"[ \u00a0-](?:fun[ \u00a0]+)?(?:run|race|walk|swim|ride)\b", after, re.IGNORECASE):
             return -1.0  # "a 5K run": kilometres
+        if scale in ("k", "K") and _METRE_AFTER.match(after) and not re.match(r"-", after):
+            return -1.0  # "the trail is 12k long"
         if scale == "m":
-            if _METRE_AFTER.match(after):
+            if _METRE_AFTER.match(after) or _METRE_NOUN_AFTER.match(after):
                 return 0.0
-            if not re.match(r"[ \u00a0]*[A-Za-z]", after) and _METRE_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
-                return 0.0  # "the wall is 5m." where the sentence measures
+            before = text[max(0, m.start() - 60):m.start()]
+            if _NO_NOUN_AFTER.match(after) and not currencies.MONEY_TALK.search(before) and (
+                    _METRE_BEFORE.search(before) or "," in m.group("num") or page.metres):
+                # "the wall is 5m." where the sentence measures; "4,261m." (a million never takes a
+                # thousands separator without a currency); "from 324m to 330m" on a page that writes
+                # lengths in metres and no sums in millions
+                return 0.0
             if re.search(r"\bthe[ \u00a0]+$", text[max(0, m.start() - 10):m.start()], re.IGNORECASE) and re.match(
                     r"[ \u00a0]*(?:[,.;:!?)]|$)|[ \u00a0]+(?:in|at|on|for|with|and|to|by)\b", after):
                 return 0.0  # "the 400m in 43 seconds": a race, not "the 9m people"
@@ -427,15 +547,24 @@ def _is_not_a_quantity(page: _Page, m: re.Match[str], has_unit: bool) -> bool:
         return True  # "a 12-member panel", "3-pointer": a compound, not a count; "19-year-old" is an age
     if identifiers.is_date(before, after):
         return True
+    if is_digits and not has_unit and identifiers.is_dot_clock(before, num, after):
+        return True
+    if is_digits and not has_unit and re.fullmatch(r"[0-9]{3,}", num) and re.search(
+            rf"\b(?:{'|'.join(list(UNITS)[2:13])})[\s\u00a0]+$", before, re.IGNORECASE):
+        return True  # "two 747 jumbo jets": a number right after a count is a model
     if re.search(r"[0-9]{4}(?:-[0-9]{1,2})+-$", before) or re.match(r"^-[0-9]{1,2}-[0-9]{1,2}", after):
         return True  # ISO dates and timestamps: "2020-09-24-11-01-26"
     if not has_unit and re.match(r"^[A-Z_]|^(?:,[0-9])+-[a-z]", after):
         return True  # glued to a capital or underscore ("3G", "01_file"), chemical locants ("1,2,3-tri...")
     if re.search(r"\bper[\s\u00a0]+$", before):
         return True  # denominators: "15.88 per 1,000"
-    if (not is_digits and num[0].isupper() and re.match(r"^[\s\u00a0]+[A-Z][a-z]", after)
-            and not re.search(r"(?:^|[.!?:;\"“”(]|\n)[\s\u00a0]*$", before)):
-        return True  # part of a name: "the Four Corners region"
+    if (not is_digits and num[0].isupper() and not re.search(r"(?:^|[.!?:;\"“”(•·*]|\n|[-–—][\s\u00a0])[\s\u00a0]*$", before)
+            and (re.match(r"^[\s\u00a0]+[A-Z][a-z]", after) or re.search(r"\b[A-Z][a-z]+[\s\u00a0]+(?:of[\s\u00a0]+)?$", before))):
+        # part of a name: "the Four Corners region", "the Big Four", "the Gang of Four" (a number
+        # word in capitals inside a sentence names, it does not count)
+        line = text[max(text.rfind("\n", 0, start) + 1, start - 200):end + 200].split("\n")[0]
+        if not _HEADLINE.fullmatch(line.strip()):
+            return True
     if re.match(r"[0-9]+(?:(?:\.[0-9]+)+[ \t]+[A-Z]|[.)][ \t])", text[start:start + 20]) and re.search(r"(?:^|\n)[ \t]*$", before):
         return True  # numbering at the start of a line: "1.1 Background", "1. The first point", "2) then"
     if not m.group("cur") and not has_unit:
@@ -466,9 +595,10 @@ def _is_not_a_quantity(page: _Page, m: re.Match[str], has_unit: bool) -> bool:
     if not is_digits:
         lowered = num.lower()
         if (lowered in ("one", "a", "an") and not m.group("scale") and not re.match(r"^[\s\u00a0]+each\b", after)
+                and not (lowered == "one" and _ONE_COUNTED.match(after))
                 and not (lowered == "one" and (_RANGE_AFTER_WORD.match(after) or _SIGN_WORD_BEFORE.search(before)))):
             return True  # "one of", "on the one hand", "one it cannot": not counts
-        if _DETERMINER_BEFORE.search(before) and not m.group("scale"):
+        if _DETERMINER_BEFORE.search(before) and not m.group("scale") and not has_unit:
             return True  # "the two neighbouring countries": a reference, not a claim
         if lowered == "zero":
             return True
@@ -519,6 +649,11 @@ def _quantity_at(page: _Page, m: re.Match[str], nxt: re.Match[str] | None) -> tu
         kind, unit, mult, qend = "measure", "m" if metres else "km", 1.0, end
     else:
         kind, unit, mult, qend = _unit_after(text, end, text[max(0, start - 150):start], scaled, currency)
+    if (kind == "money" and not cur and not scaled and _YEARISH.match(m.group("num"))
+            and re.search(r"(?:\(|\b(?:in|constant|real|of))[\s\u00a0]*$", before, re.IGNORECASE)):
+        return None, False  # "(2005 USD)", "in 2010 dollars": the year a sum is priced in
+    if kind == "count" and not scaled and value <= 13 and _SCHOOL_YEARS.search(before) and _SCHOOL_YEARS_AFTER.match(text, end):
+        return None, True  # "in years seven to nine": school years, the second label goes with the first
     if _is_not_a_quantity(page, m, has_unit=kind != "count" or currency is not None or scaled):
         # "pp. 9-47", "in 2019-20", "March 3-4": the figure after the dash goes with this one
         return None, nxt is not None and re.fullmatch(r"[-–]", text[m.end():nxt.start()]) is not None
@@ -544,11 +679,12 @@ def _quantity_at(page: _Page, m: re.Match[str], nxt: re.Match[str] | None) -> tu
         value *= mult
         return _finite(Quantity(start, qend, text[start:qend], kind, Bound.AT_LEAST, value, value, None, unit)), False
     bound, near, qstart = Bound.EXACT, False, start
-    hedge = hedge_before(before)
-    if hedge and not EMPHASIS_BEFORE.search(before[:hedge[0]] + " "):
-        phrase = " ".join(before[hedge[0]:].split()).lower()
+    wide = text[max(0, start - 80):start]
+    hedge = hedge_of(wide)
+    if hedge:
+        phrase = " ".join(wide[hedge[0]:].split()).lower()
         bound, near = hedge[1], hedge[2]
-        qstart = start - (len(before) - hedge[0])
+        qstart = start - (len(wide) - hedge[0])
         if phrase in ("some", "over", "under", "about", "around") and kind == "count" and value < 10 and not scaled and not m.group("num")[0].isdigit():
             bound, qstart = Bound.EXACT, start  # "some two" is rare; "under one roof" is not a bound
     suffix = SUFFIX_RE.match(text[end:end + 16])
@@ -564,6 +700,16 @@ def _quantity_at(page: _Page, m: re.Match[str], nxt: re.Match[str] | None) -> tu
     return _finite(Quantity(qstart, qend, text[qstart:qend], kind, bound, value, low, high, unit)), False
 
 
+# "and one member of the ground crew", "plus one ground crew member": one of a counted group
+_ONE_COUNTED = re.compile(r"^[\s\u00a0]+(?:[a-z]+[\s\u00a0]+){0,2}(?:member|person|man|woman|passenger|worker|"
+                          r"soldier|officer|civilian|victim|survivor|resident|student|employee|patient|journalist|firefighter|"
+                          r"policeman|miner|sailor|pilot|tourist|crewman|crewmember|prisoner|detainee|protester)\b(?!['’]s)")
+# Every word capitalised but the small ones: "Storm Kills Three People In Town"
+_HEADLINE = re.compile(r"(?:(?:[A-Z0-9\"“‘'(][^\s]*|of|the|and|in|on|for|to|a|an|at|by|with|as|or|from)(?:[\s\u00a0]+|$))+")
+# School years: "in years seven to nine", "across Years 7-9": labels, not a range of anything
+_SCHOOL_YEARS = re.compile(r"\b(?i:in|into|across|from|between|through|of|for|school)[\s\u00a0]+(?:[Yy]ears|YEARS)[\s\u00a0]+$")
+_SCHOOL_YEARS_AFTER = re.compile(r"[\s\u00a0]*(?:[-–]|to\b|and\b)[\s\u00a0]*(?:[0-9]{1,2}|one|two|three|four|five|six|seven|eight|"
+                                 r"nine|ten|eleven|twelve|thirteen)\b(?![\s\u00a0]+[a-z]+s\b)", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:aged?|ages)(?:[\s\u00a0]+of)?[\s\u00a0]+(?:between[\s\u00a0]+)?(?:" + "|".join(
     re.escape(h) for h, _, _ in PREFIX_HEDGES if h.isalpha() or " " in h) + r")?[\s\u00a0]*$", re.IGNORECASE)
 
@@ -582,7 +728,9 @@ def _range(page: _Page, m: re.Match[str], nxt: re.Match[str], value: float, step
     else:
         joiner = r"[\s\u00a0]*(?:-|–|—)[\s\u00a0]*|~|-?[\s\u00a0]+(?:to|or|through|thru)[\s\u00a0]+"
     ends = {m.end(), qend}
-    if not any(re.fullmatch(joiner, text[e:nxt.start()]) for e in ends if e <= nxt.start()):
+    # "between 5 -10%": the sign the pattern gave the second figure is the range's dash
+    dash = bool(nxt.group("sign")) and not text[m.end():nxt.start()].strip() and text[m.end():nxt.start()] != ""
+    if not dash and not any(re.fullmatch(joiner, text[e:nxt.start()]) for e in ends if e <= nxt.start()):
         return None
     if identifiers.is_date(text[max(0, nxt.start() - 60):nxt.start()], text[nxt.end():nxt.end() + 40]):
         return None  # "between 11,940 ± 40 and 2,550 ± 50 BP", "March 3-4": a span of dates
@@ -600,7 +748,7 @@ def _range(page: _Page, m: re.Match[str], nxt: re.Match[str], value: float, step
     else:
         high *= high_factor
         kind2, unit2, mult2, qend2 = _unit_after(text, nxt.end(), text[max(0, start - 150):nxt.start()], bool(high_scale), currency or cur2)
-    if nxt.group("sign") or nxt.group("csign"):
+    if (nxt.group("sign") and not dash) or nxt.group("csign"):
         high = -high
     if kind != "count" and kind2 != "count" and (kind, unit) != (kind2, unit2):
         return None  # "from 44 ml to 50 mg": two quantities, not one range
