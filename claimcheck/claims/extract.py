@@ -17,6 +17,7 @@ from ..documents import LineIndex
 from ..errors import ModelError
 from ..model import Claim, Document, Footnote, Kind, Notes, Quantity, Span, claim_id
 from .aliases import Aliases, load_aliases
+from .context import document_context, with_context
 from .frames import Lemmatize, fact_frame, frame_of
 from .numbers import blank, find_quantities
 from .subjects import covered_text, is_word, subject_of
@@ -177,7 +178,8 @@ def extract_many(items: Sequence[tuple[Document, Notes]], nlp: Language, batch_s
                 fact = _fact(doc, sent, s, citations, lines, aliases, lemma)
                 if fact:
                     claims.append(fact)
-        yield _mark_duplicates(doc, _carry_time(sorted(claims, key=lambda c: (c.start, c.end))))
+        claims = with_context(_carry_time(sorted(claims, key=lambda c: (c.start, c.end))), document_context(doc.text, body_end))
+        yield _mark_duplicates(doc, claims)
 
 
 # The longest stretch spaCy reads at once. A "sentence" can be a 100 kB line: clauses joined by
