@@ -41,6 +41,7 @@ class Severity(str, Enum):
 
     CONTRADICTION = "contradiction"
     NEAR_MISS = "near-miss"
+    POSSIBLE = "possible"  # the figures clash but the evidence that they are one quantity is weaker
 
 
 class ConflictKind(str, Enum):
@@ -145,6 +146,14 @@ class Frame:
     scope: tuple[str, ...] = ()  # words that change which quantity it is: "other", "total"
     source: str | None = None  # who says so, normalised: "human rights watch"
     proper: bool = False  # the entity is a name ("Kazakhs"), not a common noun ("people")
+    concept: str | None = None  # what the figure measures, from the lexicon: "deaths", "height", "cost"
+    topic: str | None = None  # what the text is about: "krakatoa", "hindenburg" (a name, lower case)
+    # Where topic, place and time came from: "sentence" (stated beside the figure), "paragraph" or
+    # "document" (inherited, weaker evidence). None when the field is empty.
+    topic_from: str | None = None
+    place_from: str | None = None
+    time_from: str | None = None
+    concept_from: str | None = None  # "document" when the page lent the concept ("a page of river lengths")
 
 
 @dataclass(frozen=True)
@@ -196,6 +205,7 @@ class Group:
     sources: tuple[str, ...] = ()  # distinct sources the claims name
     sources_differ: bool = False  # claims name different sources: their figures are not the articles' conflict
     agrees: bool = True
+    evidence: str = ""  # why the members were put together, in words: "all give the deaths in ..."
 
 
 @dataclass(frozen=True)

@@ -1,22 +1,27 @@
 #!/usr/bin/env python3
-"""How cost grows with input size: 10 kB, 100 kB and 1 MB inputs in four shapes.
+"""How cost grows with input size: 10 kB, 100 kB and 1 MB inputs in several shapes.
 
 For each input it measures
-  * the whole command, `claimcheck scan FILE --offline --format json`, in a subprocess: wall time
-    and the process's peak memory (so the extraction stages count too), and
+  * the whole command, `claimcheck scan FILE --offline --format json`, in a subprocess: wall time,
+    CPU time and the process's peak memory (so the extraction stages count too), and
   * the document stages alone, in this process: read_document + parse_notes + audit_citations,
     time and peak traced memory (a second pass under tracemalloc, so tracing does not skew the time),
 so a slow stage can be told apart from a slow extraction. The last columns say how much each grew
-from 100 kB to 1 MB: linear cost grows about 10x. It prints figures; it is not a test.
+from 100 kB to 1 MB: linear cost grows about 10x. Growth and comparisons use the scan's CPU seconds
+(user + system), which other jobs on a shared machine inflate far less than wall time. The "dense" shapes (a page of figures: statistical
+tables, results, data appendices) are also set against "prose" of the same size: issue 20 wants a
+page of numbers to cost at most twice what prose costs. It prints figures; it is not a test.
 
     .venv/bin/python scripts/bench_scaling.py                  # every shape and size
     .venv/bin/python scripts/bench_scaling.py --shape list --sizes 100000,1000000 --timeout 120
     .venv/bin/python scripts/bench_scaling.py --stages-only    # no subprocess, no spaCy
+    .venv/bin/python scripts/bench_scaling.py --shape prose --shape dense-spaces --shape dense-commas --shape dense-table
 """
 from __future__ import annotations
 
 import argparse
 import os
+import random
 import subprocess
 import sys
 import tempfile
@@ -70,13 +75,86 @@ def long_url(size: int) -> tuple[str, str]:
     return "txt", f"{head}{path}).\n"
 
 
+_WHO = ["Officials", "The ministry", "Researchers", "Local groups", "The census", "Witnesses", "The survey"]
+_VERB = ["counted", "reported", "estimated", "recorded", "found", "listed"]
+_WHAT = ["people in the northern province", "new schools across the region", "farms in the valley",
+         "workers at the port", "households without power", "cases in the capital", "voters in the district"]
+
+
+def prose(size: int) -> tuple[str, str]:
+    """Ordinary prose: varied sentences ending in full stops, about one figure in each, in paragraphs."""
+    rng = random.Random(size)
+    out, length = [], 0
+    while length < size:
+        para = " ".join(
+            f"{rng.choice(_WHO)} {rng.choice(_VERB)} about {rng.randint(2, 90_000):,} {rng.choice(_WHAT)} "
+            f"in {rng.randint(1990, 2023)}, and the figure was discussed at length by the local council."
+            for _ in range(rng.randint(3, 6)))
+        out.append(para)
+        length += len(para) + 2
+    return "txt", "\n\n".join(out)[:size].rsplit(".", 1)[0] + ".\n"
+
+
+def _figure(rng: random.Random, decimals: bool = True) -> str:
+    """A figure as tables print them: counts, thousands, decimals, percentages, negatives."""
+    kind = rng.randrange(5)
+    if kind == 2 and not decimals:
+        kind = 0
+    if kind == 0:
+        return str(rng.randint(0, 999))
+    if kind == 1:
+        return f"{rng.randint(1_000, 9_999_999):,}"
+    if kind == 2:
+        return f"{rng.uniform(0, 100):.1f}"
+    if kind == 3:
+        return f"{rng.uniform(0, 100):.1f}%"
+    return str(rng.randint(-500, 500))
+
+
+def dense_spaces(size: int) -> tuple[str, str]:
+    """A page of figures on one line, separated by spaces: no sentence end anywhere.
+
+    No bare decimals: "96.5 723" reads as a full stop and a note marker ("detained.5 The"), which
+    would cut the line into sentences.
+    """
+    rng = random.Random(size)
+    figures, length = [], 0
+    while length < size:
+        figures.append(_figure(rng, decimals=False))
+        length += len(figures[-1]) + 1
+    return "txt", " ".join(figures)[:size].rsplit(" ", 1)[0] + "\n"
+
+
+def dense_commas(size: int) -> tuple[str, str]:
+    """A page of figures on one line, separated by commas and spaces."""
+    rng = random.Random(size)
+    figures, length = [], 0
+    while length < size:
+        figures.append(_figure(rng))
+        length += len(figures[-1]) + 2
+    return "txt", ", ".join(figures)[:size].rsplit(",", 1)[0] + "\n"
+
+
+def dense_table(size: int) -> tuple[str, str]:
+    """A statistical table: one row per line, a label and six figures separated by tabs."""
+    rng = random.Random(size)
+    rows, length, i = ["District\tVotes\tTurnout\tRegistered\tChange\tSeats\tShare"], 0, 0
+    while length < size:
+        i += 1
+        row = f"District {i}\t" + "\t".join(_figure(rng) for _ in range(6))
+        rows.append(row)
+        length += len(row) + 1
+    return "txt", "\n".join(rows) + "\n"
+
+
 SHAPES: dict[str, Callable[[int], tuple[str, str]]] = {
-    "sentences": sentences, "list": long_list, "footnotes": long_footnotes, "url": long_url,
+    "sentences": sentences, "list": long_list, "footnotes": long_footnotes, "url": long_url, "prose": prose,
+    "dense-spaces": dense_spaces, "dense-commas": dense_commas, "dense-table": dense_table,
 }
 
 
-def run_scan(path: Path, timeout: float) -> tuple[float | None, float | None, str]:
-    """Wall seconds, peak MB and exit status of `claimcheck scan PATH --offline --format json`."""
+def run_scan(path: Path, timeout: float) -> tuple[float | None, float | None, float | None, str]:
+    """Wall seconds, CPU seconds, peak MB and exit status of `claimcheck scan PATH --offline --format json`."""
     command = [sys.executable, "-m", "claimcheck", "scan", str(path), "--offline", "--format", "json"]
     start = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
@@ -88,7 +166,7 @@ def run_scan(path: Path, timeout: float) -> tuple[float | None, float | None, st
         if time.perf_counter() > deadline:
             proc.kill()
             os.wait4(proc.pid, 0)
-            return None, None, f"killed after {timeout:.0f} s"
+            return None, None, None, f"killed after {timeout:.0f} s"
         time.sleep(0.05)
     seconds = time.perf_counter() - start
     stderr = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
@@ -101,7 +179,7 @@ def run_scan(path: Path, timeout: float) -> tuple[float | None, float | None, st
         print(f"    {path.name}: crashed: {last[:300]}", file=sys.stderr)
         skipped.append("crash")
     note = f"exit {code}" + (" (crash)" if "crash" in skipped else " (skipped)" if skipped else "")
-    return seconds, usage.ru_maxrss / 1024, note  # ru_maxrss is in kB on Linux
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, note  # ru_maxrss is in kB on Linux
 
 
 def run_stages(path: Path) -> tuple[float, float, int]:
@@ -146,9 +224,10 @@ def main() -> int:
         if not args.stages_only:  # the fixed cost: interpreter, imports, spaCy's model
             tiny = Path(folder) / "tiny.txt"
             tiny.write_text("About 150 people marched.\n", encoding="utf-8")
-            baseline = run_scan(tiny, args.timeout)[0]
-            print(f"baseline: scan of a one-line file takes {fmt(baseline)} s (model loading and start-up)\n")
-        header = (f"{'shape':10} {'size':>9} {'scan s':>8} {'scan MB':>8} {'scan':>16}   "
+            wall, baseline = run_scan(tiny, args.timeout)[:2]
+            print(f"baseline: scan of a one-line file takes {fmt(wall)} s, {fmt(baseline)} s of CPU "
+                  "(model loading and start-up)\n")
+        header = (f"{'shape':13} {'size':>9} {'scan s':>8} {'cpu s':>7} {'scan MB':>8} {'scan':>16}   "
                   f"{'stages s':>9} {'stages MB':>9} {'citations':>9}")
         print(header)
         print("-" * len(header))
@@ -157,15 +236,15 @@ def main() -> int:
                 fmt_name, text = SHAPES[shape](size)
                 path = Path(folder) / f"{shape}-{size}.{fmt_name}"
                 path.write_text(text, encoding="utf-8")
-                scan_s, scan_mb, note = (None, None, "not run") if args.stages_only else run_scan(path, args.timeout)
+                scan_s, cpu_s, scan_mb, note = (None, None, None, "not run") if args.stages_only else run_scan(path, args.timeout)
                 stage_s, stage_mb, found = run_stages(path)
-                results[(shape, size)] = {"scan": scan_s, "stages": stage_s}
-                print(f"{shape:10} {path.stat().st_size:9d} {fmt(scan_s):>8} {fmt(scan_mb, 0):>8} {note:>16}   "
+                results[(shape, size)] = {"scan": cpu_s, "stages": stage_s}
+                print(f"{shape:13} {path.stat().st_size:9d} {fmt(scan_s):>8} {fmt(cpu_s):>7} {fmt(scan_mb, 0):>8} {note:>16}   "
                       f"{fmt(stage_s, 3):>9} {fmt(stage_mb, 1):>9} {found:9d}", flush=True)
         if len(sizes) >= 2:
             small, large = sizes[-2], sizes[-1]
             print(f"\ngrowth from {small} to {large} bytes (linear: about {large / small:.0f}x; "
-                  f"scan net of the {fmt(baseline)} s baseline)")
+                  f"scan CPU net of the {fmt(baseline)} s baseline)")
             for shape in shapes:
                 a, b = results[(shape, small)], results[(shape, large)]
                 stage = b["stages"] / a["stages"] if a["stages"] and b["stages"] else None
@@ -180,7 +259,20 @@ def main() -> int:
                     verdict += "; scan SUPERLINEAR (extraction stages)"
                 elif not args.stages_only and scan is None:
                     verdict += f"; scan net of start-up under 0.5 s at {small} bytes: too small to judge"
-                print(f"  {shape:10} stages {fmt(stage, 1):>6}x   scan {fmt(scan, 1):>6}x   {verdict}")
+                print(f"  {shape:13} stages {fmt(stage, 1):>6}x   scan {fmt(scan, 1):>6}x   {verdict}")
+        dense = [s for s in shapes if s.startswith("dense")]
+        if "prose" in shapes and dense and not args.stages_only:
+            print(f"\ndense figures against prose of the same size, in scan CPU seconds (goal: at most 2x; "
+                  f"gross, and net of the {fmt(baseline)} s baseline)")
+            for shape in dense:
+                for size in sizes:
+                    a, b = results[("prose", size)]["scan"], results[(shape, size)]["scan"]
+                    if a is None or b is None:
+                        print(f"  {shape:13} {size:9d}   scan did not finish")
+                        continue
+                    net = (b - (baseline or 0)) / max(a - (baseline or 0), 0.1)
+                    print(f"  {shape:13} {size:9d}   {b / a:5.2f}x gross   {net:5.2f}x net"
+                          + ("" if net <= 2 or a - (baseline or 0) < 0.5 else "   SLOWER THAN 2x PROSE"))
     return 0
 
 

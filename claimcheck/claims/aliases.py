@@ -1,6 +1,7 @@
 """Aliases: the names that mean the same thing, so frames from different articles compare.
 
-`data/aliases.toml` ships the defaults; a user's `aliases_file` extends them. Everything is
+`data/aliases.toml` ships the defaults; a user's `aliases_file` extends them. The concept lexicon
+(`data/concepts.toml`) loads here too, and the same user file may add `[concepts.NAME]` tables. Everything is
 matched on lower case; plurals are made singular by the caller (frames.py) before lookup.
 """
 from __future__ import annotations
@@ -13,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import ConfigError
+from .concepts import Concept, Lexicon, parse_concepts
 
 _TABLES = ("entities", "agents", "events", "places")
 _SPACE = re.compile(r"[\s\u00a0]+")
@@ -24,6 +26,7 @@ class Aliases:
     agents: dict[str, tuple[str, str]] = field(default_factory=dict)  # "interviewee" -> ("people", "interview")
     events: dict[str, str] = field(default_factory=dict)
     places: dict[str, str] = field(default_factory=dict)
+    lexicon: Lexicon = field(default_factory=Lexicon)  # concepts: what a figure measures
 
     def entity(self, name: str) -> str:
         key = norm(name)
@@ -47,6 +50,9 @@ def norm(text: str) -> str:
 
 def _parse(table: dict, where: str, into: dict[str, dict]) -> None:
     for name, value in table.items():
+        if name == "concepts" and isinstance(value, dict):
+            into.setdefault("concepts", {}).update(parse_concepts(value, where))
+            continue
         if name not in _TABLES:
             raise ConfigError(f"{where}: unknown table [{name}] (known: {', '.join(_TABLES)})")
         if not isinstance(value, dict):
@@ -70,10 +76,14 @@ def load_aliases(user_file: str = "") -> Aliases:
     tables: dict[str, dict] = {name: {} for name in _TABLES}
     shipped = resources.files("claimcheck").joinpath("data/aliases.toml").read_text("utf-8")
     _parse(tomllib.loads(shipped), "claimcheck/data/aliases.toml", tables)
+    lexicon = resources.files("claimcheck").joinpath("data/concepts.toml").read_text("utf-8")
+    concepts: dict[str, Concept] = parse_concepts(tomllib.loads(lexicon), "claimcheck/data/concepts.toml")
     if user_file:
         path = Path(user_file)
         try:
             _parse(tomllib.loads(path.read_text("utf-8")), str(path), tables)
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise ConfigError(f"{path}: cannot read the aliases file: {exc}") from exc
-    return Aliases(tables["entities"], tables["agents"], tables["events"], tables["places"])
+    concepts.update(tables.get("concepts", {}))  # a user's concept replaces the shipped one of its name
+    return Aliases(tables["entities"], tables["agents"], tables["events"], tables["places"],
+                   Lexicon(tuple(concepts[k] for k in sorted(concepts))))

@@ -17,6 +17,7 @@ from ..documents import LineIndex
 from ..errors import ModelError
 from ..model import Claim, Document, Footnote, Kind, Notes, Quantity, Span, claim_id
 from .aliases import Aliases, load_aliases
+from .context import document_context, with_context
 from .frames import Lemmatize, fact_frame, frame_of
 from .numbers import blank, find_quantities
 from .subjects import covered_text, is_word, subject_of
@@ -38,7 +39,9 @@ _EVENT_VERBS = re.compile(r"\b(?:launched|announced|signed|founded|established|p
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 _cache: dict[str, Language] = {}
-_PLAIN_SPACES = str.maketrans(dict.fromkeys("\xa0\u2007\u202f\u2009\u200a\u2002\u2003", " "))
+# Tabs too: spaCy makes each a token of its own, which a table's rows are full of (a third of their
+# tokens, and so of their parse), and which the parser must attach somewhere.
+_PLAIN_SPACES = str.maketrans(dict.fromkeys("\t\xa0\u2007\u202f\u2009\u200a\u2002\u2003", " "))
 
 
 def load_model(name: str = DEFAULT_MODEL) -> Language:
@@ -133,14 +136,16 @@ def extract_many(items: Sequence[tuple[Document, Notes]], nlp: Language, batch_s
         quantities = find_quantities(doc.text, extraction_masks(doc, notes, url_spans))
         body_end = notes.section[0] if notes.section else len(doc.text)
         sentences = split_sentences(doc.text, 0, body_end)
-        sentence_starts = [s for s, _ in sentences]
+        figures = [(q.start, q.end) for q in sorted(quantities, key=lambda q: q.start)]
+        pieces = [p for span in sentences for p in read_pieces(doc.text, span, figures)]
+        piece_starts = [s for s, _ in pieces]
         note_starts = [n.start for n in notes.footnotes]
         marker_starts = [m.start for m in notes.markers]
         lines = LineIndex(doc.text)
         wanted: dict[Span, list[Quantity]] = {}
-        titles: dict[int, int] = {}
+        titles: dict[int, list[Span]] = {}
         for q in quantities:
-            span = _sentence_of(q, sentences, sentence_starts, _footnote_at(notes, note_starts, q.start), doc, titles)
+            span = _sentence_of(q, pieces, piece_starts, _footnote_at(notes, note_starts, q.start), doc, titles, figures)
             wanted.setdefault(span, []).append(q)
         for s, e in sentences:
             if e - s > MAX_SENTENCE:
@@ -152,60 +157,120 @@ def extract_many(items: Sequence[tuple[Document, Notes]], nlp: Language, batch_s
         # spaCy reads the sentence with markers and URLs blanked, so "Uyghurs2" parses as "Uyghurs".
         clean = blank(doc.text, [(m.start, m.end) for m in notes.markers] + url_spans)
         clean = clean.translate(_PLAIN_SPACES)  # no-break spaces split tokens oddly; same length, offsets hold
-        parsed = nlp.pipe((clean[s:e] for s, e in spans), batch_size=batch_size)
+        runs = {span for span in spans if figure_run(clean, span, wanted[span])}
+        parsed = iter(nlp.pipe((clean[s:e] for s, e in spans if (s, e) not in runs), batch_size=batch_size))
         claims: list[Claim] = []
-        for (s, e), sent in zip(spans, parsed):
+        for s, e in spans:
+            sent = None if (s, e) in runs else next(parsed)
             note = _footnote_at(notes, note_starts, s)
             cited_in = note.number if note is not None else None
             inside = notes.markers[bisect.bisect_left(marker_starts, s):bisect.bisect_left(marker_starts, e + 4)]
             citations = (cited_in,) if cited_in is not None else tuple(sorted({m.number for m in inside}))
-            source = f"footnote {cited_in}" if cited_in is not None else (_source(sent) if wanted[(s, e)] else None)
+            source = f"footnote {cited_in}" if cited_in is not None else (
+                _source(sent) if wanted[(s, e)] and sent is not None else None)
+            rows = [(s, e)] if sent is not None else read_pieces(doc.text, (s, e), figures, RUN_SENTENCE)
+            reads = [_Read(sent, clean[a:b], a, doc.text[a:b]) for a, b in rows]
+            row_starts = [a for a, _ in rows]
             for q in wanted[(s, e)]:  # one attribution per sentence, however many figures it holds
-                claims.append(_claim(doc, q, sent, s, citations, cited_in, source, lines.line(q.start), aliases, lemma))
-            if not wanted[(s, e)]:
+                read = reads[max(bisect.bisect_right(row_starts, q.start) - 1, 0)]
+                claims.append(_claim(doc, q, read, citations, cited_in, source, lines.line(q.start), aliases, lemma))
+            if not wanted[(s, e)] and sent is not None:
                 fact = _fact(doc, sent, s, citations, lines, aliases, lemma)
                 if fact:
                     claims.append(fact)
-        yield _mark_duplicates(doc, _carry_time(sorted(claims, key=lambda c: (c.start, c.end))))
+        claims = with_context(_carry_time(sorted(claims, key=lambda c: (c.start, c.end))), document_context(doc.text, body_end))
+        yield _mark_duplicates(doc, claims)
 
 
-# The longest stretch spaCy reads for one figure. A "sentence" can be a 100 kB line of clauses
-# joined by semicolons; parsing all of it for each figure costs the square of its size, and the
-# claim would carry all of it. A figure gets its clause, cut to this many characters around it.
+# The longest stretch spaCy reads at once. A "sentence" can be a 100 kB line: clauses joined by
+# semicolons, or a page of figures with no full stop at all. It is read in pieces, each parsed once
+# for all the figures in it (a window per figure parsed the line once per figure: 20 ms a figure on
+# a page of numbers), and a claim carries its piece, not the page.
 MAX_SENTENCE = 1000
+# What a figure of a run of figures (not parsed) carries as its sentence: its row, or this much of a
+# long line. Each claim carries its sentence: a 1 MB line of figures made 190 MB of JSON at 1,000.
+RUN_SENTENCE = 200
+_CLAUSE_END = re.compile(r"[,:)\]]\s|\s[-–—]+\s")
 
 
-def _sentence_of(q: Quantity, sentences: list[Span], starts: list[int], note: Footnote | None, doc: Document,
-                 titles: dict[int, int]) -> Span:
-    """The span spaCy should read for a quantity: its sentence, or the cited title it stands in."""
-    if note is not None and note.title:
-        if note.number not in titles:  # found once per note, not once per figure in it
-            titles[note.number] = doc.text.find(note.title, note.start, note.end)
-        at = titles[note.number]
-        return _bounded(doc.text, (at, at + len(note.title)), q)
-    i = bisect.bisect_right(starts, q.start) - 1
-    if i >= 0 and sentences[i][0] <= q.start < sentences[i][1]:
-        return _bounded(doc.text, (sentences[i][0], max(sentences[i][1], q.end)), q)
-    return q.start, q.end
+def read_pieces(text: str, span: Span, figures: list[Span], size: int = MAX_SENTENCE) -> list[Span]:
+    """`span` as the spans spaCy reads whole: itself when short enough; else its clauses (each up to
+    and with its semicolon), a clause still over `size` cut at a space, never inside a figure.
 
-
-def _bounded(text: str, span: Span, q: Quantity) -> Span:
-    """`span` if short enough; else the clause around `q` (between semicolons), at most MAX_SENTENCE."""
+    `figures` are the (start, end) of the quantities in the text, sorted.
+    """
     start, end = span
-    if end - start <= MAX_SENTENCE:
-        return span
-    lo, hi = max(start, q.start - MAX_SENTENCE // 2), min(end, q.end + MAX_SENTENCE // 2)
-    cut = text.rfind(";", lo, q.start)
-    lo = cut + 1 if cut >= 0 else lo
-    cut = text.find(";", q.end, hi)
-    hi = cut + 1 if cut >= 0 else hi
-    if lo > start and not text[lo - 1].isspace() and text[lo - 1] != ";":  # do not start inside a word
-        space = text.find(" ", lo, q.start)
-        lo = space + 1 if space >= 0 else lo
-    if hi < end and not text[hi].isspace() and text[hi - 1] != ";":
-        space = text.rfind(" ", q.end, hi)
-        hi = space if space >= 0 else hi
-    return _trim(text, lo, hi)
+    if end - start <= size:
+        return [span]
+    pieces = []
+    while start < end:
+        semicolon = text.find(";", start, end)
+        clause_end = semicolon + 1 if semicolon >= 0 else end
+        while clause_end - start > size:
+            cut = _cut(text, start, start + size, figures)
+            pieces.append(_trim(text, start, cut))
+            start = cut
+        pieces.append(_trim(text, start, clause_end))
+        start = clause_end
+    return [(s, e) for s, e in pieces if e > s]
+
+
+def _cut(text: str, start: int, limit: int, figures: list[Span]) -> int:
+    """Where a piece from `start` ends, at most at `limit`: after a clause's punctuation in its second
+    half if there is one, else at its last space; moved back before a figure it would split."""
+    clause = None
+    for m in _CLAUSE_END.finditer(text, start + (limit - start) // 2, limit):
+        clause = m
+    if clause is not None:
+        cut = clause.end() - 1
+    else:
+        space = max(text.rfind(" ", start + 1, limit), text.rfind("\t", start + 1, limit), text.rfind("\n", start + 1, limit))
+        cut = space if space > start else limit
+    i = bisect.bisect_left(figures, (cut, cut)) - 1  # the last figure starting before the cut
+    if i >= 0 and figures[i][0] < cut < figures[i][1]:
+        cut = figures[i][0] if figures[i][0] > start else figures[i][1]
+    return cut
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def figure_run(text: str, span: Span, quantities: list[Quantity]) -> bool:
+    """Whether `span` is a run of figures (a table's row, a line of results): two figures or more,
+    and at most one word outside them for every four (none among two or three).
+
+    It is not parsed: there is nothing for the parser to read. What such a figure counts is said by
+    a column's heading, not by its neighbours; parsed, a line of numbers gave subjects such as "%"
+    or "214", and cost a parse as long as prose of the same size holding a sixteenth of its figures.
+    """
+    if len(quantities) < 2:
+        return False
+    figures = sorted((q.start, q.end) for q in quantities)
+    words = 0
+    for m in _WORD.finditer(text, *span):
+        i = bisect.bisect_right(figures, (m.start(), len(text))) - 1
+        if i < 0 or m.start() >= figures[i][1]:  # "million" in "1.5 million" is the figure's own
+            words += 1
+            if 4 * words > len(quantities):
+                return False
+    return True
+
+
+def _sentence_of(q: Quantity, pieces: list[Span], starts: list[int], note: Footnote | None, doc: Document,
+                 titles: dict[int, list[Span]], figures: list[Span]) -> Span:
+    """The span spaCy should read for a quantity: its sentence (or piece of one), or the cited title it stands in."""
+    if note is not None and note.title:
+        if note.number not in titles:  # found and cut once per note, not once per figure in it
+            at = doc.text.find(note.title, note.start, note.end)
+            titles[note.number] = read_pieces(doc.text, (at, at + len(note.title)), figures)
+        pieces = titles[note.number]
+        if len(pieces) == 1:
+            return pieces[0]
+        starts = [s for s, _ in pieces]
+    i = bisect.bisect_right(starts, q.start) - 1
+    if i >= 0 and pieces[i][0] <= q.start < pieces[i][1]:
+        return pieces[i][0], max(pieces[i][1], q.end)
+    return q.start, q.end
 
 
 def _footnote_at(notes: Notes, starts: list[int], offset: int) -> Footnote | None:
@@ -213,17 +278,58 @@ def _footnote_at(notes: Notes, starts: list[int], offset: int) -> Footnote | Non
     return notes.footnotes[i] if i >= 0 and offset < notes.footnotes[i].end else None
 
 
-def _claim(doc: Document, q: Quantity, sent: Doc, offset: int, citations: tuple[int, ...], cited_in: int | None,
+class _Read:
+    """A parsed span and what each of its figures reads off it, worked out once for them all.
+
+    A page of figures puts hundreds of them in one span: scanning its tokens or its text again for
+    each figure would cost the square of the span.
+    """
+
+    def __init__(self, sent: Doc | None, text: str, offset: int, sentence: str) -> None:
+        self.sent, self.text, self.offset = sent, text, offset  # no parse for a run of figures
+        self.sentence = sentence  # the original text, one string shared by the span's claims
+        self.starts = [t.idx for t in sent] if sent is not None else []
+        self._dates: list[tuple[int, int, str | None]] | None = None
+        self._places: list[tuple[int, int, str]] | None = None
+
+    def tokens(self, q: Quantity) -> list[Token]:
+        """The tokens the quantity covers."""
+        if self.sent is None:
+            return []
+        lo, hi = q.start - self.offset, q.end - self.offset
+        i = max(bisect.bisect_right(self.starts, lo) - 1, 0)
+        return [t for t in self.sent[i:bisect.bisect_left(self.starts, hi)] if t.idx < hi and t.idx + len(t) > lo]
+
+    def time(self, q: Quantity) -> str | None:
+        """The span's date qualifier, ISO where it can be: "In July 2019" -> "2019-07"."""
+        if self._dates is None:
+            self._dates = [(m.start(), m.end(), _date(m)) for m in _DATE_PHRASE.finditer(self.text)]
+        lo, hi = q.start - self.offset, q.end - self.offset
+        return next((d for s, e, d in self._dates if d is not None and not (s < hi and e > lo)), None)
+
+    def place(self, q: Quantity) -> str | None:
+        """Proper nouns after "in", "at", "across", "from": where the figure applies."""
+        if self.sent is None:
+            return None
+        if self._places is None:
+            self._places = [(t.idx, t.idx + len(t), covered_text([*(w for w in t.lefts if w.dep_ == "compound" and w.tag_ in ("NNP", "NNPS")), t]))
+                            for t in self.sent if t.tag_ in ("NNP", "NNPS") and t.dep_ == "pobj" and t.text not in _MONTHS
+                            and t.head.lower_ in ("in", "at", "across", "from", "inside", "outside")]
+        lo, hi = q.start - self.offset, q.end - self.offset
+        return ", ".join(dict.fromkeys(p for s, e, p in self._places if not (s < hi and e > lo))) or None
+
+
+def _claim(doc: Document, q: Quantity, read: _Read, citations: tuple[int, ...], cited_in: int | None,
            source: str | None, line: int, aliases: Aliases, lemma: Lemmatize) -> Claim:
-    tokens = [t for t in sent if t.idx + offset < q.end and t.idx + len(t) + offset > q.start]
+    tokens = read.tokens(q)
     subject = subject_of(tokens, q) if tokens else ""
-    time = _time(sent, q, offset)
+    time = read.time(q)
     frame = frame_of(tokens, q, time, source, aliases, lemma) if tokens else None
     return _built(Claim(
         id=claim_id(doc.id, q.start), doc=doc.name, doc_id=doc.id, path=doc.path, start=q.start, end=q.end,
         quote=q.quote, kind=Kind(q.kind), bound=q.bound, value=q.value, low=q.low, high=q.high, unit=q.unit,
-        subject=subject, sentence=doc.text[offset:offset + len(sent.text)], citations=citations, place=_place(sent, q, offset),
-        time=time, source=source, cited_in=cited_in, line=line, frame=frame,
+        subject=subject, sentence=read.sentence, citations=citations,
+        place=read.place(q), time=time, source=source, cited_in=cited_in, line=line, frame=frame,
     ))
 
 
@@ -233,33 +339,18 @@ _DATE_PHRASE = re.compile(
     r"|\b(?P<early>early|mid|late)[\s-]+(?P<eyear>(?:1[5-9]|20)\d{2})\b|\b(?P<bare>(?:1[5-9]|20)\d{2})\b(?![-–]?\d)")
 
 
-def _time(sent: Doc, q: Quantity, offset: int) -> str | None:
-    """The sentence's date qualifier, ISO where it can be: "In July 2019" -> "2019-07"."""
-    for m in _DATE_PHRASE.finditer(sent.text):
-        if m.start() + offset < q.end and m.end() + offset > q.start:
-            continue
-        if m.group("month"):
-            month = _MONTHS.index(m.group("month")) + 1
-            if m.group("year") and m.group("day"):
-                return f"{m.group('year')}-{month:02d}-{int(m.group('day')):02d}"
-            if m.group("year"):
-                return f"{m.group('year')}-{month:02d}"
-            if m.group("month") == "May" and not m.group("day"):
-                continue  # the modal verb, most likely
-            return m.group().strip()
-        return (m.group("eyear") and f"{m.group('early')} {m.group('eyear')}") or m.group("bare")
-    return None
-
-
-def _place(sent: Doc, q: Quantity, offset: int) -> str | None:
-    """Proper nouns after "in", "at", "across", "from": where the figure applies."""
-    places = []
-    for t in sent:
-        if (t.tag_ in ("NNP", "NNPS") and t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "across", "from", "inside", "outside")
-                and t.text not in _MONTHS and not (t.idx + offset < q.end and t.idx + len(t) + offset > q.start)):
-            words = [w for w in t.lefts if w.dep_ == "compound" and w.tag_ in ("NNP", "NNPS")] + [t]
-            places.append(covered_text(words))
-    return ", ".join(dict.fromkeys(places)) or None
+def _date(m: re.Match[str]) -> str | None:
+    """A date phrase as ISO where it can be; None for a bare "May" (the modal verb, most likely)."""
+    if m.group("month"):
+        month = _MONTHS.index(m.group("month")) + 1
+        if m.group("year") and m.group("day"):
+            return f"{m.group('year')}-{month:02d}-{int(m.group('day')):02d}"
+        if m.group("year"):
+            return f"{m.group('year')}-{month:02d}"
+        if m.group("month") == "May" and not m.group("day"):
+            return None
+        return m.group().strip()
+    return (m.group("eyear") and f"{m.group('early')} {m.group('eyear')}") or m.group("bare")
 
 
 def _source(sent: Doc) -> str | None:

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ..model import Frame, Quantity
 from .aliases import Aliases, norm
-from .subjects import covered_text, is_word
+from .context import topic_word
+from .subjects import covered_text, is_word, once
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -38,7 +40,19 @@ SCOPE_WORDS = {"other", "additional", "further", "remaining", "total", "overall"
 _SCOPE_PHRASES = re.compile(
     r"\b(directly and indirectly|directly or indirectly|so far|to date|in total|in all|of whom|of which|"
     r"metropolitan area|metro area|urban area|greater \w+|city proper|(?:whole|entire) basin|main stem|"
-    r"killed or (?:injured|wounded)|dead or (?:injured|wounded)|killed and (?:injured|wounded))\b", re.I)
+    r"killed or (?:injured|wounded)|dead or (?:injured|wounded)|killed and (?:injured|wounded)|"
+    r"direct and indirect|directly or indirectly|dense[- ]rock equivalent|officially|"
+    r"(?:including|excluding|without|not including|with) (?:the |its |their )?(?:\w+ )?(?:antennas?|spires?|flagpoles?|masts?|"
+    r"tributar(?:y|ies)|estuary|ground crew|crew|indirect deaths|suburbs)|"
+    r"(?:within|in the first|during the first) (?:\w+ )?(?:hours?|days?|weeks?|months?)|"
+    r"cpi[- ]adjusted|inflation[- ]adjusted|adjusted for inflation|in today's dollars|"
+    r"(?:1[89]|20)\d\d (?:u\.?s\.? )?(?:dollars|usd))\b", re.I)
+_DOLLAR_YEAR = re.compile(r"^(\d{4}) (?:u\.?s\.? )?(?:dollars|usd)$")
+# "its top speed was 84 mph with a cruising speed of 78 mph": the nearest such phrase is the figure's.
+_MEASURE_KIND = re.compile(r"\b((?:top|maximum|max|cruising|average|mean|peak|sustained|minimum) (?:speed|depth|height|"
+                           r"temperature|elevation|width|winds?)|cruising|cruises?)\b", re.I)
+# "before the eruption", "after the 1957 antenna": a figure of one side of an event is another quantity.
+_BEFORE_AFTER = re.compile(r"\b(before|after)\s+(?:the|its|their|a|an)\s+(?:(?:1[5-9]|20)\d\d\s+)?(?!\d)\w+", re.I)
 # Verbs of change: "a group China was able to expand to 50" states a later figure, not a rival one.
 CHANGE_VERBS = {"expand", "grow", "rise", "increase", "fall", "drop", "decline", "climb", "jump", "double",
                 "triple", "swell", "surge", "reduce", "cut", "shrink", "decrease", "soar", "plunge", "reach"}
@@ -69,17 +83,123 @@ def frame_of(tokens: list[Token], q: Quantity, time: str | None, source: str | N
     if change:
         scope.add("change")
         event = event or change
-    sent = tokens[0].sent
-    around = sent.text[max(0, tokens[0].idx - sent.start_char - 80):tokens[-1].idx - sent.start_char + 80]
-    scope |= {norm(m.group(1)) for m in _SCOPE_PHRASES.finditer(around) if m.group(1).lower() not in ("of whom", "of which")}
-    after = sent.text[tokens[-1].idx + len(tokens[-1]) - sent.start_char:][:12].lower()
+    sent = tokens[0].sent  # found once: each .sent and .text walks the sentence
+    text, base = once(sent.doc, ("text", sent.start), lambda: sent.text), sent.start_char
+    around = text[max(0, tokens[0].idx - base - 80):tokens[-1].idx - base + 80]
+    scope |= {_DOLLAR_YEAR.sub(r"\1 dollars", norm(m.group(1))) for m in _SCOPE_PHRASES.finditer(around)
+              if m.group(1).lower() not in ("of whom", "of which")}
+    at = tokens[0].idx - base
+    kinds = [(abs(m.start() - at) if m.start() > at else at - m.end(), norm(m.group(1)))
+             for m in _MEASURE_KIND.finditer(text, max(0, at - 40), at + 60)]
+    if kinds:
+        kind = min(kinds)[1]
+        scope.add("cruising speed" if kind.startswith("cruis") else kind)
+    near = text[max(0, tokens[0].idx - base - 50):tokens[-1].idx - base + 50]
+    scope |= {m.group(1).lower() for m in _BEFORE_AFTER.finditer(near)}
+    after = text[tokens[-1].idx + len(tokens[-1]) - base:][:12].lower()
     if re.match(r"\s*of (?:whom|which|them|those)\b", after):
         scope.add("part")  # "22, of whom 5 were women": the 5 is a part
+    concept = _concept(tokens, q, text, base, noun, _governing(noun, lemmatize) or said_event(noun, event), aliases)
+    tail = text[tokens[-1].idx + len(tokens[-1]) - base:][:30]
+    if concept in _PEOPLE_FATES and _ABOARD.match(tail):
+        scope.add("aboard")  # "35 people on board died": the deaths aboard, not the whole toll
+    head_text = text[:tokens[0].idx - base]
+    if (extra := _ANOTHER.search(head_text)) is not None:  # "an additional Rs 7,844 crore", "another 300"
+        scope.add("additional" if extra.group(1).lower() in ("another", "additional", "extra", "further") else "other")
+    if _FROM_TO.search(head_text) and _TO_NUMBER.match(tail):
+        scope.add("before")  # "from 9,677 feet to 8,353 feet": the earlier state ...
+    elif _TO_AFTER_FROM.search(head_text):
+        scope.add("after")  # ... and the later one
+    topic = _named_topic(noun, tokens, skip, text, base, measured=q.kind == "measure")
     return Frame(
         entity=entity, event=aliases.event(event) if event else None,
-        place=_place(noun, tokens, aliases), time=normalise_time(time, sent.text),
+        place=_place(noun, tokens, aliases),
+        time=once(sent.doc, ("since", sent.start), lambda: normalise_time(None, text)) or normalise_time(time, ""),
         scope=tuple(sorted(scope)), source=norm(source) if source else None, proper=proper,
+        concept=concept, topic=topic, topic_from="sentence" if topic else None,
     )
+
+
+def _governing(noun: Token | None, lemmatize: Lemmatize) -> str | None:
+    """The verb whose object the counted noun is: "interviewed 55 people who had been detained"
+    counts people interviewed, whatever the relative clause adds."""
+    if noun is not None and noun.dep_ == "dobj" and is_word(noun.head, "VERB"):
+        lemma = lemmatize(noun.head, "VERB")
+        return None if lemma in LIGHT_VERBS else lemma
+    return None
+
+
+def said_event(noun: Token | None, event: str | None) -> str | None:
+    """The verb a concept may be read from: not the existential "be"/"have" ("was 1,833 people")."""
+    return None if event in LIGHT_VERBS else event
+
+
+def _concept(tokens: list[Token], q: Quantity, text: str, base: int, noun: Token | None, verb: str | None,
+             aliases: Aliases) -> str | None:
+    """What the figure measures (deaths, height, cost), from the lexicon: verb, noun, words around, unit."""
+    unit: str = ""
+    if q.kind == "measure" and q.unit:
+        from .units import to_base_unit
+
+        unit = to_base_unit(1.0, q.unit)[1] or ""
+    start = tokens[0].idx - base
+    end = tokens[-1].idx + len(tokens[-1]) - base
+    if _WHOLE_OF_PART.search(text[:start]):
+        verb = None  # "killing 1,198 of the 1,959 aboard": the verb is the part's, the whole is read from its words
+    return aliases.lexicon.concept(q.kind, unit, text, start, end, verb=verb,
+                                   noun=noun.lower_ if noun is not None else None)
+
+
+_ANOTHER = re.compile(r"\b(another|additional|extra|further|other)\s+(?:Rs\.?\s*|[$€£¥₹]\s*|USD\s+|INR\s+)?$", re.I)
+_PEOPLE_FATES = {"deaths", "injuries", "survivors", "missing"}
+_ABOARD = re.compile(r"\s*(?:\w+\s+)?(?:on board|aboard|onboard)\b", re.I)
+_FROM_TO = re.compile(r"\bfrom\s+(?:about\s+|some\s+|around\s+)?$", re.I)
+_TO_NUMBER = re.compile(r"\s*(?:\w+\s+)?to\s+(?:about\s+|some\s+|around\s+)?\d", re.I)
+_TO_AFTER_FROM = re.compile(r"\bfrom\s+(?:about\s+|some\s+|around\s+)?\d[\d,.]*\s*(?:\w+\s+)?to\s+(?:about\s+|some\s+|around\s+)?$",
+                            re.I)
+_WHOLE_OF_PART = re.compile(r"\d[\d,.]*\s*(?:\w+\s+)?(?:out\s+)?of\s+(?:the\s+|all\s+|over\s+|about\s+)*$", re.I)
+
+
+def _named_topic(noun: Token | None, tokens: list[Token], skip: set[int], text: str, base: int,
+                 measured: bool) -> str | None:
+    """The named thing a figure is about, when its own clause names one.
+
+    "The Nile River is 6,650 km long", "the Nile's 6,695 km", "the length of the Amazon": the
+    measured thing is the subject, possessor or "of" of the figure's noun. For counts and money
+    only the possessor and the "of" count: a subject there is usually an agent ("Union Carbide
+    paid", "the ministry counted"), not what the figure is about.
+    """
+    candidates: list[Token] = []
+    if noun is not None:
+        candidates += [c for c in noun.children if c.dep_ == "poss"]
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None:
+            candidates += [c for c in of.children if c.dep_ == "pobj"]
+    if measured:
+        head = next((t for t in reversed(tokens) if t.head.i not in skip), tokens[-1])
+        verb = head
+        for _ in range(4):
+            if verb.pos_ in ("VERB", "AUX") or verb.tag_.startswith("VB") or verb.dep_ == "ROOT":
+                break
+            verb = verb.head
+        candidates += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        if head.head.i not in skip and head.dep_ in ("appos", "npadvmod", "nmod", "attr", "dobj"):
+            candidates.append(head.head)  # "Nile River - 4,132 miles": the name the figure hangs on
+        candidates += [g for c in list(candidates) for g in c.children if g.dep_ == "poss"]
+    for c in candidates:
+        if c.i not in skip and c.tag_ in ("NNP", "NNPS"):
+            word = topic_word(_name(c))
+            if word:
+                return word
+    if measured:  # a list or table row: "Nile River - 4,132 miles", "the Missouri with 2,540 miles"
+        m = _NAME_BEFORE.search(text[:tokens[0].idx - base])
+        if m is not None:
+            return topic_word(m.group(1))
+    return None
+
+
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)\s*(?:[-–—:]|\bwith\b|\bat\b)\s*"
+                          r"(?:about |approximately |some |around |nearly |over |more than |almost )?$")
 
 
 def _counted(tokens: list[Token], skip: set[int], lemmatize: Lemmatize, measured: bool = False) -> tuple[Token | None, bool]:
@@ -226,11 +346,12 @@ def _change_verb(tokens: list[Token], skip: set[int], lemmatize: Lemmatize) -> s
 def _place(noun: Token | None, tokens: list[Token], aliases: Aliases) -> str | None:
     """Where the counted thing is: "X is home to", then a place in its own phrase, then its clause's."""
     sent = tokens[0].sent
-    for t in sent:
-        if t.lower_ == "home" and t.dep_ == "attr":
-            subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
-            if subj is not None and subj.tag_ in ("NNP", "NNPS"):
-                return aliases.place(_name(subj))
+    home = once(sent.doc, ("home", sent.start), lambda: next(
+        (subj for t in sent if t.lower_ == "home" and t.dep_ == "attr"
+         and (subj := next((c for c in t.head.children if c.dep_ == "nsubj"), None)) is not None
+         and subj.tag_ in ("NNP", "NNPS")), None))
+    if home is not None:
+        return aliases.place(_name(home))
     skip = {t.i for t in tokens}
     if noun is not None:
         # "Kabul has a population of 4.6 million": the owner; "the population of Kabul": its "of"
@@ -247,10 +368,15 @@ def _place(noun: Token | None, tokens: list[Token], aliases: Aliases) -> str | N
         roots.append(noun.head)
     roots.append(sent.root)
     for root in roots:
-        for t in root.subtree:
-            if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS and t.i not in skip and _is_place(t):
-                return aliases.place(_name(t))
+        places = once(root.doc, ("places", root.i), partial(_places_below, root))
+        place = next((t for t in places if t.i not in skip), None)
+        if place is not None:
+            return aliases.place(_name(place))
     return None
+
+
+def _places_below(root: Token) -> list[Token]:
+    return [t for t in root.subtree if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS and _is_place(t)]
 
 
 def _is_place(t: Token) -> bool:
@@ -296,6 +422,8 @@ def time_bounds(time: str | None) -> tuple[str, str] | None:
     """ "2019-07" -> ("2019-07-01", "2019-07-31") as comparable strings; "1991/.." -> ("1991-01-01", "9999")."""
     if not time:
         return None
+    if time == "now":  # the story's present ("on Saturday", "so far"): recent, never a past century
+        return "1990-01-01", "9999-12-31"
     start, _, end = time.partition("/")
     lo = (start + "-01-01")[:10] if len(start) == 4 else (start + "-01")[:10]
     if not end:

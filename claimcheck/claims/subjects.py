@@ -5,13 +5,17 @@ spaCy). Word classes come from the fine-grained tags, so the attribute ruler nee
 """
 from __future__ import annotations
 
+import bisect
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from ..model import Quantity
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
+
+T = TypeVar("T")
 
 _TAG_CLASSES = {"NOUN": {"NN", "NNS"}, "PROPN": {"NNP", "NNPS"}, "VERB": set(), "NUM": {"CD"}}
 
@@ -22,12 +26,25 @@ def is_word(token: Token, *classes: str) -> bool:
     return any(tag in _TAG_CLASSES[c] or (c == "VERB" and tag.startswith("VB")) for c in classes)
 
 
+def once(doc: Doc, key: tuple[str, int], work: Callable[[], T]) -> T:
+    """`work()`, done once per parsed text and key, such as a sentence's text or its places.
+
+    Every figure of a sentence reads them, and each is a walk of the whole sentence: a page of
+    figures puts hundreds of them in one sentence, and walking it for each costs its square.
+    """
+    memo = doc.user_data.setdefault("claimcheck", {})
+    if key not in memo:
+        memo[key] = work()
+    return memo[key]
+
+
 def covered_text(tokens) -> str:
     """The original text a run of tokens covers (keeps "Nur-Sultan" whole)."""
     tokens = sorted(tokens, key=lambda t: t.i)
     if not tokens:
         return ""
-    return tokens[0].doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+    # The span's text, not a slice of the doc's: spaCy builds Doc.text anew, token by token, at each call.
+    return tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text
 
 
 def subject_of(tokens: list[Token], q: Quantity) -> str:
@@ -150,10 +167,14 @@ def _subject(tokens: list[Token], q: Quantity) -> str:
         if is_word(anchor, "NOUN", "PROPN"):
             return _noun_phrase(anchor, skip)
     # Ellipsis: "39 countries sought ... while only 45 still agreed": the count shares a noun.
-    counted = [t.head for t in head.sent if t.dep_ == "nummod" and t.i not in skip
-               and is_word(t.head, "NOUN", "PROPN") and t.i < head.i]
-    if counted:
-        noun = counted[-1]
+    sent = head.sent
+    counts = once(head.doc, ("counts", sent.start), lambda: [
+        t for t in sent if t.dep_ == "nummod" and is_word(t.head, "NOUN", "PROPN")])
+    at = once(head.doc, ("count starts", sent.start), lambda: [t.i for t in counts])
+    before = bisect.bisect_left(at, head.i)
+    count = next((counts[j] for j in range(before - 1, -1, -1) if counts[j].i not in skip), None)  # the nearest
+    if count is not None:
+        noun = count.head
         return _noun_phrase(noun, skip | {t.i for t in noun.children if t.dep_ == "nummod"})
     if head.dep_ in ("nsubj", "nsubjpass"):
         verb = head.head

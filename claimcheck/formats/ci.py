@@ -30,7 +30,8 @@ def level(v: Verdict) -> str:
     """error when it fails the run; notice when reviewed or merely informative; warning otherwise."""
     if v.fails:
         return "error"
-    if v.reviewed is not None or (v.finding.rule.startswith("link/") and v.finding.severity in _QUIET_LINKS):
+    if v.reviewed is not None or (v.finding.rule.startswith("link/") and v.finding.severity in _QUIET_LINKS) \
+            or v.finding.severity == "possible":  # a conflict on weaker evidence (reconcile/evidence.py)
         return "notice"
     return "warning"
 

@@ -28,7 +28,9 @@ def claim_dict(c: Claim) -> dict:
     if c.frame is not None:
         f = c.frame
         out["frame"] = {"entity": f.entity, "event": f.event, "place": f.place, "time": f.time,
-                        "scope": list(f.scope), "source": f.source, "proper": f.proper}
+                        "scope": list(f.scope), "source": f.source, "proper": f.proper,
+                        "concept": f.concept, "topic": f.topic, "topic_from": f.topic_from,
+                        "place_from": f.place_from, "time_from": f.time_from, "concept_from": f.concept_from}
     if c.kind == "fact":
         out["predicate"], out["object"] = c.predicate, c.object
     if c.cited_in is not None:
@@ -51,14 +53,16 @@ def claim_from_dict(d: dict) -> Claim:
         predicate=d.get("predicate"), object=d.get("object"), cited_in=d.get("cited_in"),
         duplicate_of=d.get("duplicate_of"), line=d.get("line", 1),
         frame=Frame(frame.get("entity"), frame.get("event"), frame.get("place"), frame.get("time"),
-                    tuple(frame.get("scope") or ()), frame.get("source"), bool(frame.get("proper"))) if frame else None,
+                    tuple(frame.get("scope") or ()), frame.get("source"), bool(frame.get("proper")),
+                    frame.get("concept"), frame.get("topic"), frame.get("topic_from"), frame.get("place_from"),
+                    frame.get("time_from"), frame.get("concept_from")) if frame else None,
     )
 
 
 def group_dict(g: Group) -> dict:
     return {"id": g.id, "label": g.label, "key": g.key, "claims": list(g.claims), "kind": g.kind.value,
             "unit": g.unit, "low": _num(g.low), "high": _num(g.high), "sources": list(g.sources),
-            "sources_differ": g.sources_differ, "agrees": g.agrees}
+            "sources_differ": g.sources_differ, "agrees": g.agrees, "evidence": g.evidence}
 
 
 def conflict_dict(c: Conflict) -> dict:

@@ -37,7 +37,7 @@ CONFLICT_WORDS = {
     ConflictKind.CITED_SOURCE: "The figure differs from the source it cites",
     ConflictKind.FACT: "The facts disagree",
 }
-SEVERITY_WORDS = {Severity.CONTRADICTION: "Contradiction", Severity.NEAR_MISS: "Near miss"}
+SEVERITY_WORDS = {Severity.CONTRADICTION: "Contradiction", Severity.NEAR_MISS: "Near miss", Severity.POSSIBLE: "Possible"}
 # How a link's status reads to a reviewer, and how loud it is drawn.
 LINK_TONE = {"ok": "good", "redirected": "note", "broken": "bad", "server-error": "bad", "tls-error": "bad",
              "invalid-url": "bad", "timeout": "warn", "blocked": "warn", "skipped": "muted", "unverified": "muted"}
@@ -308,7 +308,7 @@ def build_page(report: Report, settings: Settings | None = None) -> Page:
 
     groups_by_id = {g.id: g for g in report.groups}
     conflicts = []
-    order = {Severity.CONTRADICTION: 0, Severity.NEAR_MISS: 1}  # contradictions first, then near misses
+    order = {Severity.CONTRADICTION: 0, Severity.NEAR_MISS: 1, Severity.POSSIBLE: 2}  # contradictions first, then near misses
     for n, k in enumerate(sorted(report.conflicts, key=lambda k: (order.get(k.severity, 2), k.id))):
         sides = tuple(Side(LETTERS[i % 26], claim_views[cid]) for i, cid in enumerate(k.claims) if cid in claim_views)
         group = groups_by_id.get(k.group)

@@ -51,7 +51,7 @@ def markdown(report: Report) -> str:
         lines += ["## Groups that agree", ""]
         for g in agreeing:
             quotes = ", ".join(dict.fromkeys(md(index.claims[c].quote) for c in g.claims if c in index.claims))
-            lines.append(f"- **{md(g.label)}**: {quotes}")
+            lines.append(f"- **{md(g.label)}**: {quotes}" + (f" ({md(g.evidence)})" if g.evidence else ""))
         lines.append("")
     from ..gate import review_of
     from .review import review_markdown
@@ -67,7 +67,7 @@ def _conflicts(report: Report, index: Index) -> list[str]:
     if not report.conflicts:
         return ["No conflicts between claims.", ""]
     out = [f"## Conflicts ({len(report.conflicts)})", ""]
-    order = {Severity.CONTRADICTION: 0, Severity.NEAR_MISS: 1}
+    order = {Severity.CONTRADICTION: 0, Severity.NEAR_MISS: 1, Severity.POSSIBLE: 2}
     for c in sorted(report.conflicts, key=lambda c: (order[c.severity], c.id)):
         group = index.groups.get(c.group)
         out.append(f"### {c.severity.value}: {md(group.label if group else c.group)}")

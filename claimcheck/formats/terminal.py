@@ -221,7 +221,8 @@ def render_summary(report: Report, console: Console, show_claims: bool = True) -
             severe = {s: sum(c.severity is s for c in report.conflicts) for s in Severity}
             parts.append(plural(len(report.groups), "group"))
             parts.append(f"{plural(len(report.conflicts), 'conflict')} ({plural(severe[Severity.CONTRADICTION], 'contradiction')}, "
-                         f"{plural(severe[Severity.NEAR_MISS], 'near miss', 'near misses')})")
+                         f"{plural(severe[Severity.NEAR_MISS], 'near miss', 'near misses')}"
+                         + (f", {severe[Severity.POSSIBLE]} possible" if severe[Severity.POSSIBLE] else "") + ")")
         else:
             parts.append("not reconciled")
     parts.append(f"{plural(len(report.citations), 'citation')} ({plural(flags, 'flag')})")

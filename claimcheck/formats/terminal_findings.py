@@ -14,7 +14,7 @@ from rich.text import Text
 from ..model import Conflict, Report, Severity
 from .excerpt import Index, Side, clean, excerpt, footnote_words
 
-SEVERITY_STYLE = {Severity.CONTRADICTION: "bold red", Severity.NEAR_MISS: "yellow"}
+SEVERITY_STYLE = {Severity.CONTRADICTION: "bold red", Severity.NEAR_MISS: "yellow", Severity.POSSIBLE: "cyan"}
 
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -66,7 +66,7 @@ def render_conflicts(report: Report, console: Console) -> None:
         console.print(Text("No conflicts between claims.", style="green"))
         return
     index = Index(report)
-    order = {Severity.CONTRADICTION: 0, Severity.NEAR_MISS: 1}
+    order = {Severity.CONTRADICTION: 0, Severity.NEAR_MISS: 1, Severity.POSSIBLE: 2}
     console.print(Text(f"Conflicts · {len(report.conflicts)}", style="bold"))
     for conflict in sorted(report.conflicts, key=lambda c: (order[c.severity], c.id)):
         for line in conflict_lines(conflict, index):
@@ -87,5 +87,6 @@ def render_agreeing_groups(report: Report, console: Console) -> None:
         quotes = ", ".join(dict.fromkeys(clean(c.quote) for c in members))
         note = " · sources differ" if g.sources_differ else ""
         console.print(Text.assemble("  ", (clean(g.label), "cyan"), f" · {quotes}",
-                                    (f" · {plural(len(members), 'claim')} in {plural(len(docs), 'document')}{note}", "dim")),
+                                    (f" · {plural(len(members), 'claim')} in {plural(len(docs), 'document')}{note}", "dim"),
+                                    (f" · {clean(g.evidence)}" if g.evidence else "", "dim")),
                       soft_wrap=True, highlight=False)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+import threading
 import types
 from collections import deque
 from collections.abc import Callable
@@ -48,7 +49,10 @@ def check_links(targets: dict[str, list[LinkRef]], settings: LinkSettings, progr
 
         ignore = [compile_pattern(p) for p in settings.ignore]
         targets = {url: refs for url, refs in targets.items() if not any(p.search(url) for p in ignore)}
-    return asyncio.run(Checker(settings, progress, probe_hosts, resolver).run(targets))
+    try:
+        return asyncio.run(Checker(settings, progress, probe_hosts, resolver).run(targets))
+    finally:
+        _join_ca_loads()
 
 
 class Checker:
@@ -231,7 +235,6 @@ def _aiohttp_ca_on_a_thread() -> None:
     if "aiohttp" in sys.modules:
         return
     import ssl
-    import threading
 
     deferred: list[ssl.SSLContext] = []
     own = ssl.SSLContext.__dict__.get("set_default_verify_paths")
@@ -252,7 +255,22 @@ def _aiohttp_ca_on_a_thread() -> None:
         for context in deferred:
             context.set_default_verify_paths()
 
-    threading.Thread(target=load, name="aiohttp CA store", daemon=True).start()
+    thread = threading.Thread(target=load, name="aiohttp CA store", daemon=True)
+    thread.start()
+    _CA_LOADS.append(thread)
+
+
+# The CA-store thread, until `check_links` has waited for it. It must not outlive the check: the
+# load runs inside OpenSSL without the GIL, so the interpreter's exit does not stop it, and the C
+# library's exit handler (OPENSSL_cleanup) frees the tables it is reading: SIGSEGV or SIGBUS (exit
+# 139 or 135) after a complete report, whenever a short check ended before the load did.
+_CA_LOADS: list[threading.Thread] = []
+
+
+def _join_ca_loads() -> None:
+    """Wait for the deferred CA-store loads (usually long done: they overlap the network waits)."""
+    while _CA_LOADS:
+        _CA_LOADS.pop().join()
 
 
 def _without_httpx_cli() -> None:

@@ -223,7 +223,7 @@ class Fetcher:
         while True:
             try:
                 async with lock:
-                    refused, paused = await self.hosts.wait_turn(host, deadline)
+                    refused, _ = await self.hosts.wait_turn(host, deadline)
                     if refused:
                         raise _Answer(LinkStatus.BLOCKED, refused, 429)
                     self.hosts.sent[host] += 1
@@ -243,7 +243,10 @@ class Fetcher:
                 host_limits_us = self.hosts.note_answer(host, limited=True)
                 if code == 429:
                     self.answered_429.add(url)
-                    self.hosts.refused_again(host, waited or paused)
+                    # Only a retry of this same link counts: a link first sent after the host's
+                    # pause may meet a 429 of its own (a host that limits each page once), which
+                    # says nothing about whether waiting as told lets us in.
+                    self.hosts.refused_again(host, waited)
                 over_budget = time.monotonic() + delay > deadline
                 if delay > self.s.retry_after_cap or attempt >= self.s.retries or over_budget \
                         or (code == 429 and self.hosts.still_limited(host)):

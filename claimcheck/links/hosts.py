@@ -88,7 +88,7 @@ class Hosts:
 
         Returns why the link is not to be sent (`blocked`: the host keeps refusing us, or its pause
         outlasts the link's own time budget, `deadline` on the time.monotonic clock), and whether
-        it waited: a 429 to a request that waited out the host's Retry-After counts as refused again.
+        it waited out a pause.
         """
         paused = False
         for _ in range(2):  # before the pause and after it: the answers meanwhile may have settled it

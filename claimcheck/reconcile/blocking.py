@@ -9,6 +9,7 @@ two letters with rapidfuzz and maps each to the most frequent spelling.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
@@ -51,15 +52,67 @@ def canonical_entities(names: Iterable[str], fuzzy: int = 90) -> dict[str, str]:
     return canon
 
 
-def block_key(claim: Claim, canon: Mapping[str, str] | None = None) -> str | None:
-    """`kind|unit|entity`, or None when the claim cannot be compared with anything.
+# Counted nouns that name no subgroup: "1,200 people died" and "1,200 died" count the same dead.
+_EVERYONE = {"people", "person", "human", "individual", "total", "number", "figure", "man", "men", "soul", "resident",
+             "civilian", "citizen"}
 
-    `canon` (from `canonical_entities`) folds spelling variants of the entity into one block.
+
+# People counted by their role aboard or at work: "1,266 passengers" are not the "1,960 aboard".
+ROLES = {"passenger": "passenger", "crew": "crew", "crewman": "crew", "crewmember": "crew", "crewmen": "crew",
+         "sailor": "crew", "staff": "staff", "worker": "worker", "soldier": "soldier", "child": "child",
+         "woman": "woman", "student": "student"}
+
+
+def subgroup(claim: Claim) -> str:
+    """Who, within a concept, a count is about: "american" in "128 Americans died", "crew" in "696
+    crew aboard"; "" for everyone ("1,198 people", "1,198 died") and for measures and money."""
+    f = claim.frame
+    if f is None or claim.kind is not Kind.COUNT or not f.entity or f.entity in _EVERYONE:
+        return ""
+    if not f.entity.replace(" ", "").replace("-", "").isalpha():
+        return ""  # a misparse ("survivors.[inconsistent"), not a noun
+    from ..claims.aliases import load_aliases
+
+    if re.search(rf"\b{re.escape(f.entity)}s? (?:and|or|&) (?![\d,.]+ )[a-z]", claim.sentence, re.I):
+        return ""  # "1,198 passengers and crew": everyone; "1,266 passengers and 696 crew" stay two
+    if f.entity in ROLES:
+        return ROLES[f.entity]
+    if load_aliases().lexicon.word(claim.kind.value, "", f.entity) == f.concept or f.entity in (f.concept or ""):
+        return ""  # "1,198 victims", "62 survivors": the noun is the concept itself
+    return f.entity
+
+
+def _anyone(claim: Claim) -> bool:
+    """A count whose noun says little beyond its concept ("1,198 people", "1,198 victims", "1,266
+    passengers"): the concept decides its block. A count of a named or specific thing ("1.8 million
+    Kazakhs", "16 gas cells") keeps its noun as its block, as its sentence states it."""
+    f = claim.frame
+    assert f is not None
+    return not f.entity or f.entity in _EVERYONE or f.entity in ROLES or not f.entity.replace(" ", "").isalpha() \
+        or subgroup(claim) == ""
+
+
+def block_key(claim: Claim, canon: Mapping[str, str] | None = None) -> str | None:
+    """`kind|unit|@concept|subgroup` when the lexicon knows what the figure measures, else
+    `kind|unit|entity`; None when the claim cannot be compared with anything.
+
+    A function of the claim alone (its frame carries what its document lent it), so a cluster
+    can shuffle claims by it. `canon` (from `canonical_entities`) folds spelling variants of the
+    entity into one block.
     """
+    f = claim.frame
+    if f is not None and f.concept and claim.kind is not Kind.FACT:
+        if claim.kind is Kind.DURATION:
+            # "sank in 18 minutes", "crashed in 32 seconds": a duration is only ever of something done
+            return f"duration|s|@duration|{f.event}" if f.event else None
+        if claim.kind not in UNBLOCKED and (claim.kind is not Kind.COUNT or _anyone(claim)):
+            # Money of any currency meets: "$470 million" and "470 million euros" for one settlement
+            unit = "" if claim.kind is Kind.MONEY else (base_value(claim)[3] or "")
+            return f"{claim.kind.value}|{unit}|@{f.concept}|{subgroup(claim)}"
     if claim.kind in UNBLOCKED or claim.frame is None or not claim.frame.entity:
         return None
     entity = canon.get(claim.frame.entity, claim.frame.entity) if canon else claim.frame.entity
     if claim.kind is Kind.FACT:
         return f"fact|{claim.frame.event or ''}|{entity}"
-    unit = base_value(claim)[3]
-    return f"{claim.kind.value}|{unit or ''}|{entity}"
+    base = base_value(claim)[3]
+    return f"{claim.kind.value}|{base or ''}|{entity}"

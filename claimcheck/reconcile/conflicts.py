@@ -18,7 +18,8 @@ from itertools import combinations
 
 from ..config import ReconcileSettings
 from ..model import Claim, Conflict, ConflictKind, Group, Severity
-from .groups import evidence, form_groups, group_id, group_label, same_name
+from .evidence import JOIN, weigh
+from .groups import apart, concept_label, describe, evidence, form_concept_groups, form_groups, group_id, group_label, same_name
 from .intervals import INF, clash, gap, human_range, interval_of
 
 Findings = tuple[tuple[Group, ...], tuple[Conflict, ...]]
@@ -33,18 +34,19 @@ def reconcile_block(key: str, claims: Sequence[Claim], settings: ReconcileSettin
         return reconcile_facts(key, claims, settings)
     groups: list[Group] = []
     conflicts: list[Conflict] = []
-    for members in form_groups(claims, settings.fuzzy):
+    by_concept = "|@" in key
+    for members in (form_concept_groups(claims) if by_concept else form_groups(claims, settings.fuzzy)):
         if len(members) < 2:
             continue
         gid = group_id([c.id for c in members])
-        found = group_conflicts(gid, members, settings)
+        found = concept_conflicts(gid, members, settings) if by_concept else group_conflicts(gid, members, settings)
         sources = tuple(sorted({c.frame.source for c in members if c.frame and c.frame.source
                                 and not c.frame.source.startswith("footnote")}))
         lo, hi = _agreement(members)
         groups.append(Group(
-            id=gid, label=group_label(members), key=key, claims=tuple(c.id for c in members), kind=members[0].kind,
+            id=gid, label=concept_label(members) if by_concept else group_label(members), key=key, claims=tuple(c.id for c in members), kind=members[0].kind,
             unit=members[0].unit, low=lo, high=hi, sources=sources, sources_differ=len(sources) > 1,
-            agrees=not found,
+            agrees=not found, evidence=describe(members) if by_concept else _stated_alike(members),
         ))
         conflicts.extend(found)
     return tuple(groups), tuple(conflicts)
@@ -88,6 +90,108 @@ def group_conflicts(gid: str, members: Sequence[Claim], settings: ReconcileSetti
         if not _sources_differ(a, b, settings.fuzzy) and evidence(a, b) >= 2:
             out.append(value_conflict(gid, a, b, settings))
     return out
+
+
+def concept_conflicts(gid: str, members: Sequence[Claim], settings: ReconcileSettings) -> list[Conflict]:
+    """Conflicts in a group formed by evidence: a clash is a `contradiction` or `near-miss` only when
+    the evidence is strong on both sides, else `possible`, with what is unsure in its reason."""
+    live = [c for c in members if interval_of(c) is not None and c.cited_in is None and not c.duplicate_of
+            and not _conversion(c)]
+    if len(live) > MAX_PAIRWISE:
+        live = _extremes(live)
+    out = []
+    for a, b in combinations(live, 2):
+        if (a.doc_id or a.doc) == (b.doc_id or b.doc) or _sources_differ(a, b, settings.fuzzy):
+            continue
+        fa, fb = a.frame, b.frame
+        assert fa is not None and fb is not None
+        currencies = a.kind.value == "money" and a.unit != b.unit
+        if currencies and a.value != b.value:
+            continue  # two currencies: no rate to compare them by, only a slip of the same number
+        # "reduced to 8,353 feet" states the state after a change: against another figure for that
+        # state it is worth a look, but it may be a later figure, so at most `possible`
+        changed = "change" in fa.scope or "change" in fb.scope
+        if changed and ("change" in fa.scope) != ("change" in fb.scope) and not (set(fa.scope) | set(fb.scope)) & {"after"}:
+            continue
+        if not currencies and (not apart(a, b) or _rounded(a, b)):
+            continue
+        e = weigh(a, b)
+        if e.score < JOIN:
+            continue
+        found = _slip(gid, a, b) if currencies else value_conflict(gid, a, b, settings)
+        what = describe([a, b]).split(" give ", 1)[1].split(";")[0]
+        why = f"{what}: {found.reason}"
+        severity = found.severity
+        weak = list(e.weak) + (["one figure is reached by a change"] if changed else [])
+        if weak:
+            severity = Severity.POSSIBLE
+            why += "; possible only: " + "; ".join(weak)
+        out.append(Conflict(found.id, gid, found.claims, found.kind, severity, why, found.gap))
+    return _one_per_figures(gid, out, {c.id: c for c in live})
+
+
+_LOUDNESS = {Severity.CONTRADICTION: 0, Severity.NEAR_MISS: 1, Severity.POSSIBLE: 2}
+
+
+def _one_per_figures(gid: str, found: list[Conflict], by_id: dict[str, Claim]) -> list[Conflict]:
+    """One conflict per pair of figures: three pages saying 1,833 against one saying 1,836 are one
+    disagreement, reported once with every page that states either figure."""
+    def figure(c: Claim) -> tuple:
+        return (c.value, c.low, c.high, c.bound, c.unit)
+
+    merged: dict[tuple, list[Conflict]] = {}
+    for k in found:
+        a, b = (by_id[i] for i in k.claims)
+        merged.setdefault(tuple(sorted((figure(a), figure(b)), key=repr)), []).append(k)
+    out = []
+    for same in merged.values():
+        loudest = min(same, key=lambda k: (_LOUDNESS[k.severity], k.id))
+        if len(same) == 1:
+            out.append(loudest)
+            continue
+        ids = tuple(sorted({i for k in same for i in k.claims}))
+        docs = len({by_id[i].doc_id or by_id[i].doc for i in ids})
+        out.append(Conflict(conflict_id(list(ids), loudest.kind), gid, ids, loudest.kind, loudest.severity,
+                            f"{loudest.reason} (the same two figures on {docs} pages in all)", loudest.gap))
+    return out
+
+
+def _slip(gid: str, a: Claim, b: Claim) -> Conflict:
+    """ "$470 million" and "470 million euros" for one sum: the same number in two currencies."""
+    first, second = sorted((a, b), key=lambda c: c.id)
+    why = (f"{where(first)} says {first.quote!r} and {where(second)} says {second.quote!r}: the same number in "
+           f"{first.unit} and {second.unit} cannot both be the amount; one looks like a currency slip")
+    return Conflict(id=conflict_id([a.id, b.id], ConflictKind.VALUES), group=gid, claims=tuple(sorted((a.id, b.id))),
+                    kind=ConflictKind.VALUES, severity=Severity.NEAR_MISS, reason=why, gap=None)
+
+
+def _conversion(c: Claim) -> bool:
+    """ "4,000 miles (6,437 km)": the figure in brackets restates the one before it, rounded in
+    conversion; the figure before it speaks for both."""
+    at = c.sentence.find(c.quote)
+    return at > 0 and c.sentence[:at].rstrip().endswith("(") and any(ch.isdigit() for ch in c.sentence[max(0, at - 30):at])
+
+
+def _rounded(a: Claim, b: Claim) -> bool:
+    """ "804 feet" and "803.8 feet": one figure is the other rounded to the digits it shows."""
+    if a.unit != b.unit or a.value is None or b.value is None:
+        return False
+
+    def places(c: Claim) -> int:
+        digits = "".join(ch for ch in c.quote if ch.isdigit() or ch == ".")
+        return len(digits.split(".", 1)[1]) if "." in digits else 0
+
+    return round(a.value, places(b)) == b.value or round(b.value, places(a)) == a.value
+
+
+def _stated_alike(members: Sequence[Claim]) -> str:
+    """The evidence of a group formed on stated fields: what its members state alike."""
+    f = members[0].frame
+    assert f is not None
+    fields = [name for name, value in (("event", f.event), ("place", f.place)) if value
+              and all(c.frame and getattr(c.frame, name) == value for c in members)]
+    return (f"{'both' if len(members) == 2 else f'all {len(members)}'} count {f.entity}"
+            + (" with the same " + " and ".join(fields) if fields else "") + " (stated in each sentence)")
 
 
 def _extremes(claims: list[Claim]) -> list[Claim]:

@@ -1,0 +1,164 @@
+"""Evidence that two claims state the same quantity, weighed field by field.
+
+Inside a block (same concept, dimension and subgroup: "deaths", "height", "deaths of Americans")
+two claims are scored on what else they share, each field weighted by where it was read:
+
+    topic    +2 named in both sentences, +1.5 stated on one side and lent by the document on the
+             other, +1 lent by both documents; -1 when the documents' topics do not meet;
+             two sentences naming different things ("the Nile", "the Amazon") never join
+    time     +1 stated on both sides, +0.5 on one, +0.25 both lent by their documents; times that
+             cannot overlap keep the claims apart when one side states its time, and cost 1
+             point when both are lent by their documents (a page's most named year is a guess)
+    place    +1 stated alike; stated differently keeps them apart
+    event    +0.5 the same verb; proper +1 both count the same named group ("Kazakhs")
+
+Cannot-link rules, whatever the score: different set qualifiers ("other", "additional"),
+different defining qualifiers on both sides ("within three days" / "within two weeks"),
+times that do not overlap, and, for figures that clash, a ratio beyond what one quantity told by
+two publishers plausibly spans (see `PLAUSIBLE_RATIO`).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from ..claims.frames import time_bounds
+from ..model import Claim, Frame
+
+JOIN = 2.0  # the score at or above which two claims of one block are one quantity
+CONCEPT = 1.0  # what sharing a lexicon concept (the block) is worth
+CANNOT = -99.0
+# Set qualifiers make another set ("35 other countries" are not "35 countries"): both sides must agree.
+SET_QUALIFIERS = frozenset({"other", "additional", "further", "remaining", "new", "former", "more", "extra",
+                            "aboard"})
+# Words that describe without redefining: "the total death toll" is the death toll.
+SOFT_QUALIFIERS = frozenset({"part", "total", "overall", "combined", "in total", "in all", "so far", "to date", "largest",
+                             "biggest", "smallest", "change", "registered", "confirmed"})
+# Qualifiers that place a figure before or after an event: one side only, with a clash, is two states.
+TEMPORAL = frozenset({"before", "after"})
+# Two publishers' figures for one quantity clash by a little, or by a slip; beyond this ratio a
+# clash means two quantities ("62 survivors", "61 crew"; "24 square miles" of valley, "230" of forest).
+PLAUSIBLE_RATIO = 1.75
+STRONG = 3.0  # evidence at which any ratio is plausible: both sentences state enough to be sure
+
+
+@dataclass(frozen=True)
+class Evidence:
+    score: float
+    said: tuple[str, ...]  # what was shared, in words: "topic from both documents", "time stated"
+    weak: tuple[str, ...] = ()  # what makes a conflict between them only `possible`
+
+
+def qualifiers(f: Frame) -> tuple[frozenset[str], frozenset[str]]:
+    """(set qualifiers, defining qualifiers) of a frame's scope."""
+    return _qualifiers(f.scope)
+
+
+@lru_cache(maxsize=4096)
+def _qualifiers(scope: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    words = frozenset(scope)
+    return words & SET_QUALIFIERS, words - SET_QUALIFIERS - SOFT_QUALIFIERS
+
+
+def topic_words(f: Frame) -> list[str]:
+    return list(_words(f.topic)) if f.topic else []
+
+
+@lru_cache(maxsize=65536)
+def _words(topic: str) -> tuple[str, ...]:
+    return tuple(topic.split())
+
+
+@lru_cache(maxsize=65536)
+def _bounds(time: str | None) -> tuple[str, str] | None:
+    return time_bounds(time)
+
+
+def _alike(a: str, b: str) -> bool:
+    """One name: equal, a spelling variant ("Krakatoa", "Krakatau"), or an abbreviation ("Wash.")."""
+    if a == b:
+        return True
+    if a[:2] != b[:2]:
+        return False  # both an abbreviation and a spelling variant keep the first letters
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return (len(short) >= 4 and long.startswith(short)) or (len(short) >= 5 and fuzz.ratio(a, b) >= 80)
+
+
+def weigh(a: Claim, b: Claim) -> Evidence:
+    """How strongly `a` and `b`, already in one block, state the same quantity."""
+    fa, fb = a.frame, b.frame
+    if fa is None or fb is None:
+        return Evidence(CANNOT, ())
+    sa, da = qualifiers(fa)
+    sb, db = qualifiers(fb)
+    if sa != sb or (da and db and da != db):
+        return Evidence(CANNOT, ("different qualifiers",))
+    score, said, weak = CONCEPT, [], []
+    if bool(da) != bool(db):
+        weak.append(f"only one says {', '.join(sorted(da or db))!r}")
+    if fa.concept_from == "document" or fb.concept_from == "document":
+        score -= 0.5
+        weak.append("what one figure measures is read from its page, not its sentence")
+    # topic
+    ta, tb = topic_words(fa), topic_words(fb)
+    stated_a, stated_b = fa.topic_from == "sentence", fb.topic_from == "sentence"
+    if ta and tb:
+        if stated_a and stated_b and not any(_alike(x, y) for x in ta for y in tb):
+            return Evidence(CANNOT, ("different topics named",))
+        # the first two names of either page among the other's: one topic ("Aged" tops a page of tables)
+        if any(_alike(x, w) for x in ta[:2] for w in tb) or any(_alike(x, w) for x in tb[:2] for w in ta):
+            both = stated_a + stated_b
+            score += (1.0, 1.5, 2.0)[both]
+            said.append(("topic from each document", "topic named on one side", "topic named in both")[both])
+            if not both:
+                weak.append("the topic is inherited on both sides")
+        elif (shared := sum(any(_alike(x, y) for y in tb[1:]) for x in ta[1:])) > 0:
+            # two pages that name the same places and people are about one thing, one shared name is a hint
+            score += 1.0 if shared >= 2 else 0.5
+            said.append("documents about related names")
+            weak.append("the topic is inherited on both sides")
+        else:
+            score -= 1.5 if stated_a or stated_b else 1.0
+    # time
+    ba, bb = _bounds(fa.time), _bounds(fb.time)
+    if ba and bb:
+        firm_a, firm_b = fa.time_from == "sentence", fb.time_from == "sentence"
+        if ba[1] < bb[0] or bb[1] < ba[0]:
+            if firm_a and firm_b:
+                return Evidence(CANNOT, ("times do not overlap",))
+            score -= 1.0 if firm_a or firm_b else 0.0  # two pages' most named years are weak guesses
+        else:
+            score += (0.25, 0.5, 1.0)[firm_a + firm_b]
+            if firm_a and firm_b:
+                said.append(f"time {fa.time if fa.time == fb.time else f'{fa.time}/{fb.time}'}")
+    # place: a dateline lends a place, but only stated places speak for or against
+    if fa.place and fb.place and fa.place_from == "sentence" and fb.place_from == "sentence":
+        if not _alike(fa.place, fb.place):
+            return Evidence(CANNOT, ("places differ",))
+        score += 1.0
+        said.append(f"place {fa.place}")
+    if fa.event and fa.event == fb.event:
+        score += 0.5
+    if fa.proper and fb.proper and fa.entity == fb.entity:
+        score += 1.0
+        said.append(f"both count {fa.entity}")
+    return Evidence(score, tuple(said), tuple(weak))
+
+
+def plausible(a: Claim, b: Claim, score: float = 0.0) -> bool:
+    """Two figures close enough to be one quantity told twice (used only when they clash), or
+    evidence strong enough (`STRONG`) that a wide gap is the publishers' disagreement."""
+    from .intervals import stated
+
+    if score >= STRONG:
+        return True
+    x, y = stated(a), stated(b)
+    if x is None or y is None or x <= 0 or y <= 0:
+        return True
+    ratio = max(x, y) / min(x, y)
+    # "Rs 50 crore" against "50 million rupees": a power of ten apart is a slip of scale, one quantity
+    scale = round(math.log10(ratio))
+    return ratio <= PLAUSIBLE_RATIO or (scale >= 1 and abs(ratio / 10 ** scale - 1) < 0.01)

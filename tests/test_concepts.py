@@ -1,0 +1,251 @@
+"""Concepts, document context and evidence-weighted grouping, as tables of made-up sentences.
+
+Each article below is invented: a topic named in a title line, then figures whose sentence may
+or may not name it again. Pairs are checked both ways: grouped / kept apart, conflict / not.
+"""
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.claims.context import document_context, topic_word
+from claimcheck.claims.extract import extract_claims
+from claimcheck.config import ReconcileSettings
+from claimcheck.model import Severity
+from claimcheck.reconcile import block_key, reconcile
+
+from .test_reconcile import conflicting, run, together  # noqa: F401  (run is a fixture)
+
+CONCEPTS = [
+    # sentence, quote, concept: every wording of one concept gives it
+    ("The flood killed 1,210 people.", "1,210", "deaths"),
+    ("In all, 1,204 people died.", "1,204", "deaths"),
+    ("Some 1,200 lives were lost in the flood.", "Some 1,200", "deaths"),
+    ("The flood left a death toll of 1,210.", "1,210", "deaths"),
+    ("The deaths of 1,198 passengers shocked the town.", "1,198", "deaths"),
+    ("There were 1,198 victims.", "1,198", "deaths"),
+    ("At least 300 people were injured in the blast.", "At least 300", "injuries"),
+    ("Rescuers said 40 people are still missing.", "40", "missing"),
+    ("There were 62 survivors of the crash.", "62", "survivors"),
+    ("The ferry had 412 passengers and crew aboard.", "412", "aboard"),
+    ("Officials evacuated 9,000 residents from the valley.", "9,000", "evacuated"),
+    ("The storm displaced 12,000 families.", "12,000", "displaced"),
+    ("Police arrested 88 protesters.", "88", "arrested"),
+    ("The town has a population of 45,000.", "45,000", "population"),
+    ("Before its collapse the dam was about 85 metres high.", "about 85 metres", "height"),
+    ("The summit has an elevation of 2,790 ft.", "2,790 ft", "height"),
+    ("The canal is 160 km long.", "160 km", "length"),
+    ("The lake is 310 metres deep.", "310 metres", "depth"),
+    ("The blast was heard 480 kilometres away.", "480 kilometres", "distance"),
+    ("The fire burned 230 square miles of forest.", "230 square miles", "area"),
+    ("The eruption ejected 45 km3 of rock.", "45 km3", "volume"),
+    ("The train reached 320 km/h on the new line.", "320 km/h", "speed"),
+    ("The storm caused $4.2 billion in damage.", "$4.2 billion", "damage"),
+    ("The new bridge cost $310 million.", "$310 million", "cost"),
+    ("The company paid $47 million in compensation.", "$47 million", "compensation"),
+]
+
+
+@pytest.mark.parametrize("sentence, quote, concept", CONCEPTS)
+def test_every_wording_of_a_concept_names_it(make_doc, nlp, sentence, quote, concept):
+    doc, notes = make_doc(sentence)
+    (claim,) = [c for c in extract_claims(doc, notes, nlp) if c.quote == quote]
+    assert claim.frame is not None and claim.frame.concept == concept
+
+
+def test_a_clause_about_something_else_gives_no_concept(make_doc, nlp):
+    doc, notes = make_doc("The agency interviewed 58 residents last spring.")
+    (claim,) = [c for c in extract_claims(doc, notes, nlp) if c.quote == "58"]
+    assert claim.frame is not None and claim.frame.concept is None
+
+
+CONTEXT = [
+    # text, topic's first word, main year
+    ("Velmar dam failure\n\nThe Velmar dam failed in 1987. Engineers had warned about the Velmar dam in 1985. "
+     "The Velmar reservoir emptied in 1987.", "velmar", "1987"),
+    ("Hurricane Orla\n\nOrla made landfall in 2011 near the coast. Forecasters tracked Orla for days.", "orla", "2011"),
+]
+
+
+@pytest.mark.parametrize("text, topic, year", CONTEXT)
+def test_document_context_names_topic_and_year(text, topic, year):
+    ctx = document_context(text)
+    assert ctx.topic is not None and ctx.topic.split()[0] == topic
+    assert ctx.year == year
+
+
+def test_a_name_keeps_the_word_that_says_which_thing():
+    assert topic_word("Mount St. Helens") == "helens"
+    assert topic_word("the Eiffel Tower") == "eiffel"
+    assert topic_word("Hurricane Orla") == "orla"
+
+
+def test_a_figure_inherits_topic_and_time_with_their_provenance(make_doc, nlp):
+    doc, notes = make_doc("Velmar dam failure\n\nThe Velmar dam failed in 1987 and Velmar mourned.\n\n"
+                          "The death toll was 412.\n\nIn 2004, the Velmar memorial listed 412 names.")
+    first = min((c for c in extract_claims(doc, notes, nlp) if c.quote == "412"), key=lambda c: c.start)
+    f = first.frame
+    assert f is not None and f.topic is not None and f.topic.split()[0] == "velmar"
+    assert f.topic_from == "document" and f.time == "1987" and f.time_from == "document"
+
+
+def test_a_relative_time_is_the_story_present_not_the_main_year(make_doc, nlp):
+    doc, notes = make_doc("Velmar dam failure\n\nThe Velmar dam failed in 1987.\n\n"
+                          "A second breach on Saturday killed 14 people.")
+    (claim,) = [c for c in extract_claims(doc, notes, nlp) if c.quote == "14"]
+    assert claim.frame is not None and claim.frame.time == "now" and claim.frame.time_from == "sentence"
+
+
+VELMAR = "Velmar dam failure\n\nThe Velmar dam failed in 1987, flooding the Ostra valley and the Velmar plain.\n\n"
+KORDA = "Korda mine fire\n\nThe Korda mine caught fire in 2009, and Korda miners were trapped.\n\n"
+
+GROUP = [
+    # two articles on one topic: the same quantity in other words
+    (VELMAR + "In all, 1,204 people died.", VELMAR + "The flood killed 1,210 people.", "1,204", "1,210"),
+    (VELMAR + "Some 1,200 lives were lost.", VELMAR + "The death toll reached 1,210.", "Some 1,200", "1,210"),
+    (VELMAR + "Before its collapse the dam was about 85 metres high.", VELMAR + "The dam stood 85 m tall.",
+     "about 85 metres", "85 m"),
+    (VELMAR + "The reservoir held a volume of 45 cubic kilometres.", VELMAR + "The dam held back 45 km3 of water.",
+     "45 cubic kilometres", "45 km3"),
+]
+
+APART = [
+    # different topics, one concept: document context keeps them apart
+    (VELMAR + "The flood killed 1,210 people.", KORDA + "The fire killed 1,210 people.", "1,210", "1,210"),
+    # different concepts, one topic
+    (VELMAR + "The flood killed 1,210 people.", VELMAR + "Officials evacuated 1,210 residents.", "1,210", "1,210"),
+    # a stated time against another stated time
+    (VELMAR + "The flood of 1987 killed 1,210 people.", VELMAR + "A smaller flood in 2015 killed 12 people.",
+     "1,210", "12"),
+    # different defining qualifiers
+    (VELMAR + "Within three days, 800 people had died.", VELMAR + "Within two weeks, 1,100 people had died.",
+     "800", "1,100"),
+    # a set qualifier on one side
+    (VELMAR + "The flood killed 300 people.", VELMAR + "The flood killed 300 other people downstream.", "300", "300"),
+    # a subgroup: passengers are not everyone aboard
+    (VELMAR + "The ferry carried 1,266 passengers.", VELMAR + "The ferry had 1,960 people aboard.", "1,266", "1,960"),
+    # before and after one event
+    (VELMAR + "Before the flood the lake was 90 metres deep.", VELMAR + "After the flood the lake was 60 metres deep.",
+     "90 metres", "60 metres"),
+]
+
+
+@pytest.mark.parametrize("a, b, qa, qb", GROUP)
+def test_one_quantity_in_other_words_is_grouped(run, a, b, qa, qb):  # noqa: F811
+    claims, groups, _ = run(a, b)
+    assert together(claims, groups, qa, qb)
+
+
+@pytest.mark.parametrize("a, b, qa, qb", APART)
+def test_different_quantities_stay_apart(run, a, b, qa, qb):  # noqa: F811
+    claims, groups, conflicts = run(a, b)
+    assert not together(claims, groups, qa, qb)
+    assert not conflicting(claims, conflicts, qa, qb)
+
+
+def test_a_clash_with_inherited_topics_is_possible_and_says_what_it_is(run):  # noqa: F811
+    claims, groups, conflicts = run(VELMAR + "The flood killed 1,210 people.", VELMAR + "In all, 1,150 people died.")
+    assert conflicting(claims, conflicts, "1,210", "1,150")
+    (c,) = conflicts
+    assert c.severity is Severity.POSSIBLE
+    assert c.reason.startswith("the deaths in velmar") and "inherited" in c.reason
+    (g,) = [g for g in groups if set(c.claims) <= set(g.claims)]
+    assert "deaths" in g.evidence and "topic" in g.evidence
+
+
+def test_agreeing_figures_raise_nothing(run):  # noqa: F811
+    claims, groups, conflicts = run(VELMAR + "The flood killed more than 1,200 people.",
+                                    VELMAR + "The flood killed 1,210 people.")
+    assert together(claims, groups, "more than 1,200", "1,210")
+    assert not conflicts
+
+
+def test_two_clashing_figures_of_one_document_are_two_quantities(run):  # noqa: F811
+    claims, groups, conflicts = run(VELMAR + "The flood killed 1,210 people. A later count found 1,150 people died.")
+    assert not together(claims, groups, "1,210", "1,150")
+    assert not conflicts
+
+
+def test_block_key_is_a_function_of_one_claim(run):  # noqa: F811
+    claims, _, _ = run(VELMAR + "The flood killed 1,210 people.")
+    (c,) = [c for c in claims if c.quote == "1,210"]
+    assert block_key(c) == "count||@deaths|"
+    assert reconcile([c], (), ReconcileSettings()) == ((), ())
+
+
+CONFLICT = [
+    # one quantity, two figures that cannot both hold: (a, b, qa, qb, severity)
+    (VELMAR + "The Velmar dam failure of 1987 killed 1,210 people.",
+     VELMAR + "The Velmar dam failure of 1987 killed 2,400 people.", "1,210", "2,400", Severity.CONTRADICTION),
+    (VELMAR + "The flood killed 1,210 people.", VELMAR + "In all, 1,150 people died.", "1,210", "1,150",
+     Severity.POSSIBLE),
+    # a slip of currency: the same number in two currencies for one sum
+    (VELMAR + "The operator paid $47 million in compensation in 1990.",
+     VELMAR + "The operator paid 47 million euros in compensation in 1990.", "$47 million", "47 million euros",
+     Severity.POSSIBLE),  # a slip, but the topic is only the pages'
+    (VELMAR + "The Velmar operator paid $47 million in compensation in 1990.",
+     VELMAR + "The Velmar operator paid 47 million euros in compensation in 1990.", "$47 million", "47 million euros",
+     Severity.NEAR_MISS),
+    # a slip of scale: ten times apart
+    (VELMAR + "A fund of Rs 50 crore was set aside as compensation.",
+     VELMAR + "A fund of 50 million rupees was set aside as compensation.", "Rs 50 crore", "50 million rupees",
+     None),
+]
+
+
+@pytest.mark.parametrize("a, b, qa, qb, severity", CONFLICT)
+def test_one_quantity_told_two_ways_is_a_conflict(run, a, b, qa, qb, severity):  # noqa: F811
+    claims, _, conflicts = run(a, b)
+    assert conflicting(claims, conflicts, qa, qb)
+    if severity is not None:
+        (c,) = [c for c in conflicts if {x.quote for x in claims if x.id in c.claims} == {qa, qb}]
+        assert c.severity is severity
+
+
+NO_CONFLICT = [
+    # a figure in brackets restates the one before it
+    (VELMAR + "The reservoir was 4,000 miles (6,437 kilometers) long.",
+     VELMAR + "The reservoir was 6,400 km long.", "6,437 kilometers", "6,400 km"),
+    # a figure and its rounding
+    (VELMAR + "The dam was 803.8 feet long.", VELMAR + "The dam was 804 feet long.", "803.8 feet", "804 feet"),
+    # a floor that leans on the figure it exceeds
+    (VELMAR + "The flood killed 5,295 people.", VELMAR + "The flood killed over 5,295 people.", "5,295", "over 5,295"),
+    # deaths on board against the whole toll
+    (VELMAR + "The ferry sank and 35 people on board died.", VELMAR + "The ferry sinking killed 36 people.",
+     "35", "36"),
+    # the state before a change against the state after it
+    (VELMAR + "The flood lowered the lake from 90 metres to 60 metres deep.",
+     VELMAR + "After the flood the lake was 61 metres deep.", "90 metres", "61 metres"),
+    # different sources are not the articles' conflict
+    (VELMAR + "According to the Interior Ministry, the flood killed 1,210 people.",
+     VELMAR + "According to the Red Cross, the flood killed 1,150 people.", "1,210", "1,150"),
+]
+
+
+@pytest.mark.parametrize("a, b, qa, qb", NO_CONFLICT)
+def test_figures_that_can_both_hold_raise_nothing(run, a, b, qa, qb):  # noqa: F811
+    claims, _, conflicts = run(a, b)
+    assert not conflicting(claims, conflicts, qa, qb)
+
+
+def test_a_dateline_lends_its_place_as_document_evidence():
+    ctx = document_context("OSTRAVA, Moravia - The Velmar dam failed on Monday, officials said.")
+    assert ctx.dateline == "ostrava"
+
+
+def test_a_user_concept_extends_the_lexicon(tmp_path, nlp, make_doc):
+    from claimcheck.claims.aliases import load_aliases
+
+    extra = tmp_path / "aliases.toml"
+    extra.write_text('[concepts.vaccinated]\nkinds = ["count"]\ncues = ["vaccinated", "jabs"]\n', encoding="utf-8")
+    aliases = load_aliases(str(extra))
+    doc, notes = make_doc("By May, 3.2 million people had been vaccinated.")
+    (claim,) = [c for c in extract_claims(doc, notes, nlp, aliases=aliases) if c.quote == "3.2 million"]
+    assert claim.frame is not None and claim.frame.concept == "vaccinated"
+
+
+def test_one_disagreement_told_by_several_pages_is_one_conflict(run):  # noqa: F811
+    _, _, conflicts = run(VELMAR + "The Velmar flood killed 1,210 people.",
+                          VELMAR + "The Velmar flood killed 1,210 people.",
+                          VELMAR + "The Velmar flood killed 1,150 people.")
+    (c,) = conflicts
+    assert len(c.claims) == 3 and "3 pages" in c.reason
