@@ -29,9 +29,12 @@ Row = tuple[str, Any, Claim]  # (block key, order, claim)
 Tagged = tuple[int, str, Any, Claim]  # (bucket, sub-block key, order, claim)
 Findings = tuple[tuple[Group, ...], tuple[Conflict, ...]]
 
-# A block with more claims than this is split on its next keys before it becomes a task: about a
-# second of `reconcile_block` on one core, and a few tens of MB of claims in a worker's memory.
-SPLIT_AT = 20_000
+# A block with more claims than this is split on its next keys before it becomes a task. Off by
+# default since issue 16's grouping (concepts, document context, clustering) joins claims on more
+# than event and place: split.py's parts are exact for the grouping before it (the split tests pass
+# on made-up claims) but not on the seeds and corpus with it. Turn it on (`split_at=20_000`) once
+# split.py reads the same keys `reconcile.groups` joins on.
+SPLIT_AT = 10**18
 BUCKETS = 4096  # sub-blocks are shuffled by bucket; many more buckets than tasks, for balance
 
 

@@ -164,7 +164,10 @@ def link_row(r: LinkResult) -> dict[str, Any]:
 def group_of(row: dict[str, Any]) -> Group:
     from ..formats.load import group_from_dict
 
-    g = group_from_dict(json.loads(row["json"]))
+    d = json.loads(row["json"])
+    g = group_from_dict(d)
+    if "evidence" in d and hasattr(g, "evidence"):  # the contract's field, which load.py does not read back (yet)
+        g = dataclasses.replace(g, evidence=d["evidence"] or "")
     return dataclasses.replace(g, low=row.get("low", g.low), high=row.get("high", g.high)) if "low" in row else g
 
 
