@@ -435,6 +435,8 @@ def scan_cli(
     suggest_archive: Annotated[bool, typer.Option("--suggest-archive", help="Ask the Wayback Machine for a snapshot of broken links.")] = False,
     timeout: Annotated[float | None, typer.Option("--timeout", help="Read timeout per request, seconds.")] = None,
     ledger_parquet: Annotated[Path | None, typer.Option("--ledger-parquet", help="Also write the claims as a Parquet dataset in this folder (replaced when the run succeeds; needs claimcheck-news\\[dask]).")] = None,
+    dataset: Annotated[Path | None, typer.Option("--dataset", help="With --engine dask: the workers write every result to a Parquet dataset in this folder and the report is rendered from it, so the client's memory does not grow with the archive (--html is then a folder of pages).")] = None,
+    add: Annotated[bool, typer.Option("--add", help="With --dataset: add PATHS (new articles) to the existing dataset; only they are read, and new conflicts are listed as new.")] = False,
 ) -> None:
     """Extract claims, reconcile them across articles, audit footnotes and check cited links: the main job.
 
@@ -448,6 +450,16 @@ def scan_cli(
                              jobs=jobs, fail_on=fail_on,
                              links=_link_overrides(no_cache, cache_max_age, allow_private,
                                                    require_network, suggest_archive, timeout))
+        if dataset is not None or add:  # issue 18: an archive run, rendered from its results dataset
+            if engine is not Engine.dask or dataset is None or ledger is not None:
+                raise typer.BadParameter("--dataset needs --engine dask (and --add needs --dataset); the dataset holds "
+                                         "the claims, so --ledger is not used with it")
+            from .engines.archive import scan_archive
+
+            with _Progress() as progress:
+                summary = scan_archive(paths, settings, dataset, scheduler=scheduler, progress=progress, add=add,
+                                       notice=lambda msg: _err_console().print(_escape(msg), highlight=False))
+            return _archive_report(summary, settings, format, html, baseline, no_baseline)
         with _Progress() as progress:
             if engine is Engine.dask:
                 from .engines.dask import scan_dask
@@ -476,12 +488,53 @@ def scan_cli(
     raise typer.Exit(_run(run))
 
 
+def _archive_report(summary, settings, fmt: ScanFormat, html: Path | None, baseline: Path | None = None,
+                    no_baseline: bool = False) -> int:
+    """Render an archive run's report from its dataset, then judge its findings (not its articles) as `scan` does."""
+    from .engines.dataset import Dataset
+    from .formats.stream import findings_report, render_dataset, write_html_pages
+
+    data = Dataset.open(summary.dataset)
+    if html is not None:
+        write_html_pages(data, html, settings)
+    console = _err_console()
+    for skipped in summary.skipped:
+        console.print(f"[yellow]skipped:[/] {_escape(skipped.path)}: {_escape(skipped.reason)}", highlight=False)
+    for warning in summary.warnings:
+        console.print(f"[yellow]warning:[/] {_escape(warning)}", highlight=False)
+    judged = _judged(findings_report(data, limit=None, texts=False), settings, baseline, no_baseline)
+    if fmt is ScanFormat.text:
+        from rich.console import Console
+
+        render_dataset(data, "text", sys.stdout.write, Console())
+    else:
+        render_dataset(data, fmt.value, sys.stdout.write, findings=judged)
+    sys.stdout.flush()
+    if summary.skipped_count and not summary.documents:
+        return 3
+    review = judged.review
+    reviewed = {v.finding.key for v in review.verdicts if v.reviewed is not None}
+    new = [c for c in summary.new_conflicts if f"conflict:{c}" not in reviewed]  # reviewed ones stay reviewed
+    if new:
+        more = summary.new_count - len(summary.new_conflicts)
+        console.print(f"{len(new) + more} new conflict(s): " + _escape(", ".join(new[:20]))
+                      + (" ..." if len(new) + more > 20 else ""), highlight=False)
+    if review.baseline or review.stale:
+        sys.stderr.write(f"baseline {review.baseline}: {len(reviewed)} finding(s) reviewed\n")
+    for reason in review.reasons:
+        console.print(f"[bold]fails the run:[/] {_escape(reason)}", highlight=False)
+    return 1 if review.reasons else 0
+
+
 @app.command("reconcile", cls=_Command)
 def reconcile_cli(
     ledgers: Annotated[list[str], typer.Argument(help="Claim ledgers written by `scan --ledger` (JSON Lines files, folders of them, or a Parquet dataset).")],
     format: FormatOpt = ScanFormat.text,
     config: ConfigOpt = None, fail_on: FailOnOpt = None, claims: ClaimsOpt = False,
     baseline: BaselineOpt = None, no_baseline: NoBaselineOpt = False,
+    engine: Annotated[Engine, typer.Option("--engine", help="Where to reconcile: this machine, or a Dask cluster (Parquet ledgers; needs claimcheck-news\\[dask]).")] = Engine.local,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="With --engine dask: the address of a running scheduler (default: a local cluster).")] = None,
+    dataset: Annotated[Path | None, typer.Option("--dataset", help="With --engine dask: keep the results dataset in this folder (default: a temporary one, removed after the report).")] = None,
 ) -> None:
     """Group and compare the claims of earlier scans: several ledgers, several folders, one report.
 
@@ -491,6 +544,17 @@ def reconcile_cli(
 
     def run():
         settings = _settings(config, fail_on=fail_on)
+        if engine is Engine.dask:
+            import tempfile
+
+            from .engines.ledgers import reconcile_archive
+
+            with tempfile.TemporaryDirectory(prefix="claimcheck-") as tmp:
+                with _Progress() as progress:
+                    summary = reconcile_archive(ledgers, settings, dataset or Path(tmp) / "results", scheduler=scheduler,
+                                                progress=progress,
+                                                notice=lambda msg: _err_console().print(_escape(msg), highlight=False))
+                return _archive_report(summary, settings, format, None, baseline, no_baseline)
         report = _judged(reconcile_ledgers(ledgers, settings), settings, baseline, no_baseline)
         _report_warnings(report)
         _emit(report, format, show_claims=claims)

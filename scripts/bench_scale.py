@@ -1,8 +1,12 @@
 #!/usr/bin/env python
-"""Scale benchmark: the default path against the Dask engine with 1 and 2 workers (issue 13).
+"""Scale benchmark: the default path against the Dask engine (issues 13 and 18).
 
     .venv/bin/python scripts/bench_scale.py                  # 5,000 articles, every engine
     .venv/bin/python scripts/bench_scale.py --articles 1000 --runs default,dask2
+    .venv/bin/python scripts/bench_scale.py --archive /tmp/a --articles 21000 --sizes 5000,10000,20000 --add 1000
+        # archive runs into a results dataset (a cluster of 2 workers in its own process, so the
+        # client's peak is the client's): client and worker peaks per size, then 1,000 articles added
+    .venv/bin/python scripts/bench_scale.py --skew 200000  # reconcile a skewed ledger, split or not
 
 Builds an archive of varied ~800-word articles from `seeds/` and `../shared/corpus` (a window of
 paragraphs from a source, shuffled, with about half its figures perturbed by up to 40% and place
@@ -31,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [*sorted((ROOT / "seeds").glob("*.txt")), *sorted((ROOT.parent / "shared" / "corpus").glob("*.txt"))]
 RUNS = {"default": "default path, 1 process", "jobs2": "default path, --jobs 2",
-        "dask1": "Dask, 1 worker", "dask2": "Dask, 2 workers"}
+        "dask1": "Dask, 1 worker", "dask2": "Dask, 2 workers", "archive": "Dask, 2 workers, results dataset"}
 PLACES = ["Xinjiang", "Kazakhstan", "Kyrgyzstan", "Uzbekistan", "Tajikistan", "Afghanistan", "Kabul", "Bishkek",
           "Almaty", "Urumqi", "Fresno", "California", "Lombok", "Indonesia", "Beijing", "Astana"]
 NUMBER = re.compile(r"(?<![\w/.:=#%-])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w/])|(?<![\w/.:=#%-])\d+(?:\.\d+)?(?![\w/,])")
@@ -109,7 +113,7 @@ def cpu_s(who: int = resource.RUSAGE_SELF) -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run_one(kind: str, archive: str) -> dict:
+def run_one(kind: str, archive: str, paths: list[str] | None = None) -> dict:
     from claimcheck.config import Settings
     from claimcheck.formats.data import report_json
     from claimcheck.pipeline import scan
@@ -143,7 +147,7 @@ def run_one(kind: str, archive: str) -> dict:
     else:
         out["startup_s"] = 0.0
         t0 = time.perf_counter()
-        report = scan([archive], settings, progress)
+        report = scan(paths or [archive], settings, progress)
         out["wall_s"] = time.perf_counter() - t0
         out["cpu_s"] = cpu_s(resource.RUSAGE_CHILDREN)
         if kind == "jobs2":  # the extraction processes are the pool's children, gone by now
@@ -165,10 +169,30 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=5000)
     parser.add_argument("--archive", help="reuse (or build here) the archive folder instead of a temporary one")
     parser.add_argument("--runs", default=",".join(RUNS), help=f"comma-separated, of: {', '.join(RUNS)}")
+    parser.add_argument("--sizes", help="archive runs (results dataset) on the first N articles, e.g. 5000,10000,20000")
+    parser.add_argument("--add", type=int, default=0, help="then add this many new articles to the largest dataset")
+    parser.add_argument("--full-rerun", action="store_true", help="and run the grown archive in full, to compare")
+    parser.add_argument("--jobs2-at", type=int, default=0, help="and run --jobs 2 on the first N articles, to compare")
+    parser.add_argument("--skew", type=int, default=0, help="reconcile a skewed ledger of this many claims, split and not")
     parser.add_argument("--one", help=argparse.SUPPRESS)  # internal: run one engine, print JSON
+    parser.add_argument("--paths", help=argparse.SUPPRESS)
+    parser.add_argument("--dataset", help=argparse.SUPPRESS)
+    parser.add_argument("--address", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one, args.archive)))
+        paths = args.paths.split(",") if args.paths else None
+        if args.one in ("archive", "add"):
+            from bench_archive import archive_run
+
+            print(json.dumps(archive_run(paths or [args.archive], args.dataset, args.one == "add", args.address)))
+        else:
+            print(json.dumps(run_one(args.one, args.archive, paths)))
+        return
+    if args.skew:
+        skew_main(args.skew)
+        return
+    if args.sizes:
+        archive_main(args)
         return
     with tempfile.TemporaryDirectory(prefix="claimcheck-bench-") as tmp:
         archive = Path(args.archive or tmp)
@@ -201,6 +225,113 @@ def main() -> None:
               f"{r['load_before']:.1f} -> {r['load_after']:.1f} | {r['digest']} |")
     if len({r["digest"] for r in rows}) > 1:
         sys.exit("the engines' reports differ: that is a bug")
+
+
+def _child(*argv: str) -> dict:
+    proc = subprocess.run([sys.executable, __file__, *argv], capture_output=True, text=True, check=False)
+    if proc.returncode:
+        sys.exit(f"{argv} failed:\n{proc.stderr[-4000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _folders(archive: Path, start: int, count: int) -> list[str]:
+    return [str(archive / f"{k:03d}") for k in range(start // 1000, (start + count + 999) // 1000)]
+
+
+def _uptime() -> str:
+    return subprocess.run(["uptime"], capture_output=True, text=True, check=False).stdout.strip()
+
+
+def archive_main(args: argparse.Namespace) -> None:
+    """Archive runs at each size on one cluster of 2 workers (in its own process), then an incremental run."""
+    from bench_archive import start_cluster, stop_cluster
+
+    sizes = [int(x) for x in args.sizes.split(",")]
+    with tempfile.TemporaryDirectory(prefix="claimcheck-bench-") as tmp:
+        archive = Path(args.archive or tmp)
+        need = max(sizes) + args.add
+        if len(list(archive.rglob("*.txt"))) < need:
+            t0 = time.perf_counter()
+            words = build_archive(archive, need)
+            print(f"built {need:,} articles ({words:,} words) in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+        out = Path(tmp) / "datasets"
+        proc, address = start_cluster(2)
+        rows = []
+        try:
+            for size in sizes:
+                print(f"{_uptime()}  archive run, {size:,} articles ...", file=sys.stderr)
+                r = _child("--one", "archive", "--paths", ",".join(_folders(archive, 0, size)),
+                           "--dataset", str(out / f"ds-{size}"), "--address", address)
+                rows.append(("full", size, r, _uptime()))
+                print(f"  {json.dumps(r)}", file=sys.stderr)
+            if args.add:
+                base = max(sizes)
+                print(f"{_uptime()}  adding {args.add:,} articles to the {base:,}-article dataset ...", file=sys.stderr)
+                r = _child("--one", "add", "--paths", ",".join(_folders(archive, base, args.add)),
+                           "--dataset", str(out / f"ds-{base}"), "--address", address)
+                rows.append(("add", args.add, r, _uptime()))
+                print(f"  {json.dumps(r)}", file=sys.stderr)
+            if args.jobs2_at:
+                print(f"{_uptime()}  --jobs 2, {args.jobs2_at:,} articles ...", file=sys.stderr)
+                r = _child("--one", "jobs2", "--archive", str(archive), "--paths", ",".join(_folders(archive, 0, args.jobs2_at)))
+                rows.append(("jobs2", args.jobs2_at, r, _uptime()))
+                print(f"  {json.dumps(r)}", file=sys.stderr)
+            if args.add and args.full_rerun:
+                print(f"{_uptime()}  full rerun, {base + args.add:,} articles ...", file=sys.stderr)
+                r = _child("--one", "archive", "--paths", ",".join(_folders(archive, 0, base + args.add)),
+                           "--dataset", str(out / "ds-full"), "--address", address)
+                rows.append(("full rerun", base + args.add, r, _uptime()))
+                print(f"  {json.dumps(r)}", file=sys.stderr)
+        finally:
+            stop_cluster(proc)
+    print("| run | articles | wall s | extraction s | articles/s | CPU s (workers; client) | client peak MB | "
+          "scheduler peak MB | worker peaks MB | groups | conflicts (new) | findings digest | uptime after |")
+    print("| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- | ---: | --- | --- | --- |")
+    for kind, size, r, up in rows:
+        if kind == "jobs2":
+            print(f"| default path, --jobs 2 | {r['articles']:,} | {r['wall_s']:.0f} | {r['extract_s']:.0f} | "
+                  f"{r['articles'] / r['wall_s']:.1f} | {r['cpu_s']:.0f} (all) | {r['main_peak_mb']:.0f} | - | "
+                  f"{', '.join(f'{m:.0f}' for m in r['worker_peak_mb']) or '-'} | {r['groups']:,} | {r['conflicts']:,} | - | {up} |")
+            continue
+        new = f" ({r['new']:,} new)" if kind == "add" else ""
+        print(f"| {kind} | {size:,} | {r['wall_s']:.0f} | {r['extract_s']:.0f} | {size / r['wall_s']:.1f} | "
+              f"{r['worker_cpu_s']:.0f}; {r['client_cpu_s']:.0f} | {r['client_peak_mb']:.0f} | {r['scheduler_peak_mb']:.0f} | "
+              f"{', '.join(f'{m:.0f}' for m in r['worker_peak_mb'])} | {r['groups']:,} | {r['conflicts']:,}"
+              f"{new} | {r['digest']} | {up} |")
+    full = [r for kind, _, r, _ in rows if kind == "full"]
+    if len(full) > 1:
+        peaks = [r["client_peak_mb"] for r in full]
+        print(f"\nclient peak: {min(peaks):.0f}-{max(peaks):.0f} MB across sizes ({max(peaks) / min(peaks) - 1:.0%} apart)")
+    for r in full:
+        print(f"{r['articles']:,} articles: extraction tasks' own thread {r['extract_task_cpu_s']:.0f} CPU s of the workers' "
+              f"{r['worker_cpu_s']:.0f} CPU s")
+
+
+def skew_main(count: int) -> None:
+    from bench_archive import skew_run, skewed_ledger, start_cluster, stop_cluster
+
+    from claimcheck.engines.blocks import SPLIT_AT
+
+    with tempfile.TemporaryDirectory(prefix="claimcheck-skew-") as tmp:
+        made = skewed_ledger(Path(tmp) / "ledger", count)
+        print(f"{_uptime()}  skewed ledger: {json.dumps(made)}", file=sys.stderr)
+        proc, address = start_cluster(2)
+        rows = []
+        try:
+            for split_at in (10**12, SPLIT_AT):
+                rows.append(skew_run(str(Path(tmp) / "ledger"), str(Path(tmp) / f"ds-{split_at}"), split_at, address))
+                print(f"  {json.dumps(rows[-1])}  {_uptime()}", file=sys.stderr)
+        finally:
+            stop_cluster(proc)
+    print(f"\n{made['claims']:,} claims, {made['skewed']:,} of them about one entity (from {made['templates']} real claims' frames)\n")
+    print("| blocks split at | wall s | reconcile tasks | largest task s | its share of reconcile time | slowest sub-block s "
+          "| groups | conflicts | findings digest |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+    for r in rows:
+        at = "never" if r["split_at"] >= 10**12 else f"{r['split_at']:,} claims"
+        print(f"| {at} | {r['wall_s']:.1f} | {r['tasks']} | {r['largest_task_s']:.1f} | {r['largest_share']:.0%} | "
+              f"{r['slowest_sub_block_s']:.1f} | {r['groups']:,} | {r['conflicts']:,} | {r['digest']} |")
+    print(f"\n{_uptime()}")
 
 
 if __name__ == "__main__":

@@ -88,6 +88,16 @@ def test_the_same_report_as_the_default_path(cluster):
     assert progress["extract"] == (files, files) and progress["reconcile"][0] == progress["reconcile"][1] > 1
 
 
+@pytest.mark.xfail(reason="issue 16's grouping joins claims on more than event and place; split.py must learn its keys",
+                   strict=False)
+def test_blocks_split_on_their_next_keys_give_the_same_report(cluster):
+    paths = [SEEDS, CORPUS] if CORPUS.is_dir() else [SEEDS]
+    settings = Settings(offline=True)
+    expected = scan([str(p) for p in paths], settings)
+    got = dask_scan(cluster, paths, settings, partition_size=4, split_at=1)  # every block split
+    assert expected.groups and comparable(got) == comparable(expected)
+
+
 def test_spelling_variants_extracted_in_different_tasks_meet_in_one_block(cluster, tmp_path):
     for name, figure, people in (("a", "About 1,200", "Uzbekistanis"), ("b", "Some 1,200", "Uzbekistanis"),
                                  ("c", "Nearly 3,000", "Uzbekstanis")):  # a misspelling, as archives hold them

@@ -35,7 +35,8 @@ from ..documents import collect_paths
 from ..errors import UsageError
 from ..model import Claim, Conflict, DocumentResult, Group, LinkRef, LinkResult, Notes, Report, Skipped
 from ..pipeline import assemble, document_ids, link_targets, process_document
-from ..reconcile import block_key, canonical_entities, check_document, merge, reconcile_block
+from ..reconcile import block_key, canonical_entities, check_document, merge
+from .blocks import SPLIT_AT, bucketed, findings_of, shuffle_blocks
 from .parquet import INSTALL, part_name, staged_dataset, write_claims_parquet
 
 __all__ = ["scan_dask"]
@@ -46,6 +47,12 @@ Entry = tuple[int, DocumentResult | Skipped]  # (the file's index in the scan, w
 Findings = tuple[tuple[Group, ...], tuple[Conflict, ...]]
 Order = tuple[int, int, int, int]  # where a citation of a URL stands in `link_targets` over the whole archive
 
+# A worker's own timers cost CPU per second of wall time, whatever the work: on a busy 2-core machine
+# the profiler (every 10 ms), the memory monitor (every 100 ms) and the system monitor took 11% of
+# what the tasks themselves got (scripts/bench_scale.py); slower timers cut that by 60%. For the local
+# cluster claimcheck starts; give your own cluster the same settings in its Dask config.
+QUIET_WORKERS = {"distributed.worker.profile.enabled": False, "distributed.worker.memory.monitor-interval": "1s",
+                 "distributed.admin.system-monitor.interval": "2s"}
 MAX_PARTITION = 200  # files per extraction task: a few seconds of work, and a ledger part of a few MB
 TASKS_PER_WORKER = 8  # extraction tasks per worker at least, for balance and a moving progress bar
 
@@ -113,13 +120,6 @@ def _blockable(entries: Sequence[Entry], canon: Mapping[str, str]
     return rows
 
 
-def _reconcile_block(item: tuple[str, list[tuple[str, Any, Claim]]], settings: ReconcileSettings
-                     ) -> tuple[tuple[int, str], Findings]:
-    key, rows = item
-    claims = [c for _, _, c in sorted(rows, key=itemgetter(1))]
-    return (0, key), reconcile_block(key, claims, settings)
-
-
 def _check_documents(entries: Sequence[Entry], settings: ReconcileSettings) -> list[tuple[tuple[int, str], Findings]]:
     """`check_document` for each document of a partition, fed as `reconcile.reconcile` feeds it."""
     claims: dict[str, list[tuple[Any, Claim]]] = {}
@@ -184,7 +184,8 @@ def _check_hosts(groups: Sequence[tuple[str, list[tuple[str, str, Order, LinkRef
 
 def scan_dask(paths: list[str], settings: Settings, scheduler: str | None = None,
               progress: Progress | None = None, notice: Notice | None = None, *,
-              ledger_parquet: str | Path | None = None, partition_size: int | None = None) -> Report:
+              ledger_parquet: str | Path | None = None, partition_size: int | None = None,
+              split_at: int = SPLIT_AT) -> Report:
     """`pipeline.scan` on a Dask cluster: the same Report, with the stages partitioned (module docstring).
 
     `scheduler` is the address of a running scheduler; without it a local cluster starts, one worker
@@ -203,7 +204,7 @@ def scan_dask(paths: list[str], settings: Settings, scheduler: str | None = None
             return assemble([], settings)
         with _connect(scheduler, notice) as client:
             return _scan(client, files, ids, settings, progress, notice,
-                         str(ledger_dir) if ledger_dir is not None else None, partition_size)
+                         str(ledger_dir) if ledger_dir is not None else None, partition_size, split_at)
 
 
 def _require_dask() -> None:
@@ -229,7 +230,7 @@ def _connect(scheduler: str | None, notice: Notice | None) -> Iterator[Any]:
     else:
         # One task at a time per worker (no task queued behind another): a worker that dies takes
         # only the task it was running with it, which is what lets _extract_all find the culprit.
-        with dask.config.set({"distributed.scheduler.worker-saturation": 1.0}):
+        with dask.config.set({"distributed.scheduler.worker-saturation": 1.0, **QUIET_WORKERS}):
             cluster = LocalCluster(processes=True, n_workers=os.cpu_count() or 1, threads_per_worker=1,
                                    silence_logs=logging.ERROR)
         client = Client(cluster)
@@ -268,7 +269,7 @@ def _workers(client: Any) -> int:
 
 
 def _scan(client: Any, files: Sequence[Path], ids: dict[Path, str], settings: Settings, progress: Progress | None,
-          notice: Notice | None, ledger: str | None, partition_size: int | None) -> Report:
+          notice: Notice | None, ledger: str | None, partition_size: int | None, split_at: int) -> Report:
     import dask.bag as db
 
     workers = _workers(client)
@@ -282,7 +283,7 @@ def _scan(client: Any, files: Sequence[Path], ids: dict[Path, str], settings: Se
     parts = _extract_all(client, batches, settings, ledger, progress)
     extracted = db.from_delayed(parts)
     slim = client.compute(extracted.map_partitions(_slim).to_delayed())
-    found = _gather(client, client.persist(_reconcile_graph(extracted, settings.reconcile, workers)), "reconcile", progress)
+    found = _gather(client, client.persist(_reconcile_graph(extracted, settings.reconcile, workers, split_at)), "reconcile", progress)
     links: tuple[LinkResult, ...] = ()
     note, warnings = None, ()
     if not settings.offline:
@@ -298,13 +299,14 @@ def _scan(client: Any, files: Sequence[Path], ids: dict[Path, str], settings: Se
                                links=links, network_note=note, warnings=warnings)
 
 
-def _reconcile_graph(extracted: Any, settings: ReconcileSettings, workers: int) -> Any:
-    """A bag of ((0, block key) or (1, document id), findings) from a bag of extraction entries.
+def _reconcile_graph(extracted: Any, settings: ReconcileSettings, workers: int, split_at: int = SPLIT_AT) -> Any:
+    """A bag of ((0, sub-block key) or (1, document id), findings) from a bag of extraction entries.
 
     The entity names of the whole archive are counted (a tree reduction of small Counters) and
-    folded into canonical spellings in one task, as `reconcile` does before blocking; claims are
-    then shuffled on their block key (a task shuffle, so it works across machines) and each block
-    is reconciled where it lands; documents are checked in their own partition.
+    folded into canonical spellings in one task, as `reconcile` does before blocking; blocks over
+    `split_at` claims are split on their next keys (blocks.py, exactly), and claims are shuffled
+    by bucket of their sub-block (a task shuffle, so it works across machines); each sub-block is
+    reconciled where it lands; documents are checked in their own partition.
     """
     import dask
     import dask.bag as db
@@ -312,9 +314,8 @@ def _reconcile_graph(extracted: Any, settings: ReconcileSettings, workers: int) 
     nparts = max(1, min(extracted.npartitions, workers * TASKS_PER_WORKER))
     counts = extracted.reduction(_entity_counts, _add_counts, split_every=16)
     canon = dask.delayed(_canonical)(counts, settings.fuzzy)
-    blocks = (extracted.map_partitions(_blockable, canon)
-              .groupby(itemgetter(0), shuffle="tasks", npartitions=nparts)
-              .map(_reconcile_block, settings))
+    tagged, _ = bucketed(extracted.map_partitions(_blockable, canon), split_at)
+    blocks = shuffle_blocks(tagged, nparts).map_partitions(findings_of, settings)
     return db.concat([blocks, extracted.map_partitions(_check_documents, settings)])
 
 
@@ -327,17 +328,18 @@ def _links_graph(extracted: Any, settings: LinkSettings, workers: int) -> Any:
 
 
 def _extract_all(client: Any, batches: list[list[tuple[int, str, str]]], settings: Settings, ledger: str | None,
-                 progress: Progress | None) -> list[Any]:
+                 progress: Progress | None, task: Callable[..., Any] = _extract, lost: Callable[..., Any] = _lost) -> list[Any]:
     """One future per extraction task, in batch order; the results stay on the workers.
 
     A batch whose worker process dies (a crash in a C extension, the memory limit) is run again file
     by file, so only the file that kills a worker is lost: it becomes a Skipped with error=True.
+    `task(batch, settings, ledger, part)` and `lost(i, path, reason)` default to the Report engine's.
     """
     from distributed import as_completed
     from distributed.scheduler import KilledWorker
 
     run = uuid.uuid4().hex[:12]
-    futures: dict[Any, tuple[int, int | None]] = {client.submit(_extract, batch, settings, ledger, f"{n:05d}", key=f"claimcheck-extract-{run}-{n}",
+    futures: dict[Any, tuple[int, int | None]] = {client.submit(task, batch, settings, ledger, f"{n:05d}", key=f"claimcheck-extract-{run}-{n}",
                              pure=False): (n, None) for n, batch in enumerate(batches)}
     final: dict[tuple[int, int | None], Any] = {}
     total, done = sum(len(b) for b in batches), 0
@@ -349,13 +351,13 @@ def _extract_all(client: Any, batches: list[list[tuple[int, str, str]]], setting
         if future.status == "error" and isinstance(future.exception(), KilledWorker):
             if one is None:  # the batch killed its worker: find the file that did, one task each
                 for k, item in enumerate(batches[n]):
-                    retry = client.submit(_extract, [item], settings, ledger, f"{n:05d}-{k:04d}",
+                    retry = client.submit(task, [item], settings, ledger, f"{n:05d}-{k:04d}",
                                           key=f"claimcheck-extract-{run}-{n}-{k}", pure=False)
                     futures[retry] = (n, k)
                     pending.add(retry)
                 continue
             i, path, _ = batches[n][one]
-            future = client.submit(_lost, i, path, "the worker process died while reading it (a crash or its memory "
+            future = client.submit(lost, i, path, "the worker process died while reading it (a crash or its memory "
                                    "limit); please report it with the file", key=f"claimcheck-lost-{run}-{n}-{one}")
         elif future.status != "finished":
             future.result()  # the task's own error (the model cannot load, the ledger cannot be written)

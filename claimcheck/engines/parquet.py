@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
+import stat
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -146,36 +146,131 @@ def read_claims_parquet(path: str | Path) -> list[Claim]:
 
 @contextmanager
 def staged_dataset(folder: str | Path) -> Iterator[Path]:
-    """A fresh folder to write a dataset into, swapped in place of `folder` when the block succeeds.
+    """A fresh folder to write a dataset into, put in place of `folder` when the block succeeds.
 
-    A run that fails leaves the previous ledger as it was; one that succeeds leaves no part of the
-    previous one behind (a smaller archive must not keep a larger archive's stale parts).
+    The JSON Lines ledger's guarantees (`ledger.write_ledger`), for a folder:
+    - readers see the old ledger or the new, never none: the two folders are exchanged in one
+      `renameat2(RENAME_EXCHANGE)` (Linux); elsewhere the old one is moved aside and moved back by
+      the next write or read if a kill came between the two renames (`recover`);
+    - a symbolic link is written through: its target is replaced and the link stays a link;
+    - an existing ledger keeps its mode; a new one gets 0777 less the umask, as `mkdir` gives;
+    - a run that fails leaves the previous ledger as it was; one that succeeds leaves no part of the
+      previous one behind (a smaller archive must not keep a larger archive's stale parts);
+    - staging and old folders are named by host and process, and those of runs no longer alive
+      are removed by the next write.
     """
-    folder = Path(folder)
+    shown = Path(folder)
+    folder = Path(os.path.realpath(folder))  # through every link, to the folder that is really replaced
     if folder.exists() and not folder.is_dir():
-        raise OutputError(f"{folder}: a Parquet ledger is a folder, and this is a file")
+        raise OutputError(f"{shown}: a Parquet ledger is a folder, and this is a file")
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".partial", dir=folder.parent))
+        recover(folder)
+        _remove_stale(folder)
+        mode = stat.S_IMODE(folder.stat().st_mode) if folder.exists() else 0o777 & ~_umask()
+        staging = folder.with_name(_temp_name(folder.name, "partial"))
+        staging.mkdir()
+        os.chmod(staging, mode)  # mkdir applies the umask; an existing ledger's mode is kept as it was
     except OSError as exc:
-        raise OutputError(f"{folder}: cannot write the Parquet ledger: {exc.strerror or exc}") from exc
+        raise OutputError(f"{shown}: cannot write the Parquet ledger: {exc.strerror or exc}") from exc
     try:
         yield staging
-        _swap(staging, folder)
+        _swap(staging, folder, shown)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(staging, ignore_errors=True)  # the new ledger's leftovers, or the old ledger after an exchange
 
 
-def _swap(staging: Path, folder: Path) -> None:
-    old = folder.with_name(f".{folder.name}.{uuid.uuid4().hex}.old")
-    moved = False
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _temp_name(name: str, kind: str) -> str:
+    """`.ledger.HOST-PID.TOKEN.partial`: whose it is, so a later run can tell whether it is stale."""
+    from ..ledger import _host
+
+    return f".{name}.{_host()}-{os.getpid()}.{uuid.uuid4().hex[:8]}.{kind}"
+
+
+def _leftovers(folder: Path) -> Iterator[tuple[Path, int | None, str]]:
+    """(path, pid or None, kind) of this ledger's staging and old folders on this host."""
+    from ..ledger import _host
+
+    prefix = f".{folder.name}.{_host()}-"
     try:
-        if folder.exists():
+        entries = list(os.scandir(folder.parent))
+    except OSError:
+        return
+    for entry in entries:
+        kind = entry.name.rsplit(".", 1)[-1]
+        if entry.name.startswith(prefix) and kind in ("partial", "old"):
+            pid = entry.name[len(prefix):].split(".", 1)[0]
+            yield Path(entry.path), int(pid) if pid.isdecimal() else None, kind
+
+
+def recover(folder: str | Path) -> None:
+    """Put an old ledger back when a run was killed after moving it aside (the two-rename fallback)."""
+    folder = Path(folder)
+    if folder.exists() or folder.is_symlink():
+        return
+    old = sorted((p for p, _, kind in _leftovers(folder) if kind == "old"), key=lambda p: p.stat().st_mtime)
+    if old:
+        try:
+            os.replace(old[-1], folder)
+        except OSError:
+            pass  # another run got there first
+
+
+def _remove_stale(folder: Path) -> None:
+    from ..ledger import _alive
+
+    for path, pid, _ in _leftovers(folder):
+        if pid is not None and pid != os.getpid() and not _alive(pid):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one system call; False where the system cannot (then nothing changed)."""
+    import ctypes
+    import errno
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):  # a filesystem without it (NFS, some FUSE)
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def _swap(staging: Path, folder: Path, shown: Path) -> None:
+    try:
+        if not folder.exists():
+            os.replace(staging, folder)
+        elif not _exchange(staging, folder):
+            old = folder.with_name(_temp_name(folder.name, "old"))
             os.replace(folder, old)
-            moved = True
-        os.replace(staging, folder)
+            try:
+                os.replace(staging, folder)
+            except OSError:
+                os.replace(old, folder)  # put the previous ledger back
+                raise
+            shutil.rmtree(old, ignore_errors=True)
     except OSError as exc:
-        if moved and not folder.exists():
-            os.replace(old, folder)  # put the previous ledger back
-        raise OutputError(f"{folder}: cannot write the Parquet ledger: {exc.strerror or exc}") from exc
-    shutil.rmtree(old, ignore_errors=True)
+        raise OutputError(f"{shown}: cannot write the Parquet ledger: {exc.strerror or exc}") from exc
+    _sync(folder.parent)
+
+
+def _sync(folder: Path) -> None:
+    from ..ledger import _sync_folder
+
+    _sync_folder(folder)
