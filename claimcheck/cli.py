@@ -215,7 +215,8 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def _report_warnings(report) -> None:
-    if not (report.skipped or report.warnings or report.network_note or any(d.warnings for d in report.documents)):
+    if not (report.skipped or report.warnings or report.network_note or report.faults
+            or any(d.warnings for d in report.documents)):
         return  # nothing to say: rich is not even imported
     console = _err_console()
     for doc in report.documents:
@@ -225,6 +226,8 @@ def _report_warnings(report) -> None:
         console.print(f"[yellow]skipped:[/] {_escape(skipped.path)}: {_escape(skipped.reason)}", highlight=False)
     for warning in report.warnings:
         console.print(f"[yellow]warning:[/] {_escape(warning)}", highlight=False)
+    for fault in report.faults:
+        console.print(f"[bold red]not checked:[/] {_escape(fault.message)}", highlight=False)
     if report.network_note:
         console.print(f"[dim]{_escape(report.network_note)}[/]", highlight=False)
 

@@ -1,4 +1,8 @@
-"""The CI gate: which findings fail a run. One policy for links, conflicts and unreadable inputs.
+"""The CI gate: which findings fail a run. One policy for links, conflicts and an incomplete run.
+
+An incomplete run is one with inputs that could not be read or parts that raised (Report.faults: a
+reconcile block, a document check, the link check): both fail it under `fail_on_skipped` (on by
+default), since a clean exit must mean everything was checked.
 
 The CLI exits 1 when `failures` returns anything; the reasons go to stderr so a CI log says why.
 """
@@ -35,4 +39,7 @@ def failures(report: Report, settings: Settings) -> tuple[str, ...]:
         out.append(f"{len(conflicts)} conflict(s) at or above {settings.fail_on_conflicts!r}")
     if report.skipped and settings.fail_on_skipped:
         out.append(f"{len(report.skipped)} input file(s) could not be read")
+    if report.faults and settings.fail_on_skipped:  # like an unreadable input: the run is incomplete
+        out.append(f"{len(report.faults)} part(s) of the run could not be checked (internal errors, named above); "
+                   "the rest of the report is complete")
     return tuple(out)

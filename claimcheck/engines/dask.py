@@ -35,7 +35,8 @@ from ..documents import collect_paths
 from ..errors import UsageError
 from ..model import Claim, Conflict, DocumentResult, Group, LinkRef, LinkResult, Notes, Report, Skipped
 from ..pipeline import assemble, document_ids, link_targets, process_document
-from ..reconcile import block_key, canonical_entities, check_document, merge, reconcile_block
+from ..reconcile import canonical_entities, guarded_block, guarded_document, guarded_key, merge_parts
+from ..reconcile.safe import Part
 from .parquet import INSTALL, part_name, staged_dataset, write_claims_parquet
 
 __all__ = ["scan_dask"]
@@ -107,20 +108,20 @@ def _blockable(entries: Sequence[Entry], canon: Mapping[str, str]
     for i, r in entries:
         if isinstance(r, DocumentResult):
             for pos, c in enumerate(r.claims):
-                key = None if c.duplicate_of else block_key(c, canon)
+                key = None if c.duplicate_of else guarded_key(c, canon)
                 if key is not None:
                     rows.append((key, _claim_order(c, i, pos), c))
     return rows
 
 
 def _reconcile_block(item: tuple[str, list[tuple[str, Any, Claim]]], settings: ReconcileSettings
-                     ) -> tuple[tuple[int, str], Findings]:
+                     ) -> tuple[tuple[int, str], Part]:
     key, rows = item
     claims = [c for _, _, c in sorted(rows, key=itemgetter(1))]
-    return (0, key), reconcile_block(key, claims, settings)
+    return (0, key), guarded_block(key, claims, settings)  # what it raises is the block's Fault
 
 
-def _check_documents(entries: Sequence[Entry], settings: ReconcileSettings) -> list[tuple[tuple[int, str], Findings]]:
+def _check_documents(entries: Sequence[Entry], settings: ReconcileSettings) -> list[tuple[tuple[int, str], Part]]:
     """`check_document` for each document of a partition, fed as `reconcile.reconcile` feeds it."""
     claims: dict[str, list[tuple[Any, Claim]]] = {}
     cites: dict[str, list[tuple[Any, Any]]] = {}
@@ -136,7 +137,7 @@ def _check_documents(entries: Sequence[Entry], settings: ReconcileSettings) -> l
     for doc, rows in claims.items():
         mine = [c for _, c in sorted(rows, key=itemgetter(0))]
         theirs = [c for _, c in sorted(cites.get(doc, []), key=itemgetter(0))]
-        out.append(((1, doc), check_document(doc, mine, theirs, settings)))
+        out.append(((1, doc), guarded_document(doc, mine, theirs, settings)))
     return out
 
 
@@ -293,8 +294,8 @@ def _scan(client: Any, files: Sequence[Path], ids: dict[Path, str], settings: Se
 
     results = [r for _, r in sorted((e for part in client.gather(slim) for e in part), key=itemgetter(0))]
     report = assemble(results, settings, reconcile=False)
-    groups, conflicts = merge(f for _, f in sorted(found, key=itemgetter(0)))
-    return dataclasses.replace(report, groups=groups, conflicts=conflicts, reconciled=True,
+    groups, conflicts, faults = merge_parts(f for _, f in sorted(found, key=itemgetter(0)))
+    return dataclasses.replace(report, groups=groups, conflicts=conflicts, reconciled=True, faults=faults,
                                links=links, network_note=note, warnings=warnings)
 
 

@@ -19,6 +19,7 @@ from ..model import (
     Conflict,
     ConflictKind,
     Document,
+    Fault,
     Group,
     Kind,
     LinkRef,
@@ -121,6 +122,8 @@ def report_from_dict(data: dict, base: Path | None = None) -> Report:
         groups=tuple(group_from_dict(g) for g in data.get("groups") or ()),
         conflicts=tuple(conflict_from_dict(c) for c in data.get("conflicts") or ()),
         reconciled=bool(data.get("reconciled", bool(data.get("groups") or data.get("conflicts")))),
+        faults=tuple(Fault(str(f["stage"]), str(f["part"]), tuple(map(str, f.get("documents") or ())), str(f["reason"]))
+                     for f in data.get("faults") or ()),
     )
 
 
