@@ -232,19 +232,58 @@ def _report_warnings(report) -> None:
         console.print(f"[dim]{_escape(report.network_note)}[/]", highlight=False)
 
 
-def _emit(report, fmt: ScanFormat, show_claims: bool = False, links_only: bool = False) -> None:
+def _emit(report, fmt: ScanFormat, show_claims: bool = False, links_only: bool = False):
+    """Render the report on stdout; returns it with the Faults of items its renderer left out.
+
+    The formats people read (text, markdown) show at most `isolate.MAX_SHOWN` conflicts and groups.
+    """
+    from .formats.isolate import render_capped, render_safely
+
     if fmt is ScanFormat.text:
         from rich.console import Console
 
         from .formats.terminal import render_links, render_scan
 
         console = Console()
-        render_links(report, console) if links_only else render_scan(report, console, show_claims)
-        return
-    from .formats import SCAN_FORMATS
 
-    sys.stdout.write(SCAN_FORMATS[fmt.value](report))
+        def draw(r) -> str:
+            with console.capture() as captured:  # all or nothing: a failure midway prints no half report
+                render_links(r, console) if links_only else render_scan(r, console, show_claims)
+            return captured.get()
+
+        rendered = render_capped(draw, report, "text report")
+    else:
+        from .formats import SCAN_FORMATS
+
+        render = SCAN_FORMATS[fmt.value]
+        name = f"{fmt.value} report"
+        rendered = render_capped(render, report, name) if fmt is ScanFormat.markdown else render_safely(render, report, name)
+    sys.stdout.write(rendered.text)
     sys.stdout.flush()
+    return _rendered(report, rendered)
+
+
+def _rendered(report, rendered):
+    """Say on stderr what rendering left out; the report with those faults, for the exit code."""
+    if rendered.note is not None:
+        _err_console().print(f"[yellow]warning:[/] {_escape(rendered.note)}", highlight=False)
+    for fault in rendered.faults:
+        _err_console().print(f"[bold red]not checked:[/] {_escape(fault.message)}", highlight=False)
+    if not rendered.faults:
+        return report
+    import dataclasses
+
+    return dataclasses.replace(report, faults=report.faults + rendered.faults)
+
+
+def _write_html(path: Path, report, settings=None):
+    """The reviewer's page, capped and isolated like the text report; returns the report with its faults."""
+    from .formats.html import render_html
+    from .formats.isolate import render_capped
+
+    rendered = render_capped(lambda r: render_html(r, settings), report, "HTML report")
+    write_atomic(path, rendered.text)
+    return _rendered(report, rendered)
 
 
 def _exit_code(report, settings) -> int:
@@ -350,12 +389,10 @@ def scan_cli(
             write_claims_dataset(report.claims, ledger_parquet)
         if ledger is not None:
             write_atomic(ledger, claims_jsonl(report))
-        if html is not None:
-            from .formats.html import render_html
-
-            write_atomic(html, render_html(report, settings))
         _report_warnings(report)
-        _emit(report, format, show_claims=claims)
+        if html is not None:
+            report = _write_html(html, report, settings)
+        report = _emit(report, format, show_claims=claims)
         return _exit_code(report, settings)
 
     raise typer.Exit(_run(run))
@@ -377,7 +414,7 @@ def reconcile_cli(
         settings = _settings(config, fail_on_conflicts=_split_fail_on(fail_on)[1])
         report = reconcile_ledgers(ledgers, settings)
         _report_warnings(report)
-        _emit(report, format, show_claims=claims)
+        report = _emit(report, format, show_claims=claims)
         return _exit_code(report, settings)
 
     raise typer.Exit(_run(run))
@@ -408,7 +445,7 @@ def links_cli(
         with _Progress() as progress:
             report = scan(paths, settings, progress, extract=False, check_links=True)
         _report_warnings(report)
-        _emit(report, format, links_only=True)
+        report = _emit(report, format, links_only=True)
         return _exit_code(report, settings)
 
     raise typer.Exit(_run(run))
@@ -423,14 +460,12 @@ def report_cli(
 
     [bold]Example:[/] claimcheck report report.json --html report.html
     """
-    from .formats.html import render_html
     from .formats.load import load_report
 
     def run():
         report = load_report(report_json)
-        write_atomic(html, render_html(report))
         _report_warnings(report)
-        return 0
+        return 1 if _write_html(html, report).faults != report.faults else 0  # items the page left out
 
     raise typer.Exit(_run(run))
 

@@ -192,9 +192,9 @@ def _whole(value: Any) -> bool:
 def _check_fields(record: dict[str, Any]) -> str | None:
     """The optional fields `claim_from_dict` reads, when present, must have its types: a crafted line
     is refused here, by file and line, rather than met as a TypeError deep in reconciliation."""
-    if record["kind"] not in _KINDS:
+    if not isinstance(record["kind"], str) or record["kind"] not in _KINDS:
         return f"'kind' must be one of {', '.join(sorted(_KINDS))}, not {_shown(record['kind'])}"
-    if record.get("bound") is not None and record["bound"] not in _BOUNDS:
+    if record.get("bound") is not None and (not isinstance(record["bound"], str) or record["bound"] not in _BOUNDS):
         return f"'bound' must be one of {', '.join(sorted(_BOUNDS))} or null, not {_shown(record['bound'])}"
     for key in _TEXT:
         if record.get(key) is not None and not isinstance(record[key], str):
