@@ -114,11 +114,18 @@ def _blockable(entries: Sequence[Entry], canon: Mapping[str, str]
     return rows
 
 
-def _reconcile_block(item: tuple[str, list[tuple[str, Any, Claim]]], settings: ReconcileSettings
-                     ) -> tuple[tuple[int, str], Part]:
-    key, rows = item
-    claims = [c for _, _, c in sorted(rows, key=itemgetter(1))]
-    return (0, key), guarded_block(key, claims, settings)  # what it raises is the block's Fault
+def _reconcile_blocks(items: Iterable[tuple[str, list[tuple[str, Any, Claim]]]], settings: ReconcileSettings
+                      ) -> list[tuple[tuple[int, str], Part]]:
+    """The blocks that landed in one partition, reconciled here, on the worker.
+
+    A list, not `bag.map`: a mapped partition is a lazy iterator, which the client would unpickle
+    and run itself when it gathers the results, so every block was reconciled on the client.
+    """
+    out = []
+    for key, rows in items:
+        claims = [c for _, _, c in sorted(rows, key=itemgetter(1))]
+        out.append(((0, key), guarded_block(key, claims, settings)))  # what it raises is the block's Fault
+    return out
 
 
 def _check_documents(entries: Sequence[Entry], settings: ReconcileSettings) -> list[tuple[tuple[int, str], Part]]:
@@ -315,7 +322,7 @@ def _reconcile_graph(extracted: Any, settings: ReconcileSettings, workers: int) 
     canon = dask.delayed(_canonical)(counts, settings.fuzzy)
     blocks = (extracted.map_partitions(_blockable, canon)
               .groupby(itemgetter(0), shuffle="tasks", npartitions=nparts)
-              .map(_reconcile_block, settings))
+              .map_partitions(_reconcile_blocks, settings))
     return db.concat([blocks, extracted.map_partitions(_check_documents, settings)])
 
 
