@@ -324,15 +324,14 @@ def extract_cli(
 
     [bold]Example:[/] claimcheck extract seeds/002_fa38718b29db2cdd.txt | jq .quote
     """
-    from .formats.data import claims_jsonl
     from .pipeline import scan
 
     def run():
         settings = _settings(config, model=model, include=include, exclude=exclude)
         report = scan(files, settings, check_links=False, reconcile=False)  # JSON Lines of claims only
         _report_warnings(report)
-        sys.stdout.write(claims_jsonl(report))
-        return 1 if report.skipped and settings.fail_on_skipped else 0
+        report = _emit(report, ScanFormat.jsonl)
+        return 1 if (report.skipped or report.faults) and settings.fail_on_skipped else 0
 
     raise typer.Exit(_run(run))
 

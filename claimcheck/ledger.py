@@ -28,7 +28,7 @@ NEW_FILE_MODE = 0o644  # less the umask, as for any file a program creates
 # Fields every ledger line must carry, with their types: what reconciling and reports rely on.
 REQUIRED: dict[str, type] = {"id": str, "doc": str, "start": int, "end": int, "quote": str, "kind": str}
 
-__all__ = ["read_ledgers", "write_ledger"]
+__all__ = ["claim_problem", "read_ledgers", "write_ledger"]
 
 
 def _host() -> str:
@@ -156,8 +156,11 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
-def _check_line(record: Any) -> str | None:
-    """Why a decoded line is not a claim, or None when it is one."""
+def claim_problem(record: Any) -> str | None:
+    """Why a decoded ledger line (or a claim of a saved JSON report) is not a claim, or None when it is one.
+
+    Figures are made floats in place: a 400-digit integer would make arithmetic on it raise.
+    """
     if not isinstance(record, dict):
         return f"not a JSON object but {type(record).__name__}"
     for key, kind in REQUIRED.items():
@@ -291,7 +294,7 @@ def _parse_line(file: Path, number: int, data: bytes) -> list[dict[str, Any]]:
         record = json.loads(line, parse_constant=_reject_constant)
     except (ValueError, RecursionError) as exc:
         raise LedgerError(f"{where}: not JSON: {exc}") from exc
-    problem = _check_line(record)
+    problem = claim_problem(record)
     if problem:
         raise LedgerError(f"{where}: not a claim: {problem}")
     for key, value in record.items():

@@ -101,6 +101,12 @@ def report_from_dict(data: dict, base: Path | None = None) -> Report:
 
     `base` is the folder to try relative paths against when they do not resolve from the current one.
     """
+    from ..ledger import claim_problem
+
+    for n, record in enumerate(data.get("claims") or (), 1):  # the ledger's checks: a crafted report is refused
+        problem = claim_problem(record)
+        if problem:
+            raise ValueError(f"claim {n}: {problem}")
     claims = [claim_from_dict(c) for c in data.get("claims") or ()]
     by_doc: dict[str, list[Claim]] = {}
     for c in claims:
