@@ -11,6 +11,7 @@ import dataclasses
 import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from .citations.audit import audit_citations, load_publishers
@@ -86,9 +87,15 @@ def process_all(files: Sequence[Path], ids: dict[Path, str], settings: Settings,
     if jobs > 1 and extract:
         chunks = [[(str(f), ids[f]) for f in files[i::jobs]] for i in range(jobs)]
         by_path: dict[str, DocumentResult | Skipped] = {}
+        lost: list[tuple[str, str]] = []
         with ProcessPoolExecutor(jobs) as pool:
-            for chunk, results in zip(chunks, pool.map(_process_chunk, [(c, settings, extract) for c in chunks])):
-                by_path.update({p: r for (p, _), r in zip(chunk, results)})
+            futures = [pool.submit(_process_chunk, (c, settings, extract)) for c in chunks]
+            for chunk, future in zip(chunks, futures):
+                try:
+                    by_path.update({p: r for (p, _), r in zip(chunk, future.result())})
+                except BrokenProcessPool:  # a worker died (a crash in C code, the memory limit)
+                    lost.extend(chunk)
+        by_path.update(_rescue(lost, settings))
         if progress:
             progress("extract", len(files), len(files))
         return [by_path[str(f)] for f in files]
@@ -97,6 +104,27 @@ def process_all(files: Sequence[Path], ids: dict[Path, str], settings: Settings,
         out.append(process_document(f, settings, ids[f], extract))
         if progress:
             progress("extract" if extract else "read", i + 1, len(files))
+    return out
+
+
+def _rescue(items: Sequence[tuple[str, str]], settings: Settings) -> dict[str, DocumentResult | Skipped]:
+    """The files of chunks whose worker process died, one task each in a pool of one process: the
+    file that kills it again is a Skipped marked as an error, and the rest are read as usual."""
+    out: dict[str, DocumentResult | Skipped] = {}
+    todo = list(items)
+    while todo:
+        with ProcessPoolExecutor(1) as pool:
+            futures = [pool.submit(_process_chunk, ([item], settings, True)) for item in todo]
+            for item, future in zip(list(todo), futures):
+                try:
+                    out[item[0]] = future.result()[0]
+                except BrokenProcessPool:  # tasks run one at a time: this one killed the process
+                    out[item[0]] = Skipped(item[0], "the worker process died while reading it (a crash or the "
+                                                    "memory limit); please report it with the file", error=True)
+                    todo = todo[todo.index(item) + 1:]
+                    break
+            else:
+                todo = []
     return out
 
 

@@ -255,3 +255,33 @@ def test_a_report_shows_at_most_max_shown_conflicts_and_says_how_many_it_left_ou
 
 def test_reconcile_settings_default_is_used_by_reconcile_safely():
     assert reconcile_safely([figure("a", 1.0)], (), ReconcileSettings()) == ((), (), ())
+
+
+def test_a_file_that_kills_its_extraction_process_costs_only_that_file(monkeypatch, tmp_path):
+    import os
+
+    from claimcheck import pipeline
+    from claimcheck.config import Settings
+
+    real = pipeline.read_document
+
+    def read_document(path, *args, **kwargs):  # worker processes are forked: they inherit this
+        if path.name.startswith("kills-"):
+            os._exit(13)  # what a crash in C code or the memory limit does to a process
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "read_document", read_document)
+    for name in ("a", "kills-b", "c", "d", "e"):
+        (tmp_path / f"{name}.txt").write_text(f"Some {len(name) * 100} fishers lived in Vorland in 2019 ({name}).\n")
+    report = pipeline.scan([str(tmp_path)], Settings(offline=True, jobs=2))
+    (lost,) = report.skipped
+    assert lost.path.endswith("kills-b.txt") and lost.error and "worker process died" in lost.reason
+    assert [d.name for d in report.documents] == ["a.txt", "c.txt", "d.txt", "e.txt"] and len(report.claims) == 4
+
+
+def test_a_saved_report_with_a_crafted_claim_is_a_usage_error(tmp_path):
+    saved = tmp_path / "report.json"
+    saved.write_text(json.dumps({"claims": [{"id": "a:0", "doc": "a.txt", "start": 0, "end": 3, "quote": "abc",
+                                             "kind": "count", "value": "abc"}]}))
+    result = runner.invoke(app, ["report", str(saved), "--html", str(tmp_path / "page.html")])
+    assert result.exit_code == 2 and "claim 1: 'value' must be a number or null" in result.stderr
