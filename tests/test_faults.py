@@ -285,3 +285,21 @@ def test_a_saved_report_with_a_crafted_claim_is_a_usage_error(tmp_path):
                                              "kind": "count", "value": "abc"}]}))
     result = runner.invoke(app, ["report", str(saved), "--html", str(tmp_path / "page.html")])
     assert result.exit_code == 2 and "claim 1: 'value' must be a number or null" in result.stderr
+
+
+def test_a_link_check_that_raises_is_a_fault_and_the_claims_stand(monkeypatch, tmp_path):
+    import claimcheck.links as links
+
+    def check_links(targets, settings, progress=None):
+        raise RuntimeError("event loop is closed")
+
+    monkeypatch.setattr(links, "check_links", check_links)
+    (tmp_path / "a.txt").write_text("Some 400 fishers lived in Vorland in 2019.1\n\nNotes\n1. A. Author, "
+                                    "\u201cFishers\u201d, Reuters, 2019, http://127.0.0.1:9/fishers\n")
+    result = runner.invoke(app, ["scan", str(tmp_path), "-f", "json"])
+    assert result.exit_code == 1, result.stderr
+    report = strict_json(result.stdout)
+    assert len(report["claims"]) == 1 and report["links"] == []
+    (fault,) = report["faults"]
+    assert fault["stage"] == "links" and fault["documents"] == [str(tmp_path / "a.txt")]
+    assert "could not check the links of 1 cited URL(s)" in result.stderr
