@@ -77,13 +77,11 @@ def interval_of(claim: Claim) -> Interval | None:
         return None
     try:
         value, low, high, _ = base_value(claim)
-    except (ArithmeticError, TypeError, ValueError):  # a figure no float holds
-        return None
-    if any(x is not None and not isinstance(x, (int, float)) for x in (value, low, high)):
-        return None
-    if any(x is not None and math.isnan(x) for x in (value, low, high)):
-        return None
-    if value is not None and not math.isfinite(value):
+        # NaN fails every comparison: a stated value must be finite, an end may be infinite (open).
+        if (value is not None and not -INF < value < INF) or (low is not None and low != low) \
+                or (high is not None and high != high):
+            return None
+    except (ArithmeticError, TypeError, ValueError):  # a figure no float holds, or not a number at all
         return None
     if value is None and claim.bound is not Bound.RANGE:
         return None
@@ -93,10 +91,11 @@ def interval_of(claim: Claim) -> Interval | None:
         hi = INF
     if claim.bound in (Bound.UNDER, Bound.AT_MOST) and low is None:
         lo = 0.0 if hi >= 0 else -INF  # "under 50" counts from zero; "under -5" has no floor
-    lo, hi = min(lo, hi), max(lo, hi)
+    if lo > hi:
+        lo, hi = hi, lo
     if lo == INF or hi == -INF:
         return None
-    return Interval(float(lo), float(hi), low_open=claim.bound is Bound.OVER, high_open=claim.bound is Bound.UNDER)
+    return Interval(lo, hi, low_open=claim.bound is Bound.OVER, high_open=claim.bound is Bound.UNDER)
 
 
 def stated(claim: Claim) -> float | None:
