@@ -11,6 +11,7 @@ The pipeline, one package per stage (data flows one way):
     reconcile.reconcile                Claims        -> Groups and Conflicts (pure)
     links.check_links                  cited URLs    -> LinkResults (httpx over aiohttp)
     pipeline.scan                      paths         -> Report; engines.dask.scan_dask on a cluster
+    review.findings, gate.judge        Report        -> Findings (fingerprinted), verdicts against the baseline
     formats                            Report        -> json, jsonl, markdown, github, junit, sarif, html, terminal
 """
 from __future__ import annotations

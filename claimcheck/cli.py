@@ -122,8 +122,16 @@ ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy pipeline to
 IncludeOpt = Annotated[list[str] | None, typer.Option("--include", help="Glob of files to take from folders (repeatable).")]
 ExcludeOpt = Annotated[list[str] | None, typer.Option("--exclude", help="Glob of files to leave out of folders (repeatable).")]
 FailOnOpt = Annotated[str | None, typer.Option(
-    "--fail-on", help="Comma-separated findings that exit 1: link statuses (default: broken), `conflicts` "
-                      "(contradictions) or `near-miss` (contradictions and near misses).")]
+    "--fail-on", metavar="CHOICE,...",
+    help="Findings that exit 1, added to what the config fails on (default: broken links and unreadable inputs). "
+         "Choices: a link status (broken, blocked, server-error, timeout, tls-error, invalid-url, redirected, "
+         "unverified, skipped), conflicts (contradictions), near-miss (contradictions and near misses), citations "
+         "(citation flags), unreadable (input files that could not be read), none (start from nothing: `none,blocked` fails on blocked links only). "
+         "Reviewed findings (see --baseline) never fail.")]
+BaselineOpt = Annotated[Path | None, typer.Option(
+    "--baseline", help="Findings reviewed earlier (written by `claimcheck baseline`): reported as reviewed, never "
+                       "failing (default: claimcheck-baseline.toml found upward from the current folder).")]
+NoBaselineOpt = Annotated[bool, typer.Option("--no-baseline", help="Read no baseline: every finding counts as new.")]
 ClaimsOpt = Annotated[bool, typer.Option("--claims", help="Text format: also print every claim, one table per document.")]
 
 
@@ -139,29 +147,17 @@ def _escape(text: str) -> str:
     return escape(text)  # messages quote config tables like [tool.claimcheck]: not markup
 
 
-def _settings(config, **overrides):
+def _settings(config, fail_on: str | None = None, **overrides):
     from .config import load_settings
+    from .gate import apply_fail_on
 
-    return load_settings(config, overrides=overrides)
-
-
-CONFLICT_TOKENS = {"conflicts": "contradiction", "contradiction": "contradiction", "near-miss": "near-miss"}
-
-
-def _split_fail_on(fail_on: str | None) -> tuple[list[str] | None, str | None]:
-    """`--fail-on broken,conflicts` -> (link statuses or None to keep the setting, conflict level)."""
-    if not fail_on:
-        return None, None
-    tokens = [t.strip() for t in fail_on.split(",") if t.strip()]
-    statuses = [t for t in tokens if t not in CONFLICT_TOKENS]
-    levels = [CONFLICT_TOKENS[t] for t in tokens if t in CONFLICT_TOKENS]
-    level = "near-miss" if "near-miss" in levels else (levels[0] if levels else None)
-    return (statuses or (None if levels else [])), level
+    settings = load_settings(config, overrides=overrides)
+    apply_fail_on(settings, fail_on)  # adds to the configured choices: see gate.py
+    return settings
 
 
-def _link_overrides(fail_on, no_cache, cache_max_age, allow_private, require_network, suggest_archive, timeout):
+def _link_overrides(no_cache, cache_max_age, allow_private, require_network, suggest_archive, timeout):
     return {
-        "fail_on": _split_fail_on(fail_on)[0],
         "cache": False if no_cache else None, "cache_max_age": cache_max_age,
         "allow_private": True if allow_private else None, "require_network": True if require_network else None,
         "suggest_archive": True if suggest_archive else None, "timeout": timeout,
@@ -264,7 +260,8 @@ def _emit(report, fmt: ScanFormat, show_claims: bool = False, links_only: bool =
 
 
 def _rendered(report, rendered):
-    """Say on stderr what rendering left out; the report with those faults, for the exit code."""
+    """Say on stderr what rendering left out; the report with those faults, for the exit code (and
+    with no review: the gate's verdicts predate them, so the command judges the report again)."""
     if rendered.note is not None:
         _err_console().print(f"[yellow]warning:[/] {_escape(rendered.note)}", highlight=False)
     for fault in rendered.faults:
@@ -273,7 +270,7 @@ def _rendered(report, rendered):
         return report
     import dataclasses
 
-    return dataclasses.replace(report, faults=report.faults + rendered.faults)
+    return dataclasses.replace(report, faults=report.faults + rendered.faults, review=None)
 
 
 def _write_html(path: Path, report, settings=None):
@@ -286,12 +283,30 @@ def _write_html(path: Path, report, settings=None):
     return _rendered(report, rendered)
 
 
+def _judged(report, settings, baseline: Path | None, no_baseline: bool = False):
+    """The report with the gate's verdicts: which findings fail, which the baseline marks reviewed."""
+    import dataclasses
+
+    from .gate import judge
+    from .review import find_baseline, read_baseline
+
+    found = None if no_baseline or baseline else find_baseline()
+    path = baseline or (Path(os.path.relpath(found)) if found else None)  # named as a person would
+    return dataclasses.replace(report, review=judge(report, settings, read_baseline(path) if path else None))
+
+
 def _exit_code(report, settings) -> int:
     """3 when nothing could be read at all; 1 when the gate finds something; else 0."""
     from .gate import failures
 
     if report.skipped and not report.documents:
         return 3
+    review = report.review
+    if review is not None and (review.baseline or review.stale):
+        reviewed = sum(v.reviewed is not None for v in review.verdicts)
+        stale = f"; {len(review.stale)} entries are stale (no finding matches them): run `claimcheck baseline` to drop them" \
+            if review.stale else ""
+        sys.stderr.write(f"baseline {review.baseline}: {reviewed} finding(s) reviewed{stale}\n")
     reasons = failures(report, settings)
     for reason in reasons:
         if _plain_stderr() and ":" not in reason:
@@ -299,6 +314,21 @@ def _exit_code(report, settings) -> int:
         else:
             _err_console().print(f"[bold]fails the run:[/] {_escape(reason)}", highlight=False)
     return 1 if reasons else 0
+
+
+def _step_summary(report, fmt) -> None:
+    """With --format github inside GitHub Actions: every finding, as markdown, in the job summary."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if fmt is not ScanFormat.github or not target:
+        return
+    from .formats.ci import github_summary
+
+    try:
+        with open(target, "a", encoding="utf-8") as out:  # appended: other steps write there too
+            out.write(github_summary(report))
+    except OSError as exc:
+        _err_console().print(f"[yellow]warning:[/] cannot write the job summary {_escape(target)}: "
+                             f"{_escape(exc.strerror or str(exc))}", highlight=False)
 
 
 def _plain_stderr() -> bool:
@@ -352,7 +382,7 @@ def scan_cli(
     engine: Annotated[Engine, typer.Option("--engine", help="Where the stages run: this machine, or a Dask cluster (needs claimcheck[dask]).")] = Engine.local,
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="With --engine dask: the address of a running scheduler (default: a local cluster, one process per core).")] = None,
     config: ConfigOpt = None, model: ModelOpt = None, include: IncludeOpt = None, exclude: ExcludeOpt = None,
-    fail_on: FailOnOpt = None, claims: ClaimsOpt = False,
+    fail_on: FailOnOpt = None, claims: ClaimsOpt = False, baseline: BaselineOpt = None, no_baseline: NoBaselineOpt = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore and do not write the link cache.")] = False,
     cache_max_age: Annotated[float | None, typer.Option("--cache-max-age", help="Seconds a cached link result stays fresh.")] = None,
     allow_private: Annotated[bool, typer.Option("--allow-private", help="Also check private, loopback and link-local addresses.")] = False,
@@ -370,8 +400,8 @@ def scan_cli(
 
     def run():
         settings = _settings(config, model=model, include=include, exclude=exclude, offline=offline or None,
-                             jobs=jobs, fail_on_conflicts=_split_fail_on(fail_on)[1],
-                             links=_link_overrides(fail_on, no_cache, cache_max_age, allow_private,
+                             jobs=jobs, fail_on=fail_on,
+                             links=_link_overrides(no_cache, cache_max_age, allow_private,
                                                    require_network, suggest_archive, timeout))
         with _Progress() as progress:
             if engine is Engine.dask:
@@ -386,12 +416,16 @@ def scan_cli(
             from .engines.parquet import write_claims_dataset
 
             write_claims_dataset(report.claims, ledger_parquet)
+        report = _judged(report, settings, baseline, no_baseline)
         if ledger is not None:
             write_atomic(ledger, claims_jsonl(report))
         _report_warnings(report)
         if html is not None:
             report = _write_html(html, report, settings)
         report = _emit(report, format, show_claims=claims)
+        if report.review is None:  # rendering left items out: judged again, with them
+            report = _judged(report, settings, baseline, no_baseline)
+        _step_summary(report, format)
         return _exit_code(report, settings)
 
     raise typer.Exit(_run(run))
@@ -402,6 +436,7 @@ def reconcile_cli(
     ledgers: Annotated[list[str], typer.Argument(help="Claim ledgers written by `scan --ledger` (JSON Lines files, folders of them, or a Parquet dataset).")],
     format: Annotated[ScanFormat, typer.Option("--format", "-f", help="Output format.")] = ScanFormat.text,
     config: ConfigOpt = None, fail_on: FailOnOpt = None, claims: ClaimsOpt = False,
+    baseline: BaselineOpt = None, no_baseline: NoBaselineOpt = False,
 ) -> None:
     """Group and compare the claims of earlier scans: several ledgers, several folders, one report.
 
@@ -410,10 +445,13 @@ def reconcile_cli(
     from .pipeline import reconcile_ledgers
 
     def run():
-        settings = _settings(config, fail_on_conflicts=_split_fail_on(fail_on)[1])
-        report = reconcile_ledgers(ledgers, settings)
+        settings = _settings(config, fail_on=fail_on)
+        report = _judged(reconcile_ledgers(ledgers, settings), settings, baseline, no_baseline)
         _report_warnings(report)
         report = _emit(report, format, show_claims=claims)
+        if report.review is None:  # rendering left items out: judged again, with them
+            report = _judged(report, settings, baseline, no_baseline)
+        _step_summary(report, format)
         return _exit_code(report, settings)
 
     raise typer.Exit(_run(run))
@@ -424,6 +462,7 @@ def links_cli(
     paths: Annotated[list[str], typer.Argument(help="Files or folders whose cited URLs to check.")],
     format: Annotated[ScanFormat, typer.Option("--format", "-f", help="Output format.")] = ScanFormat.text,
     config: ConfigOpt = None, include: IncludeOpt = None, exclude: ExcludeOpt = None, fail_on: FailOnOpt = None,
+    baseline: BaselineOpt = None, no_baseline: NoBaselineOpt = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore and do not write the link cache.")] = False,
     cache_max_age: Annotated[float | None, typer.Option("--cache-max-age", help="Seconds a cached link result stays fresh.")] = None,
     allow_private: Annotated[bool, typer.Option("--allow-private", help="Also check private, loopback and link-local addresses.")] = False,
@@ -438,14 +477,72 @@ def links_cli(
     from .pipeline import scan
 
     def run():
-        settings = _settings(config, include=include, exclude=exclude,
-                             links=_link_overrides(fail_on, no_cache, cache_max_age, allow_private,
+        settings = _settings(config, fail_on=fail_on, include=include, exclude=exclude,
+                             links=_link_overrides(no_cache, cache_max_age, allow_private,
                                                    require_network, suggest_archive, timeout))
         with _Progress() as progress:
             report = scan(paths, settings, progress, extract=False, check_links=True)
+        report = _judged(report, settings, baseline, no_baseline)
         _report_warnings(report)
         report = _emit(report, format, links_only=True)
+        if report.review is None:  # rendering left items out: judged again, with them
+            report = _judged(report, settings, baseline, no_baseline)
+        _step_summary(report, format)
         return _exit_code(report, settings)
+
+    raise typer.Exit(_run(run))
+
+
+@app.command("baseline", cls=_Command)
+def baseline_cli(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders of articles, as `scan` is given them.")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="The baseline file to write (default: the one found upward from the current folder, else ./claimcheck-baseline.toml).")] = None,
+    note: Annotated[str, typer.Option("--note", help="Why these findings are fine, stored with each new entry.")] = "",
+    by: Annotated[str | None, typer.Option("--by", help="Who reviewed them (default: git config user.name, else $USER).")] = None,
+    offline: Annotated[bool, typer.Option("--offline", help="Do not check links; reviewed links already in the file are kept.")] = False,
+    config: ConfigOpt = None, model: ModelOpt = None, include: IncludeOpt = None, exclude: ExcludeOpt = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore and do not write the link cache.")] = False,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Also check private, loopback and link-local addresses.")] = False,
+    timeout: Annotated[float | None, typer.Option("--timeout", help="Read timeout per request, seconds.")] = None,
+) -> None:
+    """Scan PATHS and write every finding to a baseline file: reviewed, so later runs report it and do not fail.
+
+    Entries already in the file keep who reviewed them, when, and their note; findings that are gone are dropped. Commit the file: `scan`, `links` and `reconcile` read it.
+
+    [bold]Example:[/] claimcheck baseline articles/ --note "checked with the desk"
+    """
+    from .gate import examined
+    from .pipeline import scan
+    from .review import (
+        BASELINE_NAME,
+        baseline_entries,
+        find_baseline,
+        findings,
+        read_baseline,
+        render_baseline,
+        reviewer,
+        scanned,
+    )
+
+    def run():
+        settings = _settings(config, model=model, include=include, exclude=exclude, offline=offline or None,
+                             links=_link_overrides(no_cache, None, allow_private, False, False, timeout))
+        with _Progress() as progress:
+            report = scan(paths, settings, progress)
+        _report_warnings(report)
+        if report.skipped and not report.documents:
+            return 3
+        target = output or find_baseline() or Path(BASELINE_NAME)
+        previous = read_baseline(target) if target.is_file() else None
+        root = target.resolve().parent
+        entries = baseline_entries(findings(report, root), previous, by or reviewer(), note=note,
+                                   examined=examined(report, settings), documents=scanned(report, root))
+        write_atomic(target, render_baseline(entries))
+        before = {e.fingerprint for e in previous.entries} if previous else set()
+        after = {e.fingerprint for e in entries}
+        sys.stderr.write(f"wrote {target}: {len(entries)} reviewed finding(s); {len(after - before)} added, "
+                         f"{len(before & after)} kept, {len(before - after)} dropped\n")
+        return 0
 
     raise typer.Exit(_run(run))
 

@@ -51,6 +51,7 @@ class LinkSettings:
     accept: list[int] = field(default_factory=list)  # extra status codes to treat as ok (e.g. 403)
     include: list[str] = field(default_factory=list)  # regexes; when set, only matching URLs are checked
     exclude: list[str] = field(default_factory=list)  # regexes of URLs to skip
+    ignore: list[str] = field(default_factory=list)  # regexes of URLs neither checked, flagged nor reported
     fail_on: list[str] = field(default_factory=lambda: ["broken"])
     allow_private: bool = False  # private, loopback, link-local: never cloud metadata (see allow_addresses)
     allow_addresses: list[str] = field(default_factory=list)  # addresses or networks always checked, metadata included
@@ -71,6 +72,11 @@ class ReconcileSettings:
     fuzzy: int = 90  # rapidfuzz score (0-100) at which two spellings name the same thing
 
 
+@dataclass
+class CitationSettings:
+    ignore_flags: list[str] = field(default_factory=list)  # audit flags never raised: "no-url", ...
+
+
 CONFLICT_LEVELS = ("", "contradiction", "near-miss")
 
 
@@ -85,8 +91,10 @@ class Settings:
     publishers_file: str = ""
     fail_on_skipped: bool = True  # exit 1 when an input file could not be read
     fail_on_conflicts: str = ""  # "contradiction" or "near-miss": conflicts at that level or louder exit 1
+    fail_on_citations: bool = False  # exit 1 on citation flags (those not turned off in citations.ignore_flags)
     links: LinkSettings = field(default_factory=LinkSettings)
     reconcile: ReconcileSettings = field(default_factory=ReconcileSettings)
+    citations: CitationSettings = field(default_factory=CitationSettings)
 
 
 @dataclass(frozen=True)
@@ -236,7 +244,14 @@ def _checked(key: str, value: Any, where: str, base: Path | None) -> Any:
         for i, code in enumerate(value):
             if not 100 <= code <= 599:
                 raise ConfigError(f"{where}: links.accept[{i}] must be an HTTP status between 100 and 599, not {code}")
-    if key in ("links.include", "links.exclude"):
+    if key == "citations.ignore_flags":
+        from .citations.audit import FLAGS
+
+        unknown = [f for f in value if f not in FLAGS]
+        if unknown:
+            raise ConfigError(f"{where}: citations.ignore_flags: unknown flag {', '.join(map(repr, unknown))} "
+                              f"(known: {', '.join(FLAGS)})")
+    if key in ("links.include", "links.exclude", "links.ignore"):
         from .links.policy import PatternError, compile_pattern
 
         for i, pattern in enumerate(value):

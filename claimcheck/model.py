@@ -307,6 +307,69 @@ class DocumentResult:
 
 
 @dataclass(frozen=True)
+class Finding:
+    """One thing a reviewer acts on: a conflict, a citation flag, a problem link, an unread input.
+
+    `fingerprint` names what the finding is about (the figures, the URL, the footnote), stable
+    across runs, line moves and unrelated edits (review/fingerprints.py builds it); `key` names
+    the item of this Report it comes from, so a renderer can find its verdict.
+    """
+
+    fingerprint: str
+    key: str  # "conflict:<id>", "link:<url>", "citation:<doc_id>:<number>:<flag>", "skip:<path>"
+    rule: str  # "conflict/values", "citation/no-url", "link/broken", "input/skipped"
+    severity: str  # its own weight: "contradiction", "near-miss", a link status, a flag, "skipped"
+    message: str
+    where: str  # the document (or, for a link, the first document citing it), for people
+    locations: tuple[tuple[str, int], ...] = ()  # (path, line); the first is where it is reported
+    reviewable: bool = True  # False for what says nothing about the articles (a link not verified offline)
+
+
+@dataclass(frozen=True)
+class BaselineEntry:
+    """A finding a reviewer has seen and accepted: one entry of the committed baseline file."""
+
+    fingerprint: str
+    rule: str
+    where: str
+    what: str
+    by: str
+    on: str  # ISO date
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the gate made of one finding: whether --fail-on selects it, and whether it is reviewed."""
+
+    finding: Finding
+    selected: bool  # --fail-on (or its setting) names it: it would fail the run unless reviewed
+    reviewed: BaselineEntry | None = None
+
+    @property
+    def fails(self) -> bool:
+        return self.selected and self.reviewed is None
+
+
+@dataclass(frozen=True)
+class Review:
+    """The gate's decision over a whole Report (gate.judge): one verdict per finding, worst first."""
+
+    verdicts: tuple[Verdict, ...] = ()
+    stale: tuple[BaselineEntry, ...] = ()  # baseline entries no finding matches any more
+    reasons: tuple[str, ...] = ()  # why the run fails, one line each; empty when it passes
+    baseline: str | None = None  # the baseline file read, if any
+
+    def verdict(self, key: str) -> Verdict | None:
+        """The verdict of the finding with this `Finding.key`, if any."""
+        cached = self.__dict__.get("_keys")  # built once: renderers ask for every item of a report
+        if cached is None:
+            cached = {v.finding.key: v for v in self.verdicts}
+            object.__setattr__(self, "_keys", cached)
+        return cached.get(key)
+
+
+@dataclass(frozen=True)
 class Report:
     documents: tuple[Document, ...] = ()
     claims: tuple[Claim, ...] = ()
@@ -318,4 +381,5 @@ class Report:
     groups: tuple[Group, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     reconciled: bool = False  # False when reconciliation did not run (extract-only, links-only)
+    review: Review | None = None  # the gate's verdicts and the baseline, set by the CLI (gate.judge)
     faults: tuple[Fault, ...] = ()  # parts that raised and went unchecked: the run is incomplete

@@ -56,7 +56,8 @@ def process_document(path: Path | str, settings: Settings, doc_id: str | None = 
             doc = dataclasses.replace(doc, id=doc_id)
         notes = parse_notes(doc)
         citations = tuple(dataclasses.replace(c, doc_id=doc.id)
-                          for c in audit_citations(doc, notes, load_publishers(settings.publishers_file or None)))
+                          for c in audit_citations(doc, notes, load_publishers(settings.publishers_file or None),
+                                                   settings.citations.ignore_flags, settings.links.ignore))
         claims: tuple[Claim, ...] = ()
         if extract:
             from .claims.aliases import load_aliases

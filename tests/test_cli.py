@@ -113,7 +113,7 @@ def test_missing_model_cannot_run(tmp_path):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--fail-on", "broken,dead"], "unknown status 'dead'"),
+    (["--fail-on", "broken,dead"], "unknown choice 'dead'"),
     (["--timeout", "0"], "links.timeout must be more than 0"),
 ])
 def test_bad_link_policy_is_a_usage_error(tmp_path, args, message):

@@ -6,10 +6,12 @@ initials count ("Human Rights Watch" -> hrw.org). Archive URLs are judged by the
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import re
 import tomllib
+from collections.abc import Callable, Iterable
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -35,6 +37,9 @@ _ORG_WORDS = {"press", "university", "times", "news", "post", "institute", "foun
               "service", "broadcasting", "media", "guardian", "telegraph", "observer", "economist", "now",
               "report", "quarterly", "library", "museum", "program", "programme", "initiative", "party"}
 _DOMAIN = re.compile(r"(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_][\w-]*\.?")
+# Every flag the audit raises; `citations.ignore_flags` may turn any of them off.
+FLAGS = ("numbering-gap", "no-url", "insecure-scheme", "duplicate-url", "publisher-domain-mismatch", "date-mismatch",
+         "unused-footnote", "orphan-marker")
 _RESOLVERS = {"doi.org", "archive.org", "archive.today", "archive.ph", "bit.ly", "t.co", "tinyurl.com", "goo.gl"}
 
 
@@ -189,63 +194,85 @@ def url_date(url: str) -> date | None:
         return None
 
 
-def audit_citations(doc: Document, notes: Notes, owners: dict[str, set[str]]) -> list[Citation]:
+def audit_citations(doc: Document, notes: Notes, owners: dict[str, set[str]], ignore_flags: Iterable[str] = (),
+                    ignore_urls: Iterable[str] = ()) -> list[Citation]:
     """One Citation per footnote (and per orphan marker), each with its audit flags and why.
 
-    Returns the Citations for any Document and Notes, or raises DocumentError naming the document.
+    Flags in `ignore_flags` are never raised; URLs matching an `ignore_urls` pattern (RE2, searched)
+    raise no flag of their own (insecure-scheme, duplicate-url, mismatches). Returns the Citations
+    for any Document and Notes, or raises DocumentError naming the document.
     """
     with guard(doc.path):
-        return _audit(doc, notes, owners)
+        audited = _audit(doc, notes, owners, _ignored(tuple(ignore_urls)))
+    off = set(ignore_flags)
+    out = []
+    for c, why in audited:
+        if "orphan-marker" in c.flags and "orphan-marker" in off:
+            continue  # a marker without its note is a citation only through that flag
+        out.append(dataclasses.replace(c, flags=tuple(f for f in c.flags if f not in off),
+                                       notes=tuple(n for f, n in why if f not in off)))
+    return out
 
 
-def _audit(doc: Document, notes: Notes, owners: dict[str, set[str]]) -> list[Citation]:
+@functools.lru_cache(maxsize=8)
+def _ignored(patterns: tuple[str, ...]) -> Callable[[str], bool]:
+    from ..links.policy import compile_pattern
+
+    compiled = [compile_pattern(p) for p in patterns]
+    return lambda url: any(p.search(url) for p in compiled)
+
+
+def _audit(doc: Document, notes: Notes, owners: dict[str, set[str]],
+           ignored: Callable[[str], bool]) -> list[tuple[Citation, list[tuple[str, str]]]]:
+    """Citations without their notes, each with its (flag, why) pairs."""
     by_number: dict[int, list] = {}
     for marker in notes.markers:
         by_number.setdefault(marker.number, []).append((marker.start, marker.end))
     seen_urls: dict[str, int] = {}
     lines = LineIndex(doc.text)
-    citations = []
+    citations: list[tuple[Citation, list[tuple[str, str]]]] = []
     previous = None
     for note in notes.footnotes:
-        flags, why = [], []
+        flags: list[str] = []
+        why: list[tuple[str, str]] = []
         if previous is not None and note.number > previous + 1:
             flags.append("numbering-gap")
-            why.append(f"notes {previous + 1}-{note.number - 1} are missing from the list")
+            why.append(("numbering-gap", f"notes {previous + 1}-{note.number - 1} are missing from the list"))
         previous = note.number
         if not note.urls:
             flags.append("no-url")
-        for url in note.urls:
+        for url in (u for u in note.urls if not ignored(u)):
             if url.lower().startswith("http://"):
                 flags.append("insecure-scheme")
             if url in seen_urls:
                 flags.append("duplicate-url")
-                why.append(f"{url} is also cited in note {seen_urls[url]}")
+                why.append(("duplicate-url", f"{url} is also cited in note {seen_urls[url]}"))
             seen_urls.setdefault(url, note.number)
-        first_http = next((u for u in note.urls if re.match(r"https?://", u, re.IGNORECASE)), None)
+        first_http = next((u for u in note.urls if not ignored(u) and re.match(r"https?://", u, re.IGNORECASE)), None)
         # With several sources in one note, which publisher goes with which URL is guesswork.
         publisher = note.publisher if len(note.urls) == 1 and _looks_like_publisher(note.publisher, owners) else None
         if publisher and first_http and publisher_owns(publisher, first_http, owners) is False:
             flags.append("publisher-domain-mismatch")
-            why.append(f"{note.publisher!r} does not own {_hostname(first_http) or first_http}")
+            why.append(("publisher-domain-mismatch", f"{note.publisher!r} does not own {_hostname(first_http) or first_http}"))
         cited = _iso(note.date)
         in_url = url_date(first_http) if first_http else None
         if cited and in_url and cited != in_url:
             gap = abs((cited - in_url).days)
             flags.append("date-mismatch")
             level = "note" if gap <= 1 else "alarm"
-            why.append(f"{level}: cited {cited.isoformat()}, URL path says {in_url.isoformat()} ({gap} day{'s' * (gap != 1)} apart)")
+            why.append(("date-mismatch", f"{level}: cited {cited.isoformat()}, URL path says {in_url.isoformat()} ({gap} day{'s' * (gap != 1)} apart)"))
         if notes.markers and note.number not in by_number:
             flags.append("unused-footnote")
-        citations.append(Citation(
+        citations.append((Citation(
             doc=doc.name, number=note.number, urls=note.urls, authors=note.authors, title=note.title,
             publisher=note.publisher, date=note.date, markers=tuple(by_number.get(note.number, ())),
-            flags=tuple(dict.fromkeys(flags)), notes=tuple(why), line=lines.line(note.start)))
+            flags=tuple(dict.fromkeys(flags)), line=lines.line(note.start)), why))
     numbers = {n.number for n in notes.footnotes}
     for number, spans in sorted(by_number.items()):
         if number not in numbers:
-            citations.append(Citation(doc.name, number, (), None, None, None, None, tuple(spans),
-                                      ("orphan-marker",), (f"marker [{number}] has no footnote",),
-                                      lines.line(spans[0][0])))
+            citations.append((Citation(doc.name, number, (), None, None, None, None, tuple(spans), ("orphan-marker",),
+                                       line=lines.line(spans[0][0])),
+                              [("orphan-marker", f"marker [{number}] has no footnote")]))
     return citations
 
 

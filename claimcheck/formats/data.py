@@ -99,6 +99,27 @@ def report_dict(report: Report) -> dict:
         "network": report.network_note,
         "faults": [{"stage": f.stage, "part": f.part, "documents": list(f.documents), "reason": f.reason,
                     "message": f.message} for f in report.faults],
+        **review_dict(report),
+    }
+
+
+def review_dict(report: Report) -> dict:
+    """Every finding with its fingerprint and the gate's verdict; the baseline and its stale entries."""
+    from ..gate import review_of
+
+    review = review_of(report)
+    return {
+        "findings": [{"fingerprint": v.finding.fingerprint, "key": v.finding.key, "rule": v.finding.rule,
+                      "severity": v.finding.severity, "message": v.finding.message, "where": v.finding.where,
+                      "locations": [{"path": p, "line": n} for p, n in v.finding.locations],
+                      "fails": v.fails, "selected": v.selected,
+                      "reviewed": None if v.reviewed is None else {"by": v.reviewed.by, "on": v.reviewed.on,
+                                                                   "note": v.reviewed.note}}
+                     for v in review.verdicts],
+        "baseline": review.baseline,
+        "stale": [{"fingerprint": e.fingerprint, "rule": e.rule, "where": e.where, "what": e.what, "by": e.by,
+                   "on": e.on, "note": e.note} for e in review.stale],
+        "fails": list(review.reasons),
     }
 
 

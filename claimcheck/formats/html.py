@@ -20,9 +20,11 @@ from urllib.parse import urlsplit
 
 from .. import __version__
 from ..config import Settings
+from ..gate import review_of
 from ..model import Citation, Claim, Conflict, ConflictKind, Document, Group, LinkResult, LinkStatus, Report, Severity
 from .chart import Chart, Interval, chart, finite, interval_text
 from .excerpt import sentence_parts
+from .review import all_reviewed, reviewed_rows, reviewed_words
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -109,6 +111,7 @@ class ConflictView:
     chart: Chart | None
     gap: str
     docs: str  # the document keys it involves, for the document filter
+    reviewed: str = ""  # "by whom, when: note" when the baseline marks it reviewed: the card is folded
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,8 @@ class Page:
     settings: list[tuple[str, str]]
     version: str = __version__
     warnings: list[str] = field(default_factory=list)
+    reviewed: list[tuple[str, str, str, str]] = field(default_factory=list)  # rule, where, what, by/on/note
+    stale: list[tuple[str, str, str]] = field(default_factory=list)  # rule, where, what
 
 
 def safe_href(url: str) -> str | None:
@@ -235,6 +240,7 @@ def _segments(text: str, claims: Sequence[ClaimView], footnotes: Sequence[Footno
 def build_page(report: Report, settings: Settings | None = None) -> Page:
     """Report -> the page's view objects: documents, conflicts, groups, footnotes, summary."""
     offline = settings.offline if settings is not None else None
+    review = review_of(report)
     links = {r.url: r for r in report.links}
     docs_by_id: dict[str, Document] = {d.id: d for d in report.documents}
     # Claims of documents the report does not list (a reconciled ledger) still need a home.
@@ -290,7 +296,7 @@ def build_page(report: Report, settings: Settings | None = None) -> Page:
             SEVERITY_WORDS.get(k.severity, str(k.severity.value)), sides,
             chart(intervals, k.gap) if len(intervals) >= 2 else None,
             _gap_words(k.gap),
-            " ".join(sorted({s.view.doc_key for s in sides}))))
+            " ".join(sorted({s.view.doc_key for s in sides})), reviewed_words(review.verdict(f"conflict:{k.id}"))))
 
     groups = []
     for n, g in enumerate(report.groups):
@@ -302,9 +308,10 @@ def build_page(report: Report, settings: Settings | None = None) -> Page:
         groups.append(GroupView(g, f"group-{n}", gclaims, agreed,
                                 " ".join(sorted({cv.doc_key for cv in gclaims}))))
 
-    problems = [fv for fv in footnotes.values() if fv.problem]
+    problems = [fv for fv in footnotes.values() if fv.problem and not all_reviewed(review, fv.citation)]
     return Page(report, docs, conflicts, groups, problems, _summary(report), _link_counts(report),
-                _flag_counts(report), _settings_rows(settings), warnings=_warnings(report))
+                _flag_counts(report), _settings_rows(settings), warnings=_warnings(report),
+                reviewed=reviewed_rows(review), stale=[(e.rule, e.where, e.what) for e in review.stale])
 
 
 def _gap_words(gap: float | None) -> str:

@@ -54,6 +54,10 @@ def markdown(report: Report) -> str:
             quotes = ", ".join(dict.fromkeys(md(index.claims[c].quote) for c in g.claims if c in index.claims))
             lines.append(f"- **{md(g.label)}**: {quotes}")
         lines.append("")
+    from ..gate import review_of
+    from .review import review_markdown
+
+    lines += review_markdown(review_of(report))
     lines += _claims(report)
     return "\n".join(lines).rstrip("\n") + "\n"
 

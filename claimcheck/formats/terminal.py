@@ -8,6 +8,7 @@ from rich.text import Text
 from ..model import Report, Severity
 from .excerpt import clean
 from .terminal_findings import render_agreeing_groups, render_conflicts
+from .terminal_review import review_lines, without_reviewed
 
 STYLE = {"ok": "green", "redirected": "cyan", "broken": "bold red", "blocked": "yellow", "server-error": "red",
          "timeout": "yellow", "tls-error": "red", "invalid-url": "red", "skipped": "dim", "unverified": "dim"}
@@ -128,8 +129,10 @@ def links_lines(report: Report, list_ok: bool = False) -> list[Text]:
 def render_scan(report: Report, console: Console, show_claims: bool = False) -> None:
     """What needs a person first: conflicts, then links and citation flags, then what agrees.
 
-    The per-document claims tables come last, and only when asked for (`--claims`).
+    The per-document claims tables come last, and only when asked for (`--claims`). Findings the
+    baseline marks reviewed are folded into one line per rule, after the rest.
     """
+    full, report = report, without_reviewed(report)
     render_conflicts(report, console)
     _print_links(report, console, problems_only=True)
     flags = citation_lines(report)
@@ -141,12 +144,19 @@ def render_scan(report: Report, console: Console, show_claims: bool = False) -> 
     if show_claims:
         for claims in claims_tables(report):
             console.print(claims)
-    render_summary(report, console)
+    _print_review(full, console)
+    render_summary(full, console)
 
 
 def render_links(report: Report, console: Console) -> None:
-    _print_links(report, console)
+    _print_links(without_reviewed(report), console)
+    _print_review(report, console)
     render_summary(report, console, show_claims=False)
+
+
+def _print_review(report: Report, console: Console) -> None:
+    for line in review_lines(report):
+        console.print(line, soft_wrap=True, highlight=False)
 
 
 def _print_links(report: Report, console: Console, problems_only: bool = False) -> None:

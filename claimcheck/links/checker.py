@@ -39,7 +39,15 @@ T = TypeVar("T")
 
 def check_links(targets: dict[str, list[LinkRef]], settings: LinkSettings, progress: Progress | None = None,
                 probe_hosts: tuple[str, ...] = PROBE_HOSTS, resolver: Resolver | None = None) -> CheckOutcome:
-    """Check every URL (with where it is cited) and return one LinkResult per URL, in the order given."""
+    """Check every URL (with where it is cited) and return one LinkResult per URL, in the order given.
+
+    URLs matching a `settings.ignore` pattern are left out: not checked, and no result.
+    """
+    if settings.ignore:
+        from .policy import compile_pattern
+
+        ignore = [compile_pattern(p) for p in settings.ignore]
+        targets = {url: refs for url, refs in targets.items() if not any(p.search(url) for p in ignore)}
     return asyncio.run(Checker(settings, progress, probe_hosts, resolver).run(targets))
 
 
