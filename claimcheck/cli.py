@@ -284,7 +284,8 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def _report_warnings(report) -> None:
-    if not (report.skipped or report.warnings or report.network_note or any(d.warnings for d in report.documents)):
+    if not (report.skipped or report.warnings or report.network_note or report.faults
+            or any(d.warnings for d in report.documents)):
         return  # nothing to say: rich is not even imported
     console = _err_console()
     for doc in report.documents:
@@ -294,23 +295,65 @@ def _report_warnings(report) -> None:
         console.print(f"[yellow]skipped:[/] {_escape(skipped.path)}: {_escape(skipped.reason)}", highlight=False)
     for warning in report.warnings:
         console.print(f"[yellow]warning:[/] {_escape(warning)}", highlight=False)
+    for fault in report.faults:
+        console.print(f"[bold red]not checked:[/] {_escape(fault.message)}", highlight=False)
     if report.network_note:
         console.print(f"[dim]{_escape(report.network_note)}[/]", highlight=False)
 
 
-def _emit(report, fmt: ScanFormat, show_claims: bool = False, links_only: bool = False) -> None:
+def _emit(report, fmt: ScanFormat, show_claims: bool = False, links_only: bool = False):
+    """Render the report on stdout; returns it with the Faults of items its renderer left out.
+
+    The formats people read (text, markdown) show at most `isolate.MAX_SHOWN` conflicts and groups.
+    """
+    from .formats.isolate import render_capped, render_safely
+
     if fmt is ScanFormat.text:
         from rich.console import Console
 
         from .formats.terminal import render_links, render_scan
 
         console = Console()
-        render_links(report, console) if links_only else render_scan(report, console, show_claims)
-        return
-    from .formats import SCAN_FORMATS
 
-    sys.stdout.write(SCAN_FORMATS[fmt.value](report))
+        def draw(r) -> str:
+            with console.capture() as captured:  # all or nothing: a failure midway prints no half report
+                render_links(r, console) if links_only else render_scan(r, console, show_claims)
+            return captured.get()
+
+        rendered = render_capped(draw, report, "text report")
+    else:
+        from .formats import SCAN_FORMATS
+
+        render = SCAN_FORMATS[fmt.value]
+        name = f"{fmt.value} report"
+        rendered = render_capped(render, report, name) if fmt is ScanFormat.markdown else render_safely(render, report, name)
+    sys.stdout.write(rendered.text)
     sys.stdout.flush()
+    return _rendered(report, rendered)
+
+
+def _rendered(report, rendered):
+    """Say on stderr what rendering left out; the report with those faults, for the exit code (and
+    with no review: the gate's verdicts predate them, so the command judges the report again)."""
+    if rendered.note is not None:
+        _err_console().print(f"[yellow]warning:[/] {_escape(rendered.note)}", highlight=False)
+    for fault in rendered.faults:
+        _err_console().print(f"[bold red]not checked:[/] {_escape(fault.message)}", highlight=False)
+    if not rendered.faults:
+        return report
+    import dataclasses
+
+    return dataclasses.replace(report, faults=report.faults + rendered.faults, review=None)
+
+
+def _write_html(path: Path, report, settings=None):
+    """The reviewer's page, capped and isolated like the text report; returns the report with its faults."""
+    from .formats.html import render_html
+    from .formats.isolate import render_capped
+
+    rendered = render_capped(lambda r: render_html(r, settings), report, "HTML report")
+    write_atomic(path, rendered.text)
+    return _rendered(report, rendered)
 
 
 def _judged(report, settings, baseline: Path | None, no_baseline: bool = False):
@@ -398,15 +441,14 @@ def extract_cli(
 
     [bold]Example:[/] claimcheck extract seeds/002_fa38718b29db2cdd.txt | jq .quote
     """
-    from .formats.data import claims_jsonl
     from .pipeline import scan
 
     def run():
         settings = _settings(config, model=model, include=include, exclude=exclude)
         report = scan(files, settings, check_links=False, reconcile=False)  # JSON Lines of claims only
         _report_warnings(report)
-        sys.stdout.write(claims_jsonl(report))
-        return 1 if report.skipped and settings.fail_on_skipped else 0
+        report = _emit(report, ScanFormat.jsonl)
+        return 1 if (report.skipped or report.faults) and settings.fail_on_skipped else 0
 
     raise typer.Exit(_run(run))
 
@@ -476,12 +518,12 @@ def scan_cli(
         report = _judged(report, settings, baseline, no_baseline)
         if ledger is not None:
             write_atomic(ledger, claims_jsonl(report))
-        if html is not None:
-            from .formats.html import render_html
-
-            write_atomic(html, render_html(report, settings))
         _report_warnings(report)
-        _emit(report, format, show_claims=claims)
+        if html is not None:
+            report = _write_html(html, report, settings)
+        report = _emit(report, format, show_claims=claims)
+        if report.review is None:  # rendering left items out: judged again, with them
+            report = _judged(report, settings, baseline, no_baseline)
         _step_summary(report, format)
         return _exit_code(report, settings)
 
@@ -557,7 +599,9 @@ def reconcile_cli(
                 return _archive_report(summary, settings, format, None, baseline, no_baseline)
         report = _judged(reconcile_ledgers(ledgers, settings), settings, baseline, no_baseline)
         _report_warnings(report)
-        _emit(report, format, show_claims=claims)
+        report = _emit(report, format, show_claims=claims)
+        if report.review is None:  # rendering left items out: judged again, with them
+            report = _judged(report, settings, baseline, no_baseline)
         _step_summary(report, format)
         return _exit_code(report, settings)
 
@@ -591,7 +635,9 @@ def links_cli(
             report = scan(paths, settings, progress, extract=False, check_links=True)
         report = _judged(report, settings, baseline, no_baseline)
         _report_warnings(report)
-        _emit(report, format, links_only=True)
+        report = _emit(report, format, links_only=True)
+        if report.review is None:  # rendering left items out: judged again, with them
+            report = _judged(report, settings, baseline, no_baseline)
         _step_summary(report, format)
         return _exit_code(report, settings)
 
@@ -665,14 +711,12 @@ def report_cli(
 
     [bold]Example:[/] claimcheck report report.json --html report.html
     """
-    from .formats.html import render_html
     from .formats.load import load_report
 
     def run():
         report = load_report(report_json, read_text=not no_text)
-        write_atomic(html, render_html(report))
         _report_warnings(report)
-        return 0
+        return 1 if _write_html(html, report).faults != report.faults else 0  # items the page left out
 
     raise typer.Exit(_run(run))
 

@@ -20,6 +20,7 @@ import dataclasses
 import math
 import os
 import re
+import reprlib
 import tomllib
 import typing
 from dataclasses import dataclass, field, fields
@@ -140,7 +141,18 @@ LINK_STATUSES = tuple(s.value for s in LinkStatus)
 
 
 def _num(value: float) -> str:
+    if isinstance(value, int) and abs(value) >= 10**30:  # a 5,000-digit number is not worth echoing
+        return f"a {len(str(abs(value)))}-digit number"
     return str(int(value)) if isinstance(value, int) or (math.isfinite(value) and value.is_integer()) else f"{value:g}"
+
+
+_SHOWN = reprlib.Repr()
+_SHOWN.maxlevel, _SHOWN.maxstring, _SHOWN.maxother, _SHOWN.maxlong, _SHOWN.maxlist, _SHOWN.maxdict = 3, 80, 80, 40, 6, 6
+
+
+def _shown(value: Any) -> str:
+    """A value for a message, cut short: a config may hold a 5,000-digit number or lists 900 deep."""
+    return _SHOWN.repr(value)
 
 
 def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
@@ -162,6 +174,11 @@ def _load(path: Path) -> dict[str, Any]:
         return tomllib.loads(path.read_text("utf-8-sig"))  # a BOM is not part of the settings
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read configuration: {exc}") from exc
+    except ValueError as exc:  # an integer of more digits than Python converts (4,300 by default)
+        why = "a number has too many digits" if "digits" in str(exc) else str(exc)
+        raise ConfigError(f"{path}: cannot read configuration: {why}") from None
+    except RecursionError:  # arrays or tables nested thousands deep
+        raise ConfigError(f"{path}: cannot read configuration: values nested too deep") from None
 
 
 def _tool_table(path: Path, data: dict[str, Any]) -> dict[str, Any]:
@@ -190,12 +207,12 @@ def _typed(value: Any, hint: Any, key: str, where: str) -> Any:
     origin = typing.get_origin(hint)
     if origin is list:
         if not isinstance(value, list):
-            raise ConfigError(f"{where}: {key!r} must be a list, not {type(value).__name__} ({value!r})")
+            raise ConfigError(f"{where}: {key!r} must be a list, not {type(value).__name__} ({_shown(value)})")
         (item,) = typing.get_args(hint)
         return [_typed(v, item, f"{key}[{i}]", where) for i, v in enumerate(value)]
     if origin is dict:
         if not isinstance(value, dict):
-            raise ConfigError(f"{where}: {key!r} must be a table, not {type(value).__name__} ({value!r})")
+            raise ConfigError(f"{where}: {key!r} must be a table, not {type(value).__name__} ({_shown(value)})")
         _, item = typing.get_args(hint)
         return {k: _typed(v, item, f"{key}.{k}", where) for k, v in value.items()}
     ok = isinstance(value, hint) and not (hint is not bool and isinstance(value, bool))
@@ -204,9 +221,9 @@ def _typed(value: Any, hint: Any, key: str, where: str) -> Any:
     if hint is float and isinstance(value, int) and not isinstance(value, bool):
         value, ok = float(value), True
     if not ok:
-        raise ConfigError(f"{where}: {key!r} must be {hint.__name__}, not {type(value).__name__} ({value!r})")
+        raise ConfigError(f"{where}: {key!r} must be {hint.__name__}, not {type(value).__name__} ({_shown(value)})")
     if hint is float and not math.isfinite(value):
-        raise ConfigError(f"{where}: {key!r} must be a finite number, not {value!r}")
+        raise ConfigError(f"{where}: {key!r} must be a finite number, not {_shown(value)}")
     return value
 
 
@@ -251,14 +268,14 @@ def _checked(key: str, value: Any, where: str, base: Path | None) -> Any:
             except ValueError as exc:
                 raise ConfigError(f"{where}: links.allow_addresses[{i}]: {exc}") from None
     if key == "fail_on_conflicts" and value not in CONFLICT_LEVELS:
-        raise ConfigError(f"{where}: fail_on_conflicts must be \"contradiction\", \"near-miss\" or \"\" (never), not {value!r}")
+        raise ConfigError(f"{where}: fail_on_conflicts must be \"contradiction\", \"near-miss\" or \"\" (never), not {_shown(value)}")
     if key == "links.cache_max_age" and value != -1 and not 0 <= value <= MAX_CACHE_AGE:
         raise ConfigError(f"{where}: links.cache_max_age must be -1 (per-status defaults) or between 0 and "
                           f"{MAX_CACHE_AGE} seconds (ten years), not {_num(value)}")
     if key == "links.user_agent" and (re.search(r"[\x00-\x1f\x7f]", value) or len(value) > 512):
         raise ConfigError(f"{where}: links.user_agent must not contain control characters (and at most 512 characters)")
     if key == "links.archive_api" and not re.match(r"https?://[^/\s]+", value):
-        raise ConfigError(f"{where}: links.archive_api must be an http:// or https:// URL, not {value!r}")
+        raise ConfigError(f"{where}: links.archive_api must be an http:// or https:// URL, not {_shown(value)}")
     if key in ("publishers_file", "reconcile.aliases_file") and value:
         path = Path(value) if base is None or Path(value).is_absolute() else base / value
         if not path.is_file():

@@ -10,7 +10,8 @@ The policy comes from the settings, which `--fail-on` adds to:
         conflicts, contradiction   contradictions
         near-miss                  contradictions and near misses
         citations                  citation flags
-        unreadable                 input files that could not be read (on by default)
+        unreadable                 input files that could not be read, and parts of the run that raised
+                                   (internal errors: Report.faults); on by default
         none                       start from nothing instead: `none` alone never fails on findings,
                                    `none,blocked` fails on blocked links only
 
@@ -27,6 +28,7 @@ from .config import LINK_STATUSES, Settings
 from .errors import UsageError
 from .model import Finding, LinkStatus, Report, Review, Severity, Verdict
 from .review import Baseline, apply_baseline, findings, in_scope, scanned
+from .review.fingerprints import NOT_CHECKED
 
 # Louder first: a level fails the run on its own findings and on every louder one.
 _LEVELS = [Severity.CONTRADICTION, Severity.NEAR_MISS]
@@ -147,10 +149,14 @@ def _reasons(verdicts: tuple[Verdict, ...]) -> tuple[str, ...]:
     flags = [f for f in failing if f.rule.startswith("citation/")]
     if flags:
         out.append(f"{len(flags)} citation flag(s) ({', '.join(sorted({f.severity for f in flags}))})")
-    inputs = sum(f.rule.startswith("input/") for f in failing)
+    inputs = sum(f.rule.startswith("input/") and f.rule != NOT_CHECKED for f in failing)
     if inputs:
         out.append(f"{inputs} input file(s) could not be read")
-    other = len(failing) - len(links) - unverified - len(conflicts) - len(flags) - inputs
+    faults = sum(f.rule == NOT_CHECKED for f in failing)
+    if faults:  # like an unreadable input, under `fail_on_skipped`: a clean exit means everything was checked
+        out.append(f"{faults} part(s) of the run could not be checked (internal errors, named above); "
+                   "the rest of the report is complete")
+    other = len(failing) - len(links) - unverified - len(conflicts) - len(flags) - inputs - faults
     if other:
         out.append(f"{other} other finding(s)")
     return tuple(out)

@@ -28,7 +28,7 @@ NEW_FILE_MODE = 0o644  # less the umask, as for any file a program creates
 # Fields every ledger line must carry, with their types: what reconciling and reports rely on.
 REQUIRED: dict[str, type] = {"id": str, "doc": str, "start": int, "end": int, "quote": str, "kind": str}
 
-__all__ = ["read_ledgers", "write_ledger"]
+__all__ = ["claim_problem", "read_ledgers", "write_ledger"]
 
 
 def _host() -> str:
@@ -156,8 +156,11 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
-def _check_line(record: Any) -> str | None:
-    """Why a decoded line is not a claim, or None when it is one."""
+def claim_problem(record: Any) -> str | None:
+    """Why a decoded ledger line (or a claim of a saved JSON report) is not a claim, or None when it is one.
+
+    Figures are made floats in place: a 400-digit integer would make arithmetic on it raise.
+    """
     if not isinstance(record, dict):
         return f"not a JSON object but {type(record).__name__}"
     for key, kind in REQUIRED.items():
@@ -170,6 +173,73 @@ def _check_line(record: Any) -> str | None:
             return f"{key!r} must be a string, not {value!r}"
     if record["end"] < record["start"]:
         return "'end' is before 'start'"
+    return _check_fields(record) or _check_frame(record.get("frame"))
+
+
+_KINDS = {"count", "money", "percent", "duration", "age", "rank", "measure", "rate", "fact"}
+_BOUNDS = {"=", "~", ">", ">=", "<", "<=", "range"}
+_TEXT = ("doc_id", "path", "unit", "subject", "sentence", "place", "time", "source", "predicate", "object",
+         "duplicate_of")
+_FIGURES = ("value", "low", "high")
+
+
+def _shown(value: Any) -> str:
+    text = repr(value) if not isinstance(value, int) or abs(value) < 10**30 else f"a {len(str(abs(value)))}-digit number"
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _check_fields(record: dict[str, Any]) -> str | None:
+    """The optional fields `claim_from_dict` reads, when present, must have its types: a crafted line
+    is refused here, by file and line, rather than met as a TypeError deep in reconciliation."""
+    if not isinstance(record["kind"], str) or record["kind"] not in _KINDS:
+        return f"'kind' must be one of {', '.join(sorted(_KINDS))}, not {_shown(record['kind'])}"
+    if record.get("bound") is not None and (not isinstance(record["bound"], str) or record["bound"] not in _BOUNDS):
+        return f"'bound' must be one of {', '.join(sorted(_BOUNDS))} or null, not {_shown(record['bound'])}"
+    for key in _TEXT:
+        if record.get(key) is not None and not isinstance(record[key], str):
+            return f"{key!r} must be a string or null, not {_shown(record[key])}"
+    for key in _FIGURES:
+        value = record.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            return f"{key!r} must be a number or null, not {_shown(value)}"
+        try:
+            number = float(value)
+        except OverflowError:
+            number = math.inf
+        if not math.isfinite(number):
+            return f"{key!r} is not a finite number"
+        record[key] = number  # one type for every figure: arithmetic on a 400-digit int raises
+    if record.get("low") is not None and record.get("high") is not None and record["low"] > record["high"]:
+        return f"'low' ({_shown(record['low'])}) is above 'high' ({_shown(record['high'])})"
+    citations = record.get("citations")
+    if citations is not None and (not isinstance(citations, list) or not all(_whole(n) for n in citations)):
+        return f"'citations' must be a list of footnote numbers, not {_shown(citations)}"
+    if record.get("cited_in") is not None and not _whole(record["cited_in"]):
+        return f"'cited_in' must be a footnote number or null, not {_shown(record['cited_in'])}"
+    if "line" in record and not (_whole(record["line"]) and record["line"] >= 1):
+        return f"'line' must be a whole number from 1, not {_shown(record['line'])}"
+    return None
+
+
+def _check_frame(frame: Any) -> str | None:
+    if frame is None:
+        return None
+    if not isinstance(frame, dict):
+        return f"'frame' must be an object or null, not {_shown(frame)}"
+    for key in ("entity", "event", "place", "time", "source"):
+        if frame.get(key) is not None and not isinstance(frame[key], str):
+            return f"'frame.{key}' must be a string or null, not {_shown(frame[key])}"
+    scope = frame.get("scope")
+    if scope is not None and (not isinstance(scope, list) or not all(isinstance(w, str) for w in scope)):
+        return f"'frame.scope' must be a list of strings, not {_shown(scope)}"
+    if frame.get("proper") is not None and not isinstance(frame["proper"], bool):
+        return f"'frame.proper' must be true, false or null, not {_shown(frame['proper'])}"
     return None
 
 
@@ -189,16 +259,24 @@ def read_ledgers(paths: Iterable[str | os.PathLike[str]]) -> list[dict[str, Any]
     """The claims of JSON Lines ledgers (files, or folders searched for *.jsonl), in the order read.
 
     Blank lines are skipped and a UTF-8 BOM is allowed. Every other line must be a JSON object with
-    the claim's `id`, `doc`, `start`, `end`, `quote` and `kind`; anything else is a LedgerError
-    naming the file and the line (`claims.jsonl:12: not JSON: ...`). Fields beyond these are kept.
+    the claim's `id` (once per file), `doc`, `start`, `end`, `quote` and `kind`, and the fields it
+    may carry must have their types (figures finite numbers, `low` not above `high`, `citations`
+    footnote numbers, ...); anything else is a LedgerError naming the file and the line
+    (`claims.jsonl:12: not JSON: ...`). Figures come back as floats. Fields beyond these are kept.
     """
     claims: list[dict[str, Any]] = []
     for raw in paths:
         for file in _ledger_files(raw):
+            seen: dict[str, int] = {}  # id -> its line: a ledger names each claim once
             try:
                 with open(file, "rb") as handle:
                     for number, data in enumerate(handle, 1):
-                        claims.extend(_parse_line(file, number, data))
+                        for record in _parse_line(file, number, data):
+                            if record["id"] in seen:
+                                raise LedgerError(f"{file}:{number}: not a claim: id {_shown(record['id'])} is already "
+                                                  f"used on line {seen[record['id']]}")
+                            seen[record["id"]] = number
+                            claims.append(record)
             except OSError as exc:
                 raise LedgerError(f"{file}: cannot read the ledger: {exc.strerror or exc}") from exc
     return claims
@@ -216,7 +294,7 @@ def _parse_line(file: Path, number: int, data: bytes) -> list[dict[str, Any]]:
         record = json.loads(line, parse_constant=_reject_constant)
     except (ValueError, RecursionError) as exc:
         raise LedgerError(f"{where}: not JSON: {exc}") from exc
-    problem = _check_line(record)
+    problem = claim_problem(record)
     if problem:
         raise LedgerError(f"{where}: not a claim: {problem}")
     for key, value in record.items():

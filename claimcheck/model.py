@@ -286,6 +286,28 @@ class Skipped:
 
 
 @dataclass(frozen=True)
+class Fault:
+    """A part of a run that raised instead of answering (a bug of ours), and what it left unchecked.
+
+    The rest of the run is complete: a reconcile block that raises costs that block's groups and
+    conflicts (its claims stay in the report), a renderer that fails on one item leaves out that item.
+    """
+
+    stage: str  # "reconcile", "check", "links", "render"
+    part: str  # what went unchecked: "block count||kazakh", "document story", "conflict c-1234"
+    documents: tuple[str, ...]  # the paths of the documents whose claims it held, sorted
+    reason: str  # the exception: "ZeroDivisionError: float division by zero"
+
+    @property
+    def message(self) -> str:
+        docs = ", ".join(self.documents[:5]) + (f" and {len(self.documents) - 5} more" if len(self.documents) > 5 else "")
+        verb = {"reconcile": "reconcile", "check": "check", "links": "check the links of",
+                "render": "render"}.get(self.stage, self.stage)
+        return (f"could not {verb} {self.part}" + (f" ({docs})" if docs else "")
+                + f": internal error ({self.reason}); please report it")
+
+
+@dataclass(frozen=True)
 class DocumentResult:
     """Everything extraction learns from one file: the unit of work per file, on any engine."""
 
@@ -371,3 +393,4 @@ class Report:
     conflicts: tuple[Conflict, ...] = ()
     reconciled: bool = False  # False when reconciliation did not run (extract-only, links-only)
     review: Review | None = None  # the gate's verdicts and the baseline, set by the CLI (gate.judge)
+    faults: tuple[Fault, ...] = ()  # parts that raised and went unchecked: the run is incomplete

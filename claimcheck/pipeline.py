@@ -11,6 +11,7 @@ import dataclasses
 import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from .citations.audit import audit_citations, load_publishers
@@ -18,7 +19,7 @@ from .citations.footnotes import parse_notes
 from .config import Settings, effective_jobs
 from .documents import LineIndex, collect_paths, is_stdin, read_document
 from .errors import ClaimcheckError, DocumentError
-from .model import Citation, Claim, Conflict, DocumentResult, Group, LinkRef, Report, Skipped, claim_id
+from .model import Citation, Claim, Conflict, DocumentResult, Fault, Group, LinkRef, LinkResult, Report, Skipped, claim_id
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -87,9 +88,15 @@ def process_all(files: Sequence[Path], ids: dict[Path, str], settings: Settings,
     if jobs > 1 and extract:
         chunks = [[(str(f), ids[f]) for f in files[i::jobs]] for i in range(jobs)]
         by_path: dict[str, DocumentResult | Skipped] = {}
+        lost: list[tuple[str, str]] = []
         with ProcessPoolExecutor(jobs) as pool:
-            for chunk, results in zip(chunks, pool.map(_process_chunk, [(c, settings, extract) for c in chunks])):
-                by_path.update({p: r for (p, _), r in zip(chunk, results)})
+            futures = [pool.submit(_process_chunk, (c, settings, extract)) for c in chunks]
+            for chunk, future in zip(chunks, futures):
+                try:
+                    by_path.update({p: r for (p, _), r in zip(chunk, future.result())})
+                except BrokenProcessPool:  # a worker died (a crash in C code, the memory limit)
+                    lost.extend(chunk)
+        by_path.update(_rescue(lost, settings))
         if progress:
             progress("extract", len(files), len(files))
         return [by_path[str(f)] for f in files]
@@ -98,6 +105,27 @@ def process_all(files: Sequence[Path], ids: dict[Path, str], settings: Settings,
         out.append(process_document(f, settings, ids[f], extract))
         if progress:
             progress("extract" if extract else "read", i + 1, len(files))
+    return out
+
+
+def _rescue(items: Sequence[tuple[str, str]], settings: Settings) -> dict[str, DocumentResult | Skipped]:
+    """The files of chunks whose worker process died, one task each in a pool of one process: the
+    file that kills it again is a Skipped marked as an error, and the rest are read as usual."""
+    out: dict[str, DocumentResult | Skipped] = {}
+    todo = list(items)
+    while todo:
+        with ProcessPoolExecutor(1) as pool:
+            futures = [pool.submit(_process_chunk, ([item], settings, True)) for item in todo]
+            for item, future in zip(list(todo), futures):
+                try:
+                    out[item[0]] = future.result()[0]
+                except BrokenProcessPool:  # tasks run one at a time: this one killed the process
+                    out[item[0]] = Skipped(item[0], "the worker process died while reading it (a crash or the "
+                                                    "memory limit); please report it with the file", error=True)
+                    todo = todo[todo.index(item) + 1:]
+                    break
+            else:
+                todo = []
     return out
 
 
@@ -128,19 +156,48 @@ def assemble(results: Sequence[DocumentResult | Skipped], settings: Settings, re
     citations: list[Citation] = sorted((c for r in done for c in r.citations), key=lambda c: (c.doc_id, c.number))
     groups: tuple[Group, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
+    faults: tuple[Fault, ...] = ()
     if reconcile:
-        from .reconcile import reconcile as run_reconcile
+        from .reconcile import reconcile_safely
 
-        groups, conflicts = run_reconcile(claims, citations, settings.reconcile)
-    links, note, warnings = (), None, ()
+        groups, conflicts, faults = reconcile_safely(claims, citations, settings.reconcile)
+    links: tuple[LinkResult, ...] = ()
+    note: str | None = None
+    warnings: tuple[str, ...] = ()
     if check_links:
-        from .links import check_links as run_checks
-
-        outcome = run_checks(link_targets(done), settings.links, progress)
-        links, note, warnings = tuple(outcome.results), outcome.network_note, outcome.warnings
+        links, note, warnings, link_faults = _checked_links(done, settings, progress)
+        faults += link_faults
     return Report(documents=tuple(r.document for r in done), claims=tuple(claims), citations=tuple(citations),
                   links=links, skipped=skipped, network_note=note, warnings=warnings,
-                  groups=tuple(groups), conflicts=tuple(conflicts), reconciled=reconcile)
+                  groups=tuple(groups), conflicts=tuple(conflicts), reconciled=reconcile, faults=faults)
+
+
+def _checked_links(done: Sequence[DocumentResult], settings: Settings, progress: Progress | None
+                   ) -> tuple[tuple[LinkResult, ...], str | None, tuple[str, ...], tuple[Fault, ...]]:
+    """`check_links` over every cited URL; a bug of ours in it is a Fault, and the rest of the report stands."""
+    from .links import check_links as run_checks
+    from .reconcile.safe import reason
+
+    faults: list[Fault] = []
+    try:
+        targets = link_targets(done)
+    except Exception:  # a bug of ours on some document's citations: leave out that document's links only
+        fine = []
+        for r in done:
+            try:
+                link_targets([r])
+                fine.append(r)
+            except Exception as exc:
+                faults.append(Fault("links", f"document {r.document.id}", (r.document.path,), reason(exc)))
+        targets = link_targets(fine)
+    try:
+        outcome = run_checks(targets, settings.links, progress)
+    except (KeyboardInterrupt, MemoryError, ClaimcheckError):
+        raise
+    except Exception as exc:  # a bug of ours in the checker: the links go unchecked, the rest stands
+        paths = tuple(sorted({ref.path for refs in targets.values() for ref in refs}))
+        return (), None, (), (*faults, Fault("links", f"{len(targets)} cited URL(s)", paths, reason(exc)))
+    return tuple(outcome.results), outcome.network_note, outcome.warnings, tuple(faults)
 
 
 def scan(paths: list[str], settings: Settings, progress: Progress | None = None,
@@ -215,6 +272,14 @@ def _distinct_documents(claims: list[Claim]) -> list[Claim]:
             dup = claim_id(doc_id, int(c.duplicate_of.rsplit(":", 1)[1])) if c.duplicate_of else None
             c = dataclasses.replace(c, doc_id=doc_id, id=claim_id(doc_id, c.start), duplicate_of=dup)
         unique.setdefault((c.path, c.start, c.end), c)
+    ids: dict[str, Claim] = {}
+    for c in unique.values():  # a report names claims by id: two claims under one id would merge
+        first = ids.setdefault(c.id, c)
+        if first is not c:
+            from .errors import UsageError
+
+            raise UsageError(f"claim id {c.id!r} stands for two different claims ({first.path} at {first.start} "
+                             f"and {c.path} at {c.start}): these ledgers cannot be reconciled together")
     return sorted(unique.values(), key=lambda c: (c.doc_id, c.start, c.end))
 
 
@@ -224,7 +289,7 @@ def reconcile_ledgers(paths: Sequence[str], settings: Settings) -> Report:
     The same claim read from two ledgers (a folder scanned twice) counts once.
     """
     claims = _distinct_documents(read_ledger_claims(paths))
-    from .reconcile import reconcile as run_reconcile
+    from .reconcile import reconcile_safely
 
-    groups, conflicts = run_reconcile(claims, (), settings.reconcile)
-    return Report(claims=tuple(claims), groups=groups, conflicts=conflicts, reconciled=True)
+    groups, conflicts, faults = reconcile_safely(claims, (), settings.reconcile)
+    return Report(claims=tuple(claims), groups=groups, conflicts=conflicts, reconciled=True, faults=faults)

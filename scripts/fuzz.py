@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Fuzz every target of tests/test_fuzz.py with many examples and count what fails.
+"""Fuzz every target of tests/test_fuzz.py and tests/test_fuzz_reconcile.py and count what fails.
 
 The test suite runs a few hundred derandomised examples per target and stops at the first
 failure; this runs 20,000 random ones per target (`--examples`), counts every failure instead of
@@ -8,6 +8,8 @@ each group. It prints figures; it is not a test.
 
     .venv/bin/python scripts/fuzz.py                      # every target, 20,000 examples each
     .venv/bin/python scripts/fuzz.py -n 2000 -k footnotes  # targets whose name has "footnotes"
+    .venv/bin/python scripts/fuzz.py -k claims             # reconcile and every format over extreme claims
+    .venv/bin/python scripts/fuzz.py -k LEDGER             # reconcile LEDGER over hostile ledgers
 """
 from __future__ import annotations
 
@@ -71,9 +73,10 @@ def main() -> int:
     args = parser.parse_args()
 
     from tests.test_fuzz import TARGETS
+    from tests.test_fuzz_reconcile import TARGETS as RECONCILE_TARGETS
 
     rows = []
-    for target in [t for t in TARGETS if args.target in t.name]:
+    for target in [t for t in [*TARGETS, *RECONCILE_TARGETS] if args.target in t.name]:
         print(f"fuzzing {target.name} ...", file=sys.stderr, flush=True)
         result = fuzz(target, args.examples, args.seed)
         rows.append((target, result))

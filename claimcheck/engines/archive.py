@@ -80,7 +80,8 @@ class _Part:
 def _findings_rows(found: Iterable[tuple[str, Any]]) -> tuple[list[dict], list[dict], list[Conflict], Counter[str]]:
     groups, conflicts, kept = [], [], []
     counts: Counter[str] = Counter()
-    for block, (gs, cs) in found:
+    for block, part in found:
+        gs, cs = part[0], part[1]
         for g in gs:
             groups.append(ds.group_row(g, block))
             counts["groups"] += 1
@@ -90,6 +91,14 @@ def _findings_rows(found: Iterable[tuple[str, Any]]) -> tuple[list[dict], list[d
             counts[c.severity.value] += 1
             kept.append(c)
     return groups, conflicts, kept, counts
+
+
+def _fault_skips(found: Iterable[tuple[str, Any]]) -> tuple[Skipped, ...]:
+    """A block or document check that raised (`reconcile.safe`), as a skip naming its documents: the
+    dataset's report has no faults table, and a skip fails the run under `fail_on_skipped` as a Fault does."""
+    return tuple(Skipped(", ".join(f.documents), f"not checked: {f.part}: internal error {f.reason}, please report it",
+                         error=True)
+                 for _, part in found for f in (part[2] if len(part) > 2 else ()))
 
 
 def _write_findings(folder: Path, stem: str, found: list[tuple[str, Any]], claims: dict[str, Claim], failing: set[str]
@@ -123,6 +132,8 @@ def _extract_part(batch: Sequence[tuple[int, str, str]], settings: Settings, fol
     cites = sorted((c for r in done for c in r.citations), key=lambda c: (c.doc_id, c.number))
     ds.write_rows(out / "citations" / name, [ds.citation_row(c) for c in cites], ds.CITATION_COLUMNS)
     files = {t: [name] for t in ("claims", "documents", "citations")}
+    found = [(f"doc|{doc}", f) for (_, doc), f in _check_documents(entries, settings.reconcile)]
+    skipped += _fault_skips(found)
     if skipped:
         ds.write_rows(out / "skipped" / name, [{"path": s.path, "reason": s.reason, "error": s.error} for s in skipped],
                       ds.SKIPPED_COLUMNS)
@@ -132,7 +143,6 @@ def _extract_part(batch: Sequence[tuple[int, str, str]], settings: Settings, fol
                 for h, u, o, ref in _link_rows(entries)]
         ds.write_rows(out / "refs" / name, refs, ds.REF_COLUMNS)
         files["refs"] = [name]
-    found = [(f"doc|{doc}", f) for (_, doc), f in _check_documents(entries, settings.reconcile)]
     more, counts, bad, ids = _write_findings(out, f"d-{run}-{part}", found, {c.id: c for c in claims}, set(failing))
     files.update(more)
     counts.update(documents=len(done), claims=len(claims), citations=len(cites),
@@ -204,13 +214,15 @@ def _write_buckets(part: Iterable[tuple[int, list[Any]]], folder: str, run: str,
         stem = f"b{bucket:05d}-{run}"
         done = reconcile_bucket(rows, settings)
         found: list[tuple[str, Any]] = [(sub, f) for sub, _, f, _ in done]
+        faults = _fault_skips(found)
         seconds = [t for _, _, _, t in done]
         keyed = [(sub, c) for sub, claims, _, _ in done for c in claims]
         ds.write_keyed_claims(Path(folder) / "blocks" / f"{stem}.parquet", keyed)
         files, counts, bad, _ = _write_findings(Path(folder), stem, found, {c.id: c for _, c in keyed}, set(failing))
         files["blocks"] = [f"{stem}.parquet"]
-        new = sorted(c.id for _, (_, cs) in found for c in cs if c.id not in old) if old is not None else []
-        out.append(_Part(files, {stem: dict(counts)}, (), bad, tuple(new[:ds.KEPT]), len(new), tuple(seconds)))
+        counts["skipped"] += len(faults)
+        new = sorted(c.id for _, f in found for c in f[1] if c.id not in old) if old is not None else []
+        out.append(_Part(files, {stem: dict(counts)}, faults, bad, tuple(new[:ds.KEPT]), len(new), tuple(seconds)))
     return out
 
 
@@ -377,7 +389,7 @@ def _commit(target: ds.Dataset, extraction: list[_Part], found: list[_Part], lin
     total: Counter[str] = Counter()
     for c in counts.values():
         total.update(c)
-    skipped = tuple(s for p in extraction for s in p.skipped)
+    skipped = tuple(s for p in [*extraction, *found] for s in p.skipped)
     failing = sorted((c for p in [*extraction, *found] for c in p.failing), key=lambda c: c.id)
     new = sorted(i for p in ([*found, *extraction] if add else []) for i in p.new)
     return ds.RunSummary(

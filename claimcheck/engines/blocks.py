@@ -19,15 +19,15 @@ from operator import itemgetter
 from typing import Any
 
 from ..config import ReconcileSettings
-from ..model import Claim, Conflict, Group
-from ..reconcile import reconcile_block
+from ..model import Claim
+from ..reconcile import guarded_block
+from ..reconcile.safe import Part
 from .split import Signature, block_of, bucket_of, components, signature, splittable, sub_key
 
 __all__ = ["SPLIT_AT", "bucketed", "reconcile_bucket", "shuffle_blocks"]
 
 Row = tuple[str, Any, Claim]  # (block key, order, claim)
 Tagged = tuple[int, str, Any, Claim]  # (bucket, sub-block key, order, claim)
-Findings = tuple[tuple[Group, ...], tuple[Conflict, ...]]
 
 # A block with more claims than this is split on its next keys before it becomes a task. Off by
 # default since issue 16's grouping (concepts, document context, clustering) joins claims on more
@@ -110,19 +110,22 @@ def sub_blocks(rows: Sequence[Tagged]) -> Iterator[tuple[str, list[Claim]]]:
 
 
 def reconcile_bucket(rows: Sequence[Tagged], settings: ReconcileSettings
-                     ) -> list[tuple[str, list[Claim], Findings, float]]:
-    """`reconcile_block` for each sub-block of a bucket: (sub-block key, its claims, findings, seconds)."""
+                     ) -> list[tuple[str, list[Claim], Part, float]]:
+    """`reconcile_block` for each sub-block of a bucket: (sub-block key, its claims, findings and faults, seconds).
+
+    A sub-block that raises is that sub-block's Fault (`guarded_block`), never the task's end.
+    """
     out = []
     for sub, claims in sub_blocks(rows):
         t0 = time.perf_counter()
-        found = reconcile_block(block_of(sub), claims, settings)
+        found = guarded_block(block_of(sub), claims, settings)
         out.append((sub, claims, found, time.perf_counter() - t0))
     return out
 
 
-def findings_of(part: Iterable[tuple[int, list[Tagged]]], settings: ReconcileSettings) -> list[tuple[tuple[int, str], Findings]]:
+def findings_of(part: Iterable[tuple[int, list[Tagged]]], settings: ReconcileSettings) -> list[tuple[tuple[int, str], Part]]:
     """The Report engine's sink: ((0, sub-block), findings) for every sub-block of the partition."""
-    out: list[tuple[tuple[int, str], Findings]] = []
+    out: list[tuple[tuple[int, str], Part]] = []
     for _, rows in part:
         out.extend(((0, sub), found) for sub, _, found, _ in reconcile_bucket(rows, settings))
     return out

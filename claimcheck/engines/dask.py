@@ -5,7 +5,8 @@
     claims -> reconcile      entity names counted archive-wide and folded (`canonical_entities`), then
                              shuffled on `reconcile.block_key`: `reconcile_block` runs where a block
                              lands; `check_document` runs in the extraction partition that holds the
-                             document (a document never spans two), and `reconcile.merge` sorts it all
+                             document (a document never spans two), and `reconcile.merge_parts` sorts it all;
+                             a block or check that raises is its Fault (`reconcile.safe`)
     URLs -> link checks      `pipeline.link_targets` per document, deduplicated across the archive and
                              shuffled on the host name: each host's URLs are checked by one task, so
                              per-host limits and Retry-After pauses hold cluster-wide
@@ -35,7 +36,8 @@ from ..documents import collect_paths
 from ..errors import UsageError
 from ..model import Claim, Conflict, DocumentResult, Group, LinkRef, LinkResult, Notes, Report, Skipped
 from ..pipeline import assemble, document_ids, link_targets, process_document
-from ..reconcile import block_key, canonical_entities, check_document, merge
+from ..reconcile import canonical_entities, guarded_document, guarded_key, merge_parts
+from ..reconcile.safe import Part
 from .blocks import SPLIT_AT, bucketed, findings_of, shuffle_blocks
 from .parquet import INSTALL, part_name, staged_dataset, write_claims_parquet
 
@@ -114,13 +116,13 @@ def _blockable(entries: Sequence[Entry], canon: Mapping[str, str]
     for i, r in entries:
         if isinstance(r, DocumentResult):
             for pos, c in enumerate(r.claims):
-                key = None if c.duplicate_of else block_key(c, canon)
+                key = None if c.duplicate_of else guarded_key(c, canon)
                 if key is not None:
                     rows.append((key, _claim_order(c, i, pos), c))
     return rows
 
 
-def _check_documents(entries: Sequence[Entry], settings: ReconcileSettings) -> list[tuple[tuple[int, str], Findings]]:
+def _check_documents(entries: Sequence[Entry], settings: ReconcileSettings) -> list[tuple[tuple[int, str], Part]]:
     """`check_document` for each document of a partition, fed as `reconcile.reconcile` feeds it."""
     claims: dict[str, list[tuple[Any, Claim]]] = {}
     cites: dict[str, list[tuple[Any, Any]]] = {}
@@ -136,7 +138,7 @@ def _check_documents(entries: Sequence[Entry], settings: ReconcileSettings) -> l
     for doc, rows in claims.items():
         mine = [c for _, c in sorted(rows, key=itemgetter(0))]
         theirs = [c for _, c in sorted(cites.get(doc, []), key=itemgetter(0))]
-        out.append(((1, doc), check_document(doc, mine, theirs, settings)))
+        out.append(((1, doc), guarded_document(doc, mine, theirs, settings)))
     return out
 
 
@@ -294,8 +296,8 @@ def _scan(client: Any, files: Sequence[Path], ids: dict[Path, str], settings: Se
 
     results = [r for _, r in sorted((e for part in client.gather(slim) for e in part), key=itemgetter(0))]
     report = assemble(results, settings, reconcile=False)
-    groups, conflicts = merge(f for _, f in sorted(found, key=itemgetter(0)))
-    return dataclasses.replace(report, groups=groups, conflicts=conflicts, reconciled=True,
+    groups, conflicts, faults = merge_parts(f for _, f in sorted(found, key=itemgetter(0)))
+    return dataclasses.replace(report, groups=groups, conflicts=conflicts, reconciled=True, faults=faults,
                                links=links, network_note=note, warnings=warnings)
 
 

@@ -18,9 +18,9 @@ from typing import Any
 from ..config import ReconcileSettings, Settings
 from ..errors import UsageError
 from ..model import Claim
-from ..reconcile import check_document
+from ..reconcile import guarded_document
 from . import dataset as ds
-from .archive import BUCKETS, _failing, _finish, _Part, _wait, _write_findings
+from .archive import BUCKETS, _failing, _fault_skips, _finish, _Part, _wait, _write_findings
 from .blocks import SPLIT_AT
 from .dask import TASKS_PER_WORKER, Notice, Progress, _connect, _require_dask, _workers
 from .parquet import read_claims_parquet, staged_dataset, write_claims_parquet
@@ -72,12 +72,14 @@ def _documents_part(part: Iterable[tuple[str, list[Claim]]], folder: str, run: s
     for c in claims:
         if not c.duplicate_of:
             by_doc.setdefault(c.doc_id or c.doc, []).append(c)
-    found = [(f"doc|{doc}", check_document(doc, by_doc[doc], (), settings)) for doc in sorted(by_doc)]
+    found = [(f"doc|{doc}", guarded_document(doc, by_doc[doc], (), settings)) for doc in sorted(by_doc)]
     files, counts, bad, _ = _write_findings(Path(folder), f"d-{stem[2:]}", found, {c.id: c for c in claims}, set(failing))
     files["claims"] = [f"{stem}.parquet"]
     counts.update(claims=len(claims), documents=len({c.doc_id for c in claims}))
     entities = Counter(c.frame.entity for c in claims if c.frame and c.frame.entity)
-    return [_Part(files, {stem: dict(counts)}, (), bad, (), 0, (), entities)]
+    faults = _fault_skips(found)
+    counts["skipped"] += len(faults)
+    return [_Part(files, {stem: dict(counts)}, faults, bad, (), 0, (), entities)]
 
 
 def _reconcile_ledgers(client: Any, target: ds.Dataset, files: Sequence[str], settings: Settings,

@@ -31,6 +31,8 @@ def finite(x: float | None) -> TypeGuard[float]:
 
 
 def _trim(x: float, digits: int) -> str:
+    if not math.isfinite(x) or abs(x) >= 1e15:  # past "trillion": 1e+288, not 289 digits and commas
+        return f"{x:.3g}"
     text = f"{x:,.{digits}f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
 
@@ -155,8 +157,18 @@ class Interval:
     bound: str | None = None
 
 
+# Figures beyond this are drawn at it (their words still say what they are), so every sum and
+# difference of positions stays a finite float: 2e300 is far below the float's 1.8e308.
+DRAWN = 1e300
+MAX_TICKS = 12
+
+
+def _drawn(x: float) -> float:
+    return max(-DRAWN, min(DRAWN, x))
+
+
 def _step(span: float) -> float:
-    """A round tick step that cuts `span` into four to eight parts."""
+    """A round tick step that cuts `span` (finite, more than 0) into four to eight parts."""
     raw = span / 5
     power = 10 ** math.floor(math.log10(raw))
     for m in (1, 2, 2.5, 5, 10):
@@ -165,36 +177,50 @@ def _step(span: float) -> float:
     return 10 * power
 
 
+def _axis(lo: float, hi: float, open_low: bool, open_high: bool) -> tuple[float, float, float]:
+    """The axis from `lo` to `hi` (finite, lo <= hi), widened to round ticks: (start, end, step).
+
+    Ends too close for a float to tell apart (1e17 and 1e17 + 16), or equal, get room around
+    them, so the scale never divides by zero and the tick step is never lost in rounding.
+    """
+    if lo >= 0 and lo < 0.35 * hi:
+        lo = 0.0  # near zero: start the axis at zero, so lengths compare honestly
+    size = max(abs(lo), abs(hi))
+    if hi - lo <= size * 1e-9 or hi - lo < 1e-12:
+        pad = size * 0.1 if size * 0.1 > 1e-12 else 1.0
+        lo, hi = lo - pad, hi + pad
+    step = _step(hi - lo)
+    first, last = lo, hi
+    lo = math.floor(lo / step) * step
+    hi = math.ceil(hi / step) * step
+    # An open end needs room beyond the last figure to point into.
+    if open_low and lo > 0:
+        lo -= step
+    if open_high:
+        hi += step
+    if lo == first and lo != 0:
+        lo -= step / 2
+    if hi == last:
+        hi += step / 2
+    return lo, hi, step
+
+
 def chart(intervals: Sequence[Interval], gap: float | None = None) -> Chart | None:
     """The chart of these intervals on one axis, or None when no interval has a finite end.
 
     `gap` is the conflict's relative gap (0.2 = 20%); it labels the empty stretch between two
-    intervals that do not overlap.
+    intervals that do not overlap. Any figures draw: zero, negative, huge, NaN or infinite ends
+    (as open ends), and a low above its high (drawn in order).
     """
-    ends = [x for iv in intervals for x in (iv.low, iv.high) if finite(x)]
+    intervals = [_ordered(iv) for iv in intervals]
+    ends = [_drawn(x) for iv in intervals for x in (iv.low, iv.high) if finite(x)]
     if not intervals or not ends:
         return None
-    lo, hi = min(ends), max(ends)
-    if lo >= 0 and lo < 0.35 * hi:
-        lo = 0.0  # near zero: start the axis at zero, so lengths compare honestly
-    if lo == hi:
-        pad = abs(lo) * 0.1 or 1.0
-        lo, hi = lo - pad, hi + pad
-    step = _step(hi - lo)
-    lo = math.floor(lo / step) * step
-    hi = math.ceil(hi / step) * step
-    # An open end needs room beyond the last figure to point into.
-    if any(not finite(iv.low) for iv in intervals) and lo > 0:
-        lo -= step
-    if any(not finite(iv.high) for iv in intervals):
-        hi += step
-    if lo == min(ends) and lo != 0:
-        lo -= step / 2
-    if hi == max(ends):
-        hi += step / 2
+    lo, hi, step = _axis(min(ends), max(ends), any(not finite(iv.low) for iv in intervals),
+                         any(not finite(iv.high) for iv in intervals))
 
     def x_of(v: float) -> float:
-        return PLOT_LEFT + (v - lo) / (hi - lo) * (PLOT_RIGHT - PLOT_LEFT)
+        return PLOT_LEFT + (_drawn(v) - lo) / (hi - lo) * (PLOT_RIGHT - PLOT_LEFT)
 
     bars = []
     for i, iv in enumerate(intervals):
@@ -212,13 +238,24 @@ def chart(intervals: Sequence[Interval], gap: float | None = None) -> Chart | No
                         round(max(x1, PLOT_LEFT) if left_side else min(x2, PLOT_RIGHT), 2),
                         "start" if left_side else "end"))
     ticks = []
-    v = math.ceil(lo / step) * step
-    while v <= hi + step * 1e-9:
+    first = math.ceil(lo / step)
+    for k in range(MAX_TICKS + 1):  # counted, not `v += step`: near 1e17 a step of 5 is lost in rounding
+        v = (first + k) * step
+        if v > hi + step * 1e-9:
+            break
         ticks.append(Tick(round(x_of(v), 2), short(v)))
-        v += step
     found = _gap(intervals, bars, gap)
     axis_y = TOP + len(intervals) * ROW + 4 + (GAP_BAND if found else 0)
     return Chart(WIDTH, int(axis_y + AXIS), PLOT_LEFT, PLOT_RIGHT, axis_y, tuple(bars), tuple(ticks), found)
+
+
+def _ordered(iv: Interval) -> Interval:
+    """NaN ends read as open; a low above its high is put in order."""
+    low = None if iv.low is not None and math.isnan(iv.low) else iv.low
+    high = None if iv.high is not None and math.isnan(iv.high) else iv.high
+    if finite(low) and finite(high) and low > high:
+        low, high = high, low
+    return Interval(iv.key, iv.letter, iv.label, low, high, iv.unit, iv.bound)
 
 
 def _gap(intervals: Sequence[Interval], bars: Sequence[Bar], gap: float | None) -> Gap | None:
@@ -231,7 +268,7 @@ def _gap(intervals: Sequence[Interval], bars: Sequence[Bar], gap: float | None) 
     x1, x2 = ba.x + ba.width, bb.x
     if x2 - x1 < 1:
         return None
-    label = f"gap {gap * 100:.0f}%" if gap is not None else "no overlap"
+    label = f"gap {gap * 100:.0f}%" if finite(gap) and gap < 1e12 else "no overlap"
     return Gap(round(x1, 2), round(x2, 2), label)
 
 

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 
 from ..model import Bound, Citation, Claim, Conflict, Document, Frame, Group, Kind, LinkResult, Report
 
 
 def _num(x: float | None) -> float | int | None:
-    if x is None:
+    """A figure for JSON; a non-finite one (which JSON cannot hold) is null, as an open end is."""
+    if x is None or not math.isfinite(x):
         return None
     return int(x) if float(x).is_integer() and abs(x) < 2**53 else round(x, 6)
 
@@ -120,6 +122,8 @@ def report_dict(report: Report) -> dict:
         "links": [link_dict(r) for r in sorted(report.links, key=lambda r: r.url)],
         "skipped": [{"path": s.path, "reason": s.reason, "error": s.error} for s in report.skipped],
         "network": report.network_note,
+        "faults": [{"stage": f.stage, "part": f.part, "documents": list(f.documents), "reason": f.reason,
+                    "message": f.message} for f in report.faults],
         **review_dict(report),
     }
 

@@ -424,6 +424,7 @@ def _warnings(report: Report) -> list[str]:
     out = [w for d in report.documents for w in d.warnings]
     out += [f"{s.path}: {s.reason}" for s in report.skipped]
     out += list(report.warnings)
+    out += [f"Not checked: {f.message}" for f in report.faults]
     if report.network_note:
         out.append(report.network_note)
     return out

@@ -29,6 +29,7 @@ from ..model import (
     Conflict,
     ConflictKind,
     Document,
+    Fault,
     Group,
     Kind,
     LinkRef,
@@ -136,6 +137,12 @@ def report_from_dict(data: dict, base: Path | None = None, read_text: bool = Tru
     `base` is the report's folder: where relative paths are tried after the recorded `root`, and
     the only folder files are read from when the report records no root. `read_text=False`: none.
     """
+    from ..ledger import claim_problem
+
+    for n, record in enumerate(data.get("claims") or (), 1):  # the ledger's checks: a crafted report is refused
+        problem = claim_problem(record)
+        if problem:
+            raise ValueError(f"claim {n}: {problem}")
     sources = Sources(data.get("root"), data.get("cwd"), base) if read_text else None
     claims = [claim_from_dict(c) for c in data.get("claims") or ()]
     by_doc: dict[str, list[Claim]] = {}
@@ -158,6 +165,8 @@ def report_from_dict(data: dict, base: Path | None = None, read_text: bool = Tru
         groups=tuple(group_from_dict(g) for g in data.get("groups") or ()),
         conflicts=tuple(conflict_from_dict(c) for c in data.get("conflicts") or ()),
         reconciled=bool(data.get("reconciled", bool(data.get("groups") or data.get("conflicts")))),
+        faults=tuple(Fault(str(f["stage"]), str(f["part"]), tuple(map(str, f.get("documents") or ())), str(f["reason"]))
+                     for f in data.get("faults") or ()),
     )
 
 

@@ -30,6 +30,8 @@ def markdown(report: Report) -> str:
     lines = ["# claimcheck report", ""]
     if report.network_note:
         lines += [f"> {md(report.network_note)}", ""]
+    for note in (*(f"Not checked: {f.message}" for f in report.faults), *report.warnings):  # an incomplete run says so
+        lines += [f"> {md(note)}", ""]
     lines += _conflicts(report, index)
     problems = [r for r in report.links if r.status not in GOOD]
     if report.links:

@@ -230,6 +230,8 @@ def render_summary(report: Report, console: Console, show_claims: bool = True) -
         parts.append("links: " + ", ".join(f"{by_status[s]} {s}" for s in LINK_ORDER if s in by_status))
     if report.skipped:
         parts.append(f"{len(report.skipped)} skipped")
+    if report.faults:
+        parts.append(f"{len(report.faults)} not checked (internal errors)")
     console.print(Text(" · ".join(parts), style="bold"))
 
 

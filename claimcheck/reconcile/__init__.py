@@ -12,6 +12,10 @@
 `canonical_entities` once over the distinct entity names (small), `reconcile_block` per blocking
 key (after a shuffle on `block_key`) and `check_document` per document, then `merge` sorts what
 they return.
+
+    safe.py       guarded_block, guarded_document, guarded_key: a part that raises is a Fault
+                  naming its documents, not the run's end; `reconcile_safely` and the Dask engine
+                  use them, `reconcile` lets an exception through (for tests and library callers)
 """
 from __future__ import annotations
 
@@ -20,12 +24,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
 from ..config import ReconcileSettings
-from ..model import Citation, Claim, Conflict, Group
+from ..model import Citation, Claim, Conflict, Fault, Group
 from .blocking import block_key, canonical_entities
 from .conflicts import reconcile_block
 from .internal import check_document
+from .safe import Part, guarded_block, guarded_document, guarded_key, merge_parts
 
-__all__ = ["block_key", "canonical_entities", "check_document", "merge", "reconcile", "reconcile_block"]
+__all__ = ["block_key", "canonical_entities", "check_document", "guarded_block", "guarded_document", "guarded_key",
+           "merge", "merge_parts", "reconcile", "reconcile_block", "reconcile_safely"]
 
 Findings = tuple[tuple[Group, ...], tuple[Conflict, ...]]
 
@@ -55,25 +61,39 @@ def _no_gc_pauses() -> Iterator[None]:
 
 def reconcile(claims: Sequence[Claim], citations: Sequence[Citation] = (),
               settings: ReconcileSettings | None = None) -> Findings:
-    """Every claim -> (groups, conflicts), on one machine."""
+    """Every claim -> (groups, conflicts), on one machine. What a block raises propagates."""
     with _no_gc_pauses():
-        return _reconcile(claims, citations, settings or ReconcileSettings())
+        groups, conflicts, _ = merge_parts(_parts(claims, citations, settings or ReconcileSettings(), guarded=False))
+        return groups, conflicts
 
 
-def _reconcile(claims: Sequence[Claim], citations: Sequence[Citation], settings: ReconcileSettings) -> Findings:
+def reconcile_safely(claims: Sequence[Claim], citations: Sequence[Citation] = (),
+                     settings: ReconcileSettings | None = None) -> Part:
+    """Every claim -> (groups, conflicts, faults): a block or a document check that raises is a
+    Fault naming its documents, and every other part's findings are complete."""
+    with _no_gc_pauses():
+        return merge_parts(_parts(claims, citations, settings or ReconcileSettings(), guarded=True))
+
+
+def _parts(claims: Sequence[Claim], citations: Sequence[Citation], settings: ReconcileSettings,
+           guarded: bool) -> Sequence[Part]:
     blocks: dict[str, list[Claim]] = {}
     by_doc: dict[str, list[Claim]] = {}
     canon = canonical_entities((c.frame.entity for c in claims if c.frame and c.frame.entity), settings.fuzzy)
+    key_of = guarded_key if guarded else block_key
     for c in claims:
         if c.duplicate_of:
             continue  # a repeated paragraph says nothing new
-        key = block_key(c, canon)
+        key = key_of(c, canon)
         if key is not None:
             blocks.setdefault(key, []).append(c)
         by_doc.setdefault(c.doc_id or c.doc, []).append(c)
     cites: dict[str, list[Citation]] = {}
     for cite in citations:
         cites.setdefault(cite.doc_id or cite.doc, []).append(cite)
-    parts = [reconcile_block(key, block, settings) for key, block in sorted(blocks.items())]
-    parts += [check_document(doc, by_doc[doc], cites.get(doc, []), settings) for doc in sorted(by_doc)]
-    return merge(parts)
+    if guarded:
+        return ([guarded_block(key, block, settings) for key, block in sorted(blocks.items())]
+                + [guarded_document(doc, by_doc[doc], cites.get(doc, []), settings) for doc in sorted(by_doc)])
+    none: tuple[Fault, ...] = ()
+    return ([(*reconcile_block(key, block, settings), none) for key, block in sorted(blocks.items())]
+            + [(*check_document(doc, by_doc[doc], cites.get(doc, []), settings), none) for doc in sorted(by_doc)])

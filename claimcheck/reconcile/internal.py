@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from itertools import pairwise
@@ -17,7 +18,7 @@ from ..config import ReconcileSettings
 from ..model import Bound, Citation, Claim, Conflict, ConflictKind, Group, Kind, Severity
 from .conflicts import Findings, conflict_id, value_conflict, where
 from .groups import group_id, same_name
-from .intervals import human, interval_of
+from .intervals import human, interval_of, share
 
 _EACH = re.compile(r"\bone each\b|\beach\b", re.I)
 
@@ -64,7 +65,9 @@ def _breakdowns(claims: Sequence[Claim]) -> list[tuple[Group, Conflict | None]]:
         if len(pieces) < 2 or total.value is None:
             continue
         amounts = [_times(c) for c in pieces]
-        whole = sum(amounts)
+        whole = math.fsum(amounts) if all(math.isfinite(a) for a in amounts) else math.nan
+        if not (math.isfinite(whole) and math.isfinite(total.value)):
+            continue  # a figure beyond a float (or summing past one): nothing to add up honestly
         label = f"breakdown of {total.quote} ({total.frame.entity if total.frame else '?'})"
         members_all = [total, *pieces]
         sums = " + ".join(human(a) for a in amounts)
@@ -81,13 +84,18 @@ def _breakdowns(claims: Sequence[Claim]) -> list[tuple[Group, Conflict | None]]:
         g = _group(members_all, label, False)
         out.append((g, Conflict(id=conflict_id(list(g.claims), ConflictKind.BREAKDOWN), group=g.id, claims=g.claims,
                                 kind=ConflictKind.BREAKDOWN, severity=severity, reason=why,
-                                gap=round(abs(whole - total.value) / total.value, 4))))
+                                gap=_rounded(share(abs(whole - total.value), abs(total.value))))))
     return out
+
+
+def _rounded(x: float | None) -> float | None:
+    """A gap as the report gives it; None (no finite size: a total of zero) stays None."""
+    return None if x is None else round(x, 4)
 
 
 def _times(c: Claim) -> float:
     """ "one each ethnic Hui, Uzbek and Kyrgyz" counts once per name listed."""
-    value = c.value or 0
+    value = float(c.value or 0)
     if _EACH.search(c.quote):
         after = c.sentence[c.sentence.find(c.quote) + len(c.quote):]
         names = re.split(r",\s*|\s+and\s+|\s+or\s+", after.split(".")[0].strip())
@@ -118,13 +126,21 @@ def _cited_titles(claims: Sequence[Claim], settings: ReconcileSettings) -> list[
         label = f"{c.frame.entity} · against the title of footnote {note}"
         if agreeing:
             continue  # the text agrees with its source: nothing for a reviewer
-        t = min(candidates, key=lambda t: abs((t.value or 0) - (c.value or 0)))
+        t = min(candidates, key=lambda t: _distance(t, c))
         g = _group([c, t], label, False)
         conflict = value_conflict(g.id, c, t, settings, ConflictKind.CITED_SOURCE)
-        reason = f"{where(c)} cites footnote {note}, whose title says {t.quote!r}: " + conflict.reason.split(": ", 1)[1]
+        # The comparison without value_conflict's opening (a path may hold ": " itself).
+        said = conflict.reason.rpartition(": the intervals do not overlap")
+        reason = f"{where(c)} cites footnote {note}, whose title says {t.quote!r}: the intervals do not overlap{said[2]}"
         out.append((g, Conflict(conflict.id, g.id, conflict.claims, ConflictKind.CITED_SOURCE, conflict.severity, reason,
                                 conflict.gap)))
     return out
+
+
+def _distance(a: Claim, b: Claim) -> float:
+    """How far apart two figures are, for picking the nearest; never NaN (inf - inf is)."""
+    d = abs(float(a.value or 0) - float(b.value or 0))
+    return d if not math.isnan(d) else math.inf
 
 
 def _next_figures(claims: Sequence[Claim]) -> dict[str, int]:

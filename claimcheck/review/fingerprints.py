@@ -8,6 +8,7 @@ A fingerprint is a hash of what a finding is about, never of where it sits:
                date); its number only for flags about numbering (orphan-marker, numbering-gap)
     link       the URL and its status: a 403 someone accepted that turns into a 404 is new
     skip       the unread file
+    fault      a part of the run that raised: its stage, what it held and the documents involved
 
 `Finding.where` names the finding's documents the same way (a conflict's joined by ", "), for
 people and for telling a stale baseline entry from one this run did not look at.
@@ -113,6 +114,18 @@ def skip_findings(report: Report, doc_key: DocKey) -> Iterable[Finding]:
                       f"{s.path}: {s.reason}", doc_key(s.path), ((s.path, 1),))
 
 
+NOT_CHECKED = "input/not-checked"  # a part of the run that raised (Report.faults): the run is incomplete
+
+
+def fault_findings(report: Report, doc_key: DocKey) -> Iterable[Finding]:
+    """A part that raised: never reviewable, since a baseline must not hide that something went unchecked."""
+    for f in report.faults:
+        where = ", ".join(doc_key(d) for d in f.documents)
+        yield Finding(fingerprint("fault", f.stage, f.part, [doc_key(d) for d in f.documents]),
+                      f"fault:{f.stage}:{f.part}", NOT_CHECKED, "not-checked", f.message, where,
+                      tuple((d, 1) for d in f.documents), reviewable=False)
+
+
 def scanned(report: Report, root: Path | None = None) -> set[str]:
     """The documents this report read (or tried to), named as `Finding.where` names them."""
     doc_key = doc_keys(root)
@@ -123,7 +136,7 @@ def scanned(report: Report, root: Path | None = None) -> set[str]:
 
 
 FINDING_KINDS: list[Callable[[Report, DocKey], Iterable[Finding]]] = [
-    conflict_findings, link_findings, citation_findings, skip_findings]
+    conflict_findings, link_findings, citation_findings, skip_findings, fault_findings]
 
 
 def findings(report: Report, root: Path | None = None) -> tuple[Finding, ...]:
