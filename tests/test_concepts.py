@@ -42,6 +42,11 @@ CONCEPTS = [
     ("The storm caused $4.2 billion in damage.", "$4.2 billion", "damage"),
     ("The new bridge cost $310 million.", "$310 million", "cost"),
     ("The company paid $47 million in compensation.", "$47 million", "compensation"),
+    ("Drivers pay a toll of $12 to cross.", "$12", "price"),
+    ("The works employed 5,000 workers at their peak.", "5,000", "workforce"),
+    ("The final drew a crowd of 61,000 spectators.", "61,000", "attendance"),
+    ("About 20,000 demonstrators marched on the square.", "About 20,000", "protesters"),
+    ("The new stadium has 48,000 seats.", "48,000", "capacity"),
 ]
 
 
@@ -123,6 +128,9 @@ APART = [
     (VELMAR + "The flood killed 300 people.", VELMAR + "The flood killed 300 other people downstream.", "300", "300"),
     # a subgroup: passengers are not everyone aboard
     (VELMAR + "The ferry carried 1,266 passengers.", VELMAR + "The ferry had 1,960 people aboard.", "1,266", "1,960"),
+    # what one driver pays is not what the bridge cost
+    (VELMAR + "Drivers pay a toll of $12 to cross the new bridge.", VELMAR + "The new bridge cost $12 million.",
+     "$12", "$12 million"),
     # before and after one event
     (VELMAR + "Before the flood the lake was 90 metres deep.", VELMAR + "After the flood the lake was 60 metres deep.",
      "90 metres", "60 metres"),

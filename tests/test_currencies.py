@@ -42,6 +42,7 @@ def test_not_prefixes(text):
     (" pounds", "The suitcase weighed", False, None),
     (" pounds of cocaine", "Police seized 300 million", True, None),
     (" won", "The ticket cost 20,000", False, "KRW"),
+    (" lire", "The old dam cost 3.1 billion", True, "ITL"),  # Italy's currency before the euro
     (" won by women", "Of the 650 seats, 220", False, None),
     (" people", "", False, None),
 ])

@@ -28,7 +28,7 @@ WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "poun
          "pounds": "GBP", "pound": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupees": "INR",
          "rupee": "INR", "rupiah": "IDR", "ringgit": "MYR", "baht": "THB", "won": "KRW", "pesos": "MXN",
          "reais": "BRL", "rand": "ZAR", "naira": "NGN", "shillings": "KES", "francs": "CHF", "franc": "CHF",
-         "kronor": "SEK", "kroner": "NOK", "zloty": "PLN", "zlotys": "PLN", "lira": "TRY", "liras": "TRY",
+         "kronor": "SEK", "kroner": "NOK", "zloty": "PLN", "zlotys": "PLN", "lira": "TRY", "liras": "TRY", "lire": "ITL",
          "rubles": "RUB", "roubles": "RUB", "ruble": "RUB", "rouble": "RUB", "dirhams": "AED", "riyals": "SAR",
          "tenge": "KZT", "som": "KGS", "hryvnias": "UAH", "hryvnia": "UAH", "taka": "BDT", "dong": "VND"}
 # "Australian dollars", "Swiss francs", "Pakistani rupees": the adjective names the currency.
