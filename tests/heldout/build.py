@@ -6,6 +6,7 @@ quote is checked (text[start:end] == quote) before anything is written.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import pathlib
 
@@ -869,7 +870,7 @@ def main() -> None:
         by_doc.setdefault(c["doc"], []).append(c)
     for doc, cs in by_doc.items():
         cs.sort(key=lambda c: c["start"])
-        for x, y in zip(cs, cs[1:]):
+        for x, y in itertools.pairwise(cs):
             if y["start"] < x["end"]:
                 raise SystemExit(f"{doc}: overlapping gold {x['quote']!r} and {y['quote']!r}")
     pairs = []
