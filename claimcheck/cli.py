@@ -703,6 +703,7 @@ def report_cli(
     report_json: Annotated[Path, typer.Argument(metavar="REPORT.json", help="A report saved by `scan --format json`.")],
     html: Annotated[Path, typer.Option("--html", help="Write the reviewer's report as one self-contained HTML file.")],
     no_text: Annotated[bool, typer.Option("--no-text", help="Read no article: show the claims without their documents' text (for a report from elsewhere).")] = False,
+    config: ConfigOpt = None, baseline: BaselineOpt = None, no_baseline: NoBaselineOpt = False,
 ) -> None:
     """Turn a saved JSON report into the reviewer's HTML page (the articles' text is read again from their paths).
 
@@ -715,6 +716,7 @@ def report_cli(
 
     def run():
         report = load_report(report_json, read_text=not no_text)
+        report = _judged(report, _settings(config), baseline, no_baseline)  # reviewed findings fold here too
         _report_warnings(report)
         return 1 if _write_html(html, report).faults != report.faults else 0  # items the page left out
 

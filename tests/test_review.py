@@ -244,3 +244,23 @@ def test_a_new_kind_of_finding_is_one_function(monkeypatch):
     assert '<testsuite name="claimcheck findings" tests="1" failures="1"' in SCAN_FORMATS["junit"](report)
     assert json.loads(SCAN_FORMATS["sarif"](report))["runs"][0]["results"][0]["level"] == "error"
     assert json.loads(SCAN_FORMATS["json"](report))["fails"] == ["1 other finding(s)"]
+
+
+def test_a_saved_report_shows_the_baseline_s_reviewed_findings(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from claimcheck.cli import app
+
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.txt").write_text("The Velmar flood of 1987 killed 1,210 people in the valley.\n", encoding="utf-8")
+    (tmp_path / "articles" / "b.txt").write_text("The Velmar flood of 1987 killed 1,520 people in the valley.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    saved = runner.invoke(app, ["scan", "articles", "--offline", "--format", "json"])
+    (tmp_path / "r.json").write_text(saved.stdout, encoding="utf-8")
+    assert runner.invoke(app, ["report", "r.json", "--html", "before.html"]).exit_code == 0
+    made = runner.invoke(app, ["baseline", "articles", "--offline"])
+    assert made.exit_code == 0 and "1 reviewed finding" in made.output, made.output
+    assert runner.invoke(app, ["report", "r.json", "--html", "after.html"]).exit_code == 0
+    assert "Reviewed findings" not in (tmp_path / "before.html").read_text(encoding="utf-8")
+    assert "Reviewed findings" in (tmp_path / "after.html").read_text(encoding="utf-8")
