@@ -44,7 +44,8 @@ class Lexicon:
                 for cue in c.cues:
                     cue_of.setdefault(cue, c.name)
             words = sorted(cue_of, key=len, reverse=True)
-            pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I) if words else None
+            # an infobox glues its label to the value: "Elevation7,412 m", "Deaths1,204"
+            pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")(?:\b|(?=\d))", re.I) if words else None
             default = next((c.name for c in fitting if c.default), None)
             if len(fitting) == 1 and default is None and fitting[0].units:
                 default = fitting[0].name

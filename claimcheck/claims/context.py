@@ -24,10 +24,21 @@ from functools import lru_cache
 from ..model import Claim, Frame
 from .aliases import norm
 
-TOPIC_NAMES = 6  # a document's topic: its six most named words, the first the strongest
+TOPIC_NAMES = 8  # a document's topic: its eight most named words, the first the strongest
 _NAME = re.compile(r"\b[A-Z][a-zA-Z’'-]*[a-z][a-zA-Z’'-]*\b")
 _YEAR = re.compile(r"(?<![\d,.])((?:1[5-9]|20)\d{2})(?!\d|,\d)")
-_DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,30})(?:, [A-Z][a-zA-Z.]+)?\s+[-–—(]")
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,30}[A-Z])(?:, [A-Z][a-zA-Z.]+(?: \d{1,2})?)?\s*(?:\([^)]{0,60}\)\s*)?[-–—]")
+# Who wrote or printed a page: "By Ana Ruiz", "(Reporting by ...; Editing by ...)", a wire's name
+# after its dateline, "From Wikiterra, the free encyclopedia".
+_CREDITS = re.compile(r"^\s*(?:by|written by|story by|words by|photos? by)\s+(?-i:[A-Z])[^\n]{0,60}$|"
+                      r"\([^()]{0,40}(?:reporting|editing|writing|compiled) by[^()]{0,120}\)|"
+                      r"(?<=[a-z0-9] )\((?-i:[A-Z])[A-Za-z .&'-]{2,40}\)(?=\s*[-–—])|"
+                      r"\b(?:posted|written|published|filed)\b[^\n|]{0,30}\bby\s+(?-i:[A-Z])\S+(?:\s+(?-i:[A-Z])\S+)?|"
+                      r"^\s*from (?-i:[A-Z])[^\n]{0,40}encyclopedia[^\n]*$", re.I | re.M)
+_ABBREVIATION = re.compile(r"\b(?:St|Mt|Ft|Dr|Mr|Mrs|Ms|Jr|Sr|Gen|Col|Capt|Lt|Sgt|Rev|Prof|[A-Z])\.\s*$")
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_LOWER = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]+")
+
 # Words that appear capitalised without naming what a text is about: sentence openers, titles of
 # page furniture, calendar words, and the generic heads of names ("Mount", "River", "Tower"),
 # which say less than the word they qualify ("Helens", "Amazon", "Eiffel").
@@ -45,9 +56,11 @@ GENERIC = frozenset(" ".join((
     "ms dr prof capt sir lord king queen prince company corporation inc ltd co rms hms uss ss mv despite although",
     "among around between within without across along because until unless whether each every both either neither",
     "such only even just still yet later earlier once now then today according instead most much few several any no",
-    "not none nor own same very too again further",
+    "not none nor own same very too again further jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed",
+    "thu fri sat sun eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty",
+    "forty fifty sixty seventy eighty ninety hundred thousand million billion dozen",
 )).split())
-_RELATIVE_TIME = re.compile(r"\b(?:yesterday|today(?!['’]s)|tonight|this (?:week|month|year)|last (?:week|month)|"
+RELATIVE_TIME = re.compile(r"\b(?:yesterday|today(?!['’]s)|tonight|this (?:week|month|year)|last (?:week|month)|"
                             r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|currently|"
                             r"at present|so far this year)\b", re.I)
 
@@ -72,39 +85,84 @@ class DocContext:
 def topic_word(name: str) -> str | None:
     """The word of a name that says which thing it is: "Mount St. Helens" -> "helens"."""
     words = [w for w in re.split(r"[\s.]+", norm(name).replace("'s", "")) if w]
-    kept = [w for w in words if w not in GENERIC and len(w) > 2 and not w.isdigit()]
+    kept = [w for w in words if not all(p in GENERIC for p in w.split("-")) and len(w) > 2 and not w.isdigit()]
     return kept[0] if kept else None
 
 
 def document_context(text: str, end: int | None = None) -> DocContext:
     """Topic, main year, dateline and one-year paragraphs of `text` (up to `end`, the notes)."""
     body = text[:end] if end is not None else text
-    names: dict[str, float] = {}
-    head = body[:400]
-    first = True
-    for m in _NAME.finditer(body):
-        before = body[max(0, m.start() - 2):m.start()]
-        opener = not before.strip() or before.rstrip()[-1:] in ".!?:•·-–—\"“|" or "\n" in before
-        w = topic_word(m.group())
-        if w is not None:
-            # The title and first lines name the topic; later mentions repeat it or name others; a
-            # capital that opens a sentence or a table cell may be any word, so it counts for less.
-            names[w] = names.get(w, 0.0) + (3 if m.start() < len(head) else 0.5 if opener else 1) + 2 * first
-            first = False  # the first name a page gives is usually what it is about
-    top = [w for w, n in sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[:TOPIC_NAMES] if n >= 2]
-    topic = " ".join(top) or None
+    dl = _dateline(body)
+    topic = _topic(body, dl)
     years: Counter[str] = Counter()
     for m in _YEAR.finditer(body):
-        years[m.group(1)] += 3 if m.start() < len(head) else 1
+        years[m.group(1)] += 3 if m.start() < 400 else 1
     year = years.most_common(1)[0][0] if years else None
-    dl = _DATELINE.match(body[:120])
     paragraphs = []
     for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", body):
+        lines = m.group().count("\n") + 1
+        if lines >= 3 and len(m.group()) / lines < 60:
+            continue  # a table or an infobox: each row its own, the year of one row is not the others'
         found = {y.group(1) for y in _YEAR.finditer(m.group())}
         if len(found) == 1:
             paragraphs.append((m.start(), m.end(), found.pop()))
-    return DocContext(topic=topic, year=year, dateline=norm(dl.group(1)) if dl else None,
+    return DocContext(topic=topic, year=year, dateline=norm(dl) if dl else None,
                       paragraph_years=tuple(paragraphs))
+
+
+def _topic(body: str, dateline: str | None) -> str | None:
+    """The words a page names most, its head counting extra, and only words it writes capitalised
+    more often than not: a heading's "Construction" or a sentence's opening "Measurements" are
+    common words the page uses elsewhere, a name is written capitalised nearly every time."""
+    # A byline, a wire's credit line or a site's furniture names who wrote or printed the page, not
+    # what it is about; an infobox glues label and value ("LocationVal Sorra"), so a capital after a
+    # lower-case letter starts a new word.
+    kept = _CREDITS.sub(lambda m: " " * len(m.group()), body)
+    kept = _GLUED.sub(" ", kept)
+    lower = Counter(m.group().rstrip("s") for m in _LOWER.finditer(kept))
+    head = 400
+    title = len(kept) - len(kept.lstrip()) + len((kept.lstrip().splitlines() or [""])[0])
+    names: dict[str, float] = {}
+    inside: set[str] = set()  # words seen capitalised inside a sentence, not only opening one
+    seen: Counter[str] = Counter()
+    first = None
+    for m in _NAME.finditer(kept):
+        before = kept[max(0, m.start() - 6):m.start()]
+        opener = (not before.strip() or "\n" in before[-2:] or before.rstrip()[-1:] in "!?:•·-–—\"“|*"
+                  or (before.rstrip()[-1:] == "." and not _ABBREVIATION.search(before)))
+        w = topic_word(m.group())
+        if w is None:
+            continue
+        seen[w] += 1
+        # The title and first lines name the topic; later mentions repeat it or name others; a
+        # capital that opens a sentence, a heading or a table cell may be any word, so it counts
+        # for less, in the head too (an infobox's "Construction start").
+        names[w] = names.get(w, 0.0) + (3 if m.start() < title or (m.start() < head and not opener) else 0.5 if opener else 1)
+        first = first or w  # the first name a page gives is usually what it is about
+        if not opener:
+            inside.add(w)
+    if first is not None and first in names:
+        names[first] += 2
+    # A word seen once, opening a sentence, a heading or a list item ("Introduction", "Measurements
+    # are ...", "Walking the valley") is a common word with a capital, not a name.
+    # A word the page writes in lower case as often as capitalised is a common word ("Survivors
+    # said", "the survivors"); a name may appear in lower case in a link or a tag ("#kharsang").
+    names = {w: n for w, n in names.items() if (w in inside or seen[w] >= 2) and lower.get(w.rstrip("s"), 0) < seen[w]}
+    for w in (topic_word(x) for x in (dateline or "").split()):
+        if w is not None:  # "BORGO SORRA, Nov 14 -": where a wire story was filed is what it is about
+            names[w] = names.get(w, 0.0) + 3
+    top = [w for w, n in sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[:TOPIC_NAMES] if n >= 2]
+    return " ".join(top) or None
+
+
+def _dateline(body: str) -> str | None:
+    """ "OLYMPIA, Wash. -", "BORGO SORRA, Nov 14 (Wire Press) -": a line of the page's head that
+    opens with a place in capitals, as a title case name ("Borgo Sorra")."""
+    for line in body[:800].splitlines()[:10]:
+        m = _DATELINE.match(line)
+        if m is not None:
+            return m.group(1).strip().title()
+    return None
 
 
 def with_context(claims: list[Claim], ctx: DocContext) -> list[Claim]:
@@ -161,9 +219,7 @@ def inherit(f: Frame, ctx: DocContext, offset: int, sentence: str) -> Frame:
         topic, topic_from = ctx.topic, "sentence" if stated else "document"
     time, time_from = f.time, "sentence" if f.time else None
     if time is None:
-        if _RELATIVE_TIME.search(sentence):
-            time, time_from = "now", "sentence"  # "on Saturday", "so far": the story's present, not its history
-        elif (py := ctx.paragraph_year(offset)) is not None:
+        if (py := ctx.paragraph_year(offset)) is not None:
             time, time_from = py, "paragraph"
         elif ctx.year:
             time, time_from = ctx.year, "document"

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Frame, Quantity
 from .aliases import Aliases, norm
+from .context import RELATIVE_TIME as _RELATIVE_TIME
 from .context import topic_word
 from .subjects import covered_text, is_word, once
 
@@ -62,6 +63,8 @@ _PLACE_PREPS = {"in", "at", "across", "inside", "throughout", "within"}
 _SINCE = re.compile(r"\bsince (?:(?:early|late|mid)[- ])?((?:1[5-9]|20)\d{2})\b", re.I)
 _ISO = re.compile(r"^(?:1[5-9]|20)\d{2}(?:-\d{2}(?:-\d{2})?)?$")
 _YEAR_IN = re.compile(r"\b((?:1[5-9]|20)\d{2})\b")
+_PAST_REFERENCE = re.compile(r"\b(?:years?|decades?|centur(?:y|ies)|months?) (?:since|after|ago)\b|\banniversary\b|"
+                             r"\b(?:since|remember(?:s|ed|ing)?|commemorat\w*|memorial)\b", re.I)
 
 
 def frame_of(tokens: list[Token], q: Quantity, time: str | None, source: str | None,
@@ -111,13 +114,53 @@ def frame_of(tokens: list[Token], q: Quantity, time: str | None, source: str | N
     elif _TO_AFTER_FROM.search(head_text):
         scope.add("after")  # ... and the later one
     topic = _named_topic(noun, tokens, skip, text, base, measured=q.kind == "measure")
+    end_at = tokens[-1].idx + len(tokens[-1]) - base
     return Frame(
         entity=entity, event=aliases.event(event) if event else None,
         place=_place(noun, tokens, aliases),
-        time=once(sent.doc, ("since", sent.start), lambda: normalise_time(None, text)) or normalise_time(time, ""),
+        time=_figure_time(text, at, end_at, time, _attributive(tokens, skip, q)),
         scope=tuple(sorted(scope)), source=norm(source) if source else None, proper=proper,
         concept=concept, topic=topic, topic_from="sentence" if topic else None,
     )
+
+
+def _figure_time(text: str, at: int, end: int, time: str | None, attributive: bool) -> str | None:
+    """The time the figure's own clause gives: "since 1991", the sentence's date when it stands in
+    the figure's clause, else the year nearest the figure there; "now" for the story's present
+    ("on Saturday", "so far") in the words around it.
+
+    A sentence often dates another of its clauses: "Its height was given as 7,409 metres by the
+    Survey of 1952; a GPS survey in 2014 measured 7,412 m" dates each figure by its own half,
+    "gathered on Friday to mark 50 years since the dam burst, killing 1,210 people" does not put the
+    deaths on Friday. A measure written as an adjective ("the 7,421-metre peak was first climbed
+    in 1961") describes its noun, whatever the sentence dates.
+    """
+    if attributive:
+        return None
+    lo = max(text.rfind(";", 0, at), text.rfind(" – ", 0, at), text.rfind(" — ", 0, at)) + 1
+    hi = min((i for i in (text.find(";", end), text.find(" – ", end), text.find(" — ", end)) if i >= 0), default=len(text))
+    clause = text[lo:hi]
+    since = _SINCE.search(clause)
+    if since:
+        return f"{since.group(1)}/.."
+    years = [(abs(m.start() + lo - at) if m.start() + lo < at else m.start() + lo - end, m.group(1))
+             for m in _YEAR_IN.finditer(clause) if not (lo + m.start() < end and lo + m.end() > at)]
+    if time and _ISO.match(time) and any(y == time[:4] for _, y in years):
+        return time
+    if years:
+        return min(years)[1]
+    now = _RELATIVE_TIME.search(clause)
+    if now is not None and not _PAST_REFERENCE.search(text, min(lo + now.end(), at), max(lo + now.start(), end)):
+        return "now"  # unless the clause looks back from its present: "marked 50 years since the dam burst, killing 1,210"
+    return None  # the sentence's date, if any, stands in another clause
+
+
+def _attributive(tokens: list[Token], skip: set[int], q: Quantity) -> bool:
+    """ "the 7,421-metre peak", "a 40-knot squall": a measure written as its noun's adjective."""
+    if q.kind != "measure" or not re.search(r"\d\s*-\s*[a-zA-Z]", q.quote):
+        return False
+    head = next((t for t in reversed(tokens) if t.head.i not in skip), tokens[-1])
+    return head.dep_ in ("compound", "amod", "nmod", "nummod") and is_word(head.head, "NOUN", "PROPN")
 
 
 def _governing(noun: Token | None, lemmatize: Lemmatize) -> str | None:

@@ -87,6 +87,25 @@ def _alike(a: str, b: str) -> bool:
     return (len(short) >= 4 and long.startswith(short)) or (len(short) >= 5 and fuzz.ratio(a, b) >= 80)
 
 
+# What two times that do not overlap cost, by how each was said: a date in the figure's sentence,
+# the story's present ("on Saturday"), its paragraph's one year, its page's most named year. Two
+# stated dates, or one and the present, are two quantities (a cannot-link above); either against a
+# paragraph's year is likely another time; a page's most named year is a guess (often the year
+# the thing was built, not the year of its disaster), so it costs little or nothing.
+_TIME_GAP = {("now", "paragraph"): 1.0, ("date", "paragraph"): 0.5, ("document", "now"): 0.5,
+             ("now", "now"): 0.0, ("date", "document"): 0.0, ("paragraph", "paragraph"): 0.0,
+             ("document", "paragraph"): 0.0, ("document", "document"): 0.0}
+
+
+def _said(f: Frame) -> str:
+    return "now" if f.time == "now" else "date" if f.time_from == "sentence" else f.time_from or "document"
+
+
+def _firm(f: Frame) -> bool:
+    """A time the figure's own sentence gives, a date rather than the story's present ("on Friday")."""
+    return f.time_from == "sentence" and f.time != "now"
+
+
 def weigh(a: Claim, b: Claim) -> Evidence:
     """How strongly `a` and `b`, already in one block, state the same quantity."""
     fa, fb = a.frame, b.frame
@@ -125,11 +144,11 @@ def weigh(a: Claim, b: Claim) -> Evidence:
     # time
     ba, bb = _bounds(fa.time), _bounds(fb.time)
     if ba and bb:
-        firm_a, firm_b = fa.time_from == "sentence", fb.time_from == "sentence"
+        firm_a, firm_b = _firm(fa), _firm(fb)
         if ba[1] < bb[0] or bb[1] < ba[0]:
-            if firm_a and firm_b:
-                return Evidence(CANNOT, ("times do not overlap",))
-            score -= 1.0 if firm_a or firm_b else 0.0  # two pages' most named years are weak guesses
+            if (firm_a or fa.time == "now") and (firm_b or fb.time == "now"):
+                return Evidence(CANNOT, ("times do not overlap",))  # two dates, or a date and the present
+            score -= _TIME_GAP[tuple(sorted((_said(fa), _said(fb))))]
         else:
             score += (0.25, 0.5, 1.0)[firm_a + firm_b]
             if firm_a and firm_b:
