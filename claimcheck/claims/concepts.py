@@ -18,6 +18,9 @@ from dataclasses import dataclass, field
 from ..errors import ConfigError
 
 
+_HEDGES = r"(?:(?:about|around|some|up to|nearly|almost|over|more than|at least|an?|roughly|just) )*"
+
+
 @dataclass(frozen=True)
 class Concept:
     name: str
@@ -32,10 +35,10 @@ class Lexicon:
     """The concepts, with one compiled pattern per (kind, base unit) so a figure is matched once."""
 
     concepts: tuple[Concept, ...] = ()
-    _patterns: dict[tuple[str, str], tuple[re.Pattern[str] | None, dict[str, str], str | None]] = field(
+    _patterns: dict[tuple[str, str], tuple[re.Pattern[str] | None, dict[str, str], str | None, re.Pattern[str] | None]] = field(
         default_factory=dict, compare=False, repr=False)
 
-    def _for(self, kind: str, unit: str) -> tuple[re.Pattern[str] | None, dict[str, str], str | None]:
+    def _for(self, kind: str, unit: str) -> tuple[re.Pattern[str] | None, dict[str, str], str | None, re.Pattern[str] | None]:
         key = (kind, unit)
         if key not in self._patterns:
             fitting = [c for c in self.concepts if kind in c.kinds and (not c.units or unit in c.units)]
@@ -49,7 +52,9 @@ class Lexicon:
             default = next((c.name for c in fitting if c.default), None)
             if len(fitting) == 1 and default is None and fitting[0].units:
                 default = fitting[0].name
-            self._patterns[key] = (pattern, cue_of, default)
+            phrases = [w for w in words if " " in w]
+            lead = re.compile(r"\b(" + "|".join(re.escape(w) for w in phrases) + r")\s+" + _HEDGES + "$") if phrases else None
+            self._patterns[key] = (pattern, cue_of, default, lead)
         return self._patterns[key]
 
     def word(self, kind: str, unit: str, word: str | None) -> str | None:
@@ -61,14 +66,17 @@ class Lexicon:
     def concept(self, kind: str, unit: str, text: str, start: int, end: int,
                 verb: str | None = None, noun: str | None = None) -> str | None:
         """The concept of the figure at text[start:end], from its verb, noun and surrounding words."""
-        pattern, cue_of, default = self._for(kind, unit)
+        pattern, cue_of, default, lead = self._for(kind, unit)
         if pattern is None:
             return default
+        before = text[max(0, start - 40):start].lower()
+        # A phrase cue that ends right before the figure: "certified for 850 passengers", "could carry 850"
+        if lead is not None and (m := lead.search(before)) is not None:
+            return cue_of[m.group(1)]
         if verb and (hit := next((cue_of[v] for v in _forms(verb.lower()) if v in cue_of), None)):
             return hit
         if verb and kind == "count" and verb.lower() not in _VAGUE_VERBS:
             return None  # the clause says what happened ("interviewed 58"), and the lexicon does not know it
-        before = text[max(0, start - 40):start].lower()
         of = re.search(r"\b([a-z]+(?: [a-z]+)?) of (?:the |some |about |around |nearly |over |more than |an? )*$", before)
         if of is not None:
             for w in (of.group(1), of.group(1).split()[-1]):
@@ -96,12 +104,21 @@ class Lexicon:
 # Verbs that say too little to overrule the words around a figure ("caused 36,420 deaths").
 _VAGUE_VERBS = {"cause", "lose", "bring", "leave", "put", "make", "give", "get", "take", "claim", "result", "estimate",
                 "confirm", "report", "count", "record", "rise", "reach", "total", "number", "relate", "say", "state",
-                "list", "include", "occur", "happen", "follow", "raise", "increase", "climb", "stand"}
+                "list", "include", "occur", "happen", "follow", "raise", "increase", "climb", "stand", "remain", "stay",
+                "compare", "expect", "forecast", "project", "predict", "see"}
 
 
 def _forms(verb: str) -> tuple[str, ...]:
-    """A lemma and the written forms a cue list holds: "affect" -> "affected", "die" -> "died"."""
-    return (verb, verb + "d", verb + "ed", verb + "s")
+    """A lemma and the written forms a cue list holds: "affect" -> "affected", "die" -> "died",
+    "carry" -> "carried", "summit" -> "summitted", "drown" -> "drowning"."""
+    forms = [verb, verb + "d", verb + "ed", verb + "s", verb + "ing"]
+    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        forms += [verb[:-1] + "ied", verb[:-1] + "ies"]
+    if verb.endswith("e"):
+        forms.append(verb[:-1] + "ing")
+    if len(verb) > 2 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+        forms += [verb + verb[-1] + "ed", verb + verb[-1] + "ing"]
+    return tuple(forms)
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:

@@ -99,6 +99,7 @@ def frame_of(tokens: list[Token], q: Quantity, time: str | None, source: str | N
         scope.add("cruising speed" if kind.startswith("cruis") else kind)
     near = text[max(0, tokens[0].idx - base - 50):tokens[-1].idx - base + 50]
     scope |= {m.group(1).lower() for m in _BEFORE_AFTER.finditer(near)}
+    scope |= _clause_qualifiers(text, at, tokens[-1].idx + len(tokens[-1]) - base, event)
     after = text[tokens[-1].idx + len(tokens[-1]) - base:][:12].lower()
     if re.match(r"\s*of (?:whom|which|them|those)\b", after):
         scope.add("part")  # "22, of whom 5 were women": the 5 is a part
@@ -122,6 +123,37 @@ def frame_of(tokens: list[Token], q: Quantity, time: str | None, source: str | N
         scope=tuple(sorted(scope)), source=norm(source) if source else None, proper=proper,
         concept=concept, topic=topic, topic_from="sentence" if topic else None,
     )
+
+
+def _clause_qualifiers(text: str, at: int, end: int, event: str | None) -> set[str]:
+    """Defining qualifiers read from the figure's own clause, so a neighbour clause's do not leak:
+    "16.4 km long including its approach viaducts; the bridge proper measures 11.8 km".
+
+        including X   right after the figure: "including its approach viaducts" (not "including 36 passengers")
+        proper        "the bridge proper", "the city proper": the thing without its additions
+        forecast      "a forecast of 40,000", "officials expect 40,000": a figure foreseen, not counted
+    """
+    lo = max(text.rfind(";", 0, at), 0)
+    hi = min((i for i in (text.find(";", end),) if i >= 0), default=len(text))
+    found = set()
+    after = _INCLUDING.match(text, end, hi)
+    if after is not None:
+        found.add(f"{after.group(1).lower()} {norm(after.group(2))}")
+    if _PROPER.search(text, lo, hi):
+        found.add("proper")
+    if (event in _FORECAST_VERBS or _FORECAST_BEFORE.search(text[max(lo, at - 40):at]) is not None
+            or _FORECAST_AFTER.match(text, end, hi) is not None):
+        found.add("forecast")
+    return found
+
+
+_INCLUDING = re.compile(r"\s*(?:[a-z]+\s+){0,2}?,?\s*(including|excluding|not including|not counting|counting|without) "
+                        r"(?:the |its |their |all |any )?((?:(?!\d)[\w-]+ ){0,2}(?!\d)[\w-]+)", re.I)
+_PROPER = re.compile(r"\b(?:bridge|city|town|building|structure|crossing|tower|dam|church|island|river|canal|tunnel) proper\b", re.I)
+_FORECAST_VERBS = {"expect", "forecast", "project", "predict", "anticipate"}
+_FORECAST_BEFORE = re.compile(r"\b(?:forecasts?|projections?|projected|expected|predicted|anticipated|targets?|targeted|"
+                              r"estimated to reach)\s+(?:of\s+)?(?:(?:about|around|some|up to|nearly|roughly|over|more than|an?) )*$", re.I)
+_FORECAST_AFTER = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:were|was|are|is)?\s*(?:forecast|expected|projected|predicted|planned|budgeted|anticipated)\b", re.I)
 
 
 def _figure_time(text: str, at: int, end: int, time: str | None, attributive: bool) -> str | None:

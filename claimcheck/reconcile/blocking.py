@@ -63,6 +63,9 @@ ROLES = {"passenger": "passenger", "crew": "crew", "crewman": "crew", "crewmembe
          "woman": "woman", "student": "student"}
 
 
+_ROLE_CONCEPT = {"worker": "workforce", "staff": "workforce"}
+
+
 def subgroup(claim: Claim) -> str:
     """Who, within a concept, a count is about: "american" in "128 Americans died", "crew" in "696
     crew aboard"; "" for everyone ("1,198 people", "1,198 died") and for measures and money."""
@@ -75,8 +78,8 @@ def subgroup(claim: Claim) -> str:
 
     if re.search(rf"\b{re.escape(f.entity)}s? (?:and|or|&) (?![\d,.]+ )[a-z]", claim.sentence, re.I):
         return ""  # "1,198 passengers and crew": everyone; "1,266 passengers and 696 crew" stay two
-    if f.entity in ROLES:
-        return ROLES[f.entity]
+    if f.entity in ROLES and _ROLE_CONCEPT.get(ROLES[f.entity]) != f.concept:
+        return ROLES[f.entity]  # ... unless the role is what the concept counts: "5,000 workers" are the workforce
     if load_aliases().lexicon.word(claim.kind.value, "", f.entity) == f.concept or f.entity in (f.concept or ""):
         return ""  # "1,198 victims", "62 survivors": the noun is the concept itself
     return f.entity

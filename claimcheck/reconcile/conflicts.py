@@ -35,7 +35,7 @@ def reconcile_block(key: str, claims: Sequence[Claim], settings: ReconcileSettin
     groups: list[Group] = []
     conflicts: list[Conflict] = []
     by_concept = "|@" in key
-    for members in (form_concept_groups(claims) if by_concept else form_groups(claims, settings.fuzzy)):
+    for members in _groups(key, claims, settings):
         if len(members) < 2:
             continue
         gid = group_id([c.id for c in members])
@@ -50,6 +50,21 @@ def reconcile_block(key: str, claims: Sequence[Claim], settings: ReconcileSettin
         ))
         conflicts.extend(found)
     return tuple(groups), tuple(conflicts)
+
+
+def _groups(key: str, claims: Sequence[Claim], settings: ReconcileSettings) -> list[list[Claim]]:
+    """A concept block clusters by evidence. A block of one common noun ("16 gas cells", "53 levee
+    breaches") first gathers its agreeing figures the same way, the noun standing for the concept,
+    and leaves the rest to the older rules (the fields both sentences state), which alone may find
+    two such figures clashing: "37 countries" and "39 countries" may be two letters. A block of a
+    named group ("1.8 million Kazakhs") keeps the older rules."""
+    if "|@" in key:
+        return form_concept_groups(claims)
+    if any(c.frame is not None and c.frame.proper for c in claims) or key.startswith("percent|"):
+        return form_groups(claims, settings.fuzzy)
+    agreeing = [g for g in form_concept_groups(claims, link=False) if len(g) > 1]
+    taken = {c.id for g in agreeing for c in g}
+    return agreeing + form_groups([c for c in claims if c.id not in taken], settings.fuzzy)
 
 
 def _agreement(members: Sequence[Claim]) -> tuple[float | None, float | None]:

@@ -37,8 +37,9 @@ SET_QUALIFIERS = frozenset({"other", "additional", "further", "remaining", "new"
 # Words that describe without redefining: "the total death toll" is the death toll.
 SOFT_QUALIFIERS = frozenset({"part", "total", "overall", "combined", "in total", "in all", "so far", "to date", "largest",
                              "biggest", "smallest", "change", "registered", "confirmed"})
-# Qualifiers that place a figure before or after an event: one side only, with a clash, is two states.
-TEMPORAL = frozenset({"before", "after"})
+# Qualifiers that place a figure before or after an event, or foresee it: one side only, with a
+# clash, is two states ("before the eruption", "a forecast of 40,000" against the count).
+TEMPORAL = frozenset({"before", "after", "forecast"})
 # Two publishers' figures for one quantity clash by a little, or by a slip; beyond this ratio a
 # clash means two quantities ("62 survivors", "61 crew"; "24 square miles" of valley, "230" of forest).
 PLAUSIBLE_RATIO = 1.75

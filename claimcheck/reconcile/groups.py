@@ -278,7 +278,7 @@ def _link(a: _Cluster, b: _Cluster) -> bool:
             total, n, best = total + e.score, n + 1, max(best, e.score)
             if x.cited_in is None and y.cited_in is None and apart(x, y, a.spans[i], b.spans[j]) and (
                     (x.doc_id or x.doc) == (y.doc_id or y.doc) or not plausible(x, y, e.score) or _one_place(x, y)
-                    or _one_state(x, y)):
+                    or _one_state(x, y) or _inclusion(x, y, a.spans[i], b.spans[j])):
                 return False
     return best >= JOIN and total / n >= JOIN - SPREAD
 
@@ -298,6 +298,20 @@ def _one_state(a: Claim, b: Claim) -> bool:
     """Only one of two clashing figures is "before" or "after" an event: likely the other state."""
     fa, fb = a.frame, b.frame
     return fa is not None and fb is not None and bool(set(fa.scope) & TEMPORAL) != bool(set(fb.scope) & TEMPORAL)
+
+
+def _inclusion(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None) -> bool:
+    """One figure says what it includes and is the larger, or what it leaves out and is the
+    smaller: "16.4 km including its approach viaducts" does not deny "11.8 km"."""
+    if ia is None or ib is None or a.frame is None or b.frame is None:
+        return False
+    for x, y, ix, iy in ((a, b, ia, ib), (b, a, ib, ia)):
+        words = {w.split()[0] for w in x.frame.scope if " " in w}
+        if "including" in words and ix.low > iy.high:
+            return True
+        if words & {"excluding", "without"} and ix.high < iy.low:
+            return True
+    return False
 
 
 def _one_place(a: Claim, b: Claim) -> bool:
@@ -329,7 +343,7 @@ MAX_CANDIDATES = 16  # clusters a claim is scored against; the index finds the l
 MAX_LINK = 12  # members compared per cluster when linking two clusters (complete linkage on a sample)
 
 
-def form_concept_groups(claims: Sequence[Claim]) -> list[list[Claim]]:
+def form_concept_groups(claims: Sequence[Claim], link: bool = True) -> list[list[Claim]]:
     """A concept block's claims -> clusters of one quantity, by evidence-weighted scores.
 
     Phase one groups figures that agree: claims with the most stated evidence found clusters
@@ -357,7 +371,7 @@ def form_concept_groups(claims: Sequence[Claim]) -> list[list[Claim]]:
         home.add(c, spans[c.id])
         _file(c, home.n, index, _currency(c))
         _file(c, home.n, shared)
-    for k in sorted(clusters, key=lambda k: (-len(k.members), k.n)):
+    for k in sorted(clusters, key=lambda k: (-len(k.members), k.n)) if link else ():
         if k.merged_into is not None:
             continue
         for i in _candidates(k.members[0], shared):
