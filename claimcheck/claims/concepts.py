@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from ..errors import ConfigError
 
 
+_TRAILING = frozenset({"of", "on", "in", "above", "below", "per", "a", "to", "into", "at", "from", "off"})
 _HEDGES = r"(?:(?:about|around|some|up to|nearly|almost|over|more than|at least|an?|roughly|just) )*"
 
 
@@ -52,7 +53,8 @@ class Lexicon:
             default = next((c.name for c in fitting if c.default), None)
             if len(fitting) == 1 and default is None and fitting[0].units:
                 default = fitting[0].name
-            phrases = [w for w in words if " " in w]
+            # phrases that lead into a figure ("certified for", "could carry"), not ones that follow it ("of water")
+            phrases = [w for w in words if " " in w and w.split()[0] not in _TRAILING]
             lead = re.compile(r"\b(" + "|".join(re.escape(w) for w in phrases) + r")\s+" + _HEDGES + "$") if phrases else None
             self._patterns[key] = (pattern, cue_of, default, lead)
         return self._patterns[key]

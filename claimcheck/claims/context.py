@@ -198,6 +198,8 @@ def _usual_concepts(claims: list[Claim]) -> dict[str, str]:
     """Base unit -> the concept a document gives most of its measures in it."""
     counts: Counter[tuple[str, str]] = Counter()
     for c in claims:
+        if _converted(c):
+            continue  # "1,210 m (3,970 ft)": one figure told twice is one vote
         if c.kind.value == "measure" and c.frame is not None and c.frame.concept and c.cited_in is None:
             counts[(_dimension(c), c.frame.concept)] += 1
         elif c.kind.value == "count" and c.frame is not None and c.frame.concept and c.cited_in is None:
@@ -208,6 +210,15 @@ def _usual_concepts(claims: list[Claim]) -> dict[str, str]:
         if dim not in usual and n >= 2 and (dim != "count" or 2 * n > sum(m for (d, _), m in counts.items() if d == "count")):
             usual[dim] = concept  # a count's concept only from a page where one concept is most of them
     return usual
+
+
+_AFTER_FIGURE = re.compile(r"\d[\d,.]*\s*[A-Za-z°$€£%/²³.-]{0,14}\s*\(\s*$")  # "1,210 m (", not "Louisiana ("
+
+
+def _converted(c: Claim) -> bool:
+    """A figure in brackets right after another: its conversion."""
+    at = c.sentence.find(c.quote)
+    return at > 0 and _AFTER_FIGURE.search(c.sentence[max(0, at - 30):at]) is not None
 
 
 def inherit(f: Frame, ctx: DocContext, offset: int, sentence: str) -> Frame:

@@ -451,7 +451,14 @@ def _place(noun: Token | None, tokens: list[Token], aliases: Aliases) -> str | N
 
 
 def _places_below(root: Token) -> list[Token]:
-    return [t for t in root.subtree if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS and _is_place(t)]
+    return [t for t in root.subtree if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS and _is_place(t)
+            and not _superlative(t.head.head)]
+
+
+def _superlative(t: Token) -> bool:
+    """ "one of the worst disasters in post-war Europe", "the tallest building in the world": the
+    place bounds a comparison, not where the figure applies."""
+    return t.tag_ in ("JJS", "RBS") or any(c.tag_ in ("JJS", "RBS") for c in t.children)
 
 
 def _is_place(t: Token) -> bool:
