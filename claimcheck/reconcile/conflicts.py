@@ -62,7 +62,7 @@ def _groups(key: str, claims: Sequence[Claim], settings: ReconcileSettings) -> l
         return form_concept_groups(claims)
     if any(c.frame is not None and c.frame.proper for c in claims) or key.startswith("percent|"):
         return form_groups(claims, settings.fuzzy)
-    agreeing = [g for g in form_concept_groups(claims, link=False) if len(g) > 1]
+    agreeing = [g for g in form_concept_groups(claims) if len(g) > 1]
     taken = {c.id for g in agreeing for c in g}
     return agreeing + form_groups([c for c in claims if c.id not in taken], settings.fuzzy)
 

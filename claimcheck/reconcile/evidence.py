@@ -26,7 +26,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from ..claims.frames import time_bounds
-from ..model import Claim, Frame
+from ..model import Claim, Frame, Kind
 
 JOIN = 2.0  # the score at or above which two claims of one block are one quantity
 CONCEPT = 1.0  # what sharing a lexicon concept (the block) is worth
@@ -88,6 +88,23 @@ def _alike(a: str, b: str) -> bool:
     return (len(short) >= 4 and long.startswith(short)) or (len(short) >= 5 and fuzz.ratio(a, b) >= 80)
 
 
+def _topics_meet(ta: list[str], tb: list[str]) -> int:
+    """2: one topic; 1: related names; 0: the pages are about different things.
+
+    One topic when the first two names of each meet, or one of either page's first two names is among the
+    other's and a second name is shared too ("Aged" tops a page of tables; "Wash." the state a
+    page names beside its volcano meets "Washington" on a page about a tower, and nothing else
+    does). A single stated name ("the Amazon") meets a page that names it anywhere.
+    """
+    if _alike(ta[0], tb[0]) or any(_alike(x, y) for x in ta[:2] for y in tb[:2]):
+        return 2
+    lead = any(_alike(x, w) for x in ta[:2] for w in tb) or any(_alike(x, w) for x in tb[:2] for w in ta)
+    shared = sum(any(_alike(x, y) for y in tb) for x in ta)
+    if lead and (shared >= 2 or min(len(ta), len(tb)) == 1):
+        return 2
+    return 1 if lead or shared >= 2 else 0
+
+
 # What two times that do not overlap cost, by how each was said: a date in the figure's sentence,
 # the story's present ("on Saturday"), its paragraph's one year, its page's most named year. Two
 # stated dates, or one and the present, are two quantities (a cannot-link above); either against a
@@ -116,7 +133,22 @@ def weigh(a: Claim, b: Claim) -> Evidence:
     sb, db = qualifiers(fb)
     if sa != sb or (da and db and da != db):
         return Evidence(CANNOT, ("different qualifiers",))
-    score, said, weak = CONCEPT, [], []
+    said: list[str] = []
+    weak: list[str] = []
+    if fa.concept and fb.concept and fa.concept != fb.concept:
+        return Evidence(CANNOT, ("different concepts",))
+    if fa.concept and fb.concept:
+        score = CONCEPT
+    elif fa.concept or fb.concept:
+        score = 0.0
+        weak.append("only one says what it measures")
+    else:
+        # a block of one counted noun ("16 gas cells"): the noun stands for the concept; measures
+        # and money share a block by dimension only, so there two nouns must meet
+        score = CONCEPT if a.kind not in (Kind.MEASURE, Kind.MONEY) or (fa.entity and fa.entity == fb.entity) else 0.0
+    if (same := _same_figure(a, b)) > 0:
+        score += same
+        said.append("the same figure")
     if bool(da) != bool(db):
         weak.append(f"only one says {', '.join(sorted(da or db))!r}")
     if fa.concept_from == "document" or fb.concept_from == "document":
@@ -128,16 +160,14 @@ def weigh(a: Claim, b: Claim) -> Evidence:
     if ta and tb:
         if stated_a and stated_b and not any(_alike(x, y) for x in ta for y in tb):
             return Evidence(CANNOT, ("different topics named",))
-        # the first two names of either page among the other's: one topic ("Aged" tops a page of tables)
-        if any(_alike(x, w) for x in ta[:2] for w in tb) or any(_alike(x, w) for x in tb[:2] for w in ta):
+        meet = _topics_meet(ta, tb)
+        if meet == 2:
             both = stated_a + stated_b
             score += (1.0, 1.5, 2.0)[both]
             said.append(("topic from each document", "topic named on one side", "topic named in both")[both])
             if not both:
                 weak.append("the topic is inherited on both sides")
-        elif (shared := sum(any(_alike(x, y) for y in tb[1:]) for x in ta[1:])) > 0:
-            # two pages that name the same places and people are about one thing, one shared name is a hint
-            score += 1.0 if shared >= 2 else 0.5
+        elif meet == 1:
             said.append("documents about related names")
             weak.append("the topic is inherited on both sides")
         else:
@@ -149,7 +179,8 @@ def weigh(a: Claim, b: Claim) -> Evidence:
         if ba[1] < bb[0] or bb[1] < ba[0]:
             if (firm_a or fa.time == "now") and (firm_b or fb.time == "now"):
                 return Evidence(CANNOT, ("times do not overlap",))  # two dates, or a date and the present
-            score -= _TIME_GAP[tuple(sorted((_said(fa), _said(fb))))]
+            x, y = sorted((_said(fa), _said(fb)))
+            score -= _TIME_GAP[(x, y)]
         else:
             score += (0.25, 0.5, 1.0)[firm_a + firm_b]
             if firm_a and firm_b:
@@ -162,10 +193,31 @@ def weigh(a: Claim, b: Claim) -> Evidence:
         said.append(f"place {fa.place}")
     if fa.event and fa.event == fb.event:
         score += 0.5
+    elif a.kind is Kind.DURATION:
+        weak.append("the two durations do not say they time the same thing")
     if fa.proper and fb.proper and fa.entity == fb.entity:
         score += 1.0
         said.append(f"both count {fa.entity}")
     return Evidence(score, tuple(said), tuple(weak))
+
+
+def _digits(x: float) -> int:
+    """Significant digits of a stated figure: 1,577 has 4, 4.1 billion 2, 9,000 one."""
+    text = f"{abs(x):.6g}".split("e")[0].replace(".", "").strip("0")
+    return len(text)
+
+
+def _same_figure(a: Claim, b: Claim) -> float:
+    """Two publishers giving one figure to the last digit (or its exact conversion: 279 ft, 85 m)
+    are likely telling one quantity; the more digits, the less likely a coincidence. Round and
+    small numbers ("20", "9,000") say nothing."""
+    from .blocking import base_value
+
+    x, y = base_value(a)[0], base_value(b)[0]
+    if x is None or y is None or x <= 0 or y <= 0 or abs(x - y) > 0.003 * max(x, y):
+        return 0.0
+    digits = max(_digits(a.value or 0.0), _digits(b.value or 0.0))
+    return 1.0 if digits >= 3 else 0.5 if digits == 2 and max(a.value or 0, b.value or 0) >= 20 else 0.0
 
 
 def plausible(a: Claim, b: Claim, score: float = 0.0) -> bool:
@@ -173,12 +225,13 @@ def plausible(a: Claim, b: Claim, score: float = 0.0) -> bool:
     evidence strong enough (`STRONG`) that a wide gap is the publishers' disagreement."""
     from .intervals import stated
 
-    if score >= STRONG:
-        return True
+    if score >= STRONG and a.kind is not Kind.DURATION:
+        return True  # a duration's concept says little ("the flight", "the wait"): only its size does
     x, y = stated(a), stated(b)
     if x is None or y is None or x <= 0 or y <= 0:
         return True
     ratio = max(x, y) / min(x, y)
     # "Rs 50 crore" against "50 million rupees": a power of ten apart is a slip of scale, one quantity
     scale = round(math.log10(ratio))
-    return ratio <= PLAUSIBLE_RATIO or (scale >= 1 and abs(ratio / 10 ** scale - 1) < 0.01)
+    slip = a.kind in (Kind.MONEY, Kind.COUNT) and 1 <= scale <= 3 and abs(ratio / 10 ** scale - 1) < 0.01
+    return ratio <= PLAUSIBLE_RATIO or slip

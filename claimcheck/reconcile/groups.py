@@ -305,8 +305,8 @@ def _inclusion(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None) -> 
     smaller: "16.4 km including its approach viaducts" does not deny "11.8 km"."""
     if ia is None or ib is None or a.frame is None or b.frame is None:
         return False
-    for x, y, ix, iy in ((a, b, ia, ib), (b, a, ib, ia)):
-        words = {w.split()[0] for w in x.frame.scope if " " in w}
+    for scope, ix, iy in ((a.frame.scope, ia, ib), (b.frame.scope, ib, ia)):
+        words = {w.split()[0] for w in scope if " " in w}
         if "including" in words and ix.low > iy.high:
             return True
         if words & {"excluding", "without"} and ix.high < iy.low:
@@ -420,11 +420,16 @@ def _stated(c: Claim) -> int:
     return (f.topic_from == "sentence") + (f.time_from == "sentence") + (f.place_from == "sentence") + bool(f.event)
 
 
+def _naming(members: Sequence[Claim]) -> Frame:
+    """The frame that best says what a group measures: the first member whose words name a concept."""
+    frames = [c.frame for c in members if c.frame is not None]
+    return next((f for f in frames if f.concept), frames[0])
+
+
 def describe(members: Sequence[Claim]) -> str:
     """Why the members are one group, in words: "3 claims give the deaths in krakatau, 1883; topic from each document"."""
-    f = members[0].frame
-    assert f is not None
-    what = f.concept or f.entity or "?"
+    f = _naming(members)
+    what = f.concept or f.entity or "figure"
     topics = sorted({(c.frame.topic or "").split()[0] for c in members if c.frame and c.frame.topic})
     sub = f.entity if f.proper and f.entity and f.entity not in (f.concept or "") and f.entity not in topics else None
     years = sorted({c.frame.time for c in members if c.frame and c.frame.time and c.frame.time_from == "sentence"})
@@ -444,11 +449,10 @@ def describe(members: Sequence[Claim]) -> str:
 
 def concept_label(members: Sequence[Claim]) -> str:
     """For people: "deaths · velmar · 1987", "height · eiffel", "deaths of american · lusitania"."""
-    f = members[0].frame
-    assert f is not None
+    f = _naming(members)
     topics = sorted({c.frame.topic.split()[0] for c in members if c.frame and c.frame.topic})
     named = f.proper and f.entity and f.entity not in (f.concept or "") and f.entity not in topics
-    words = [(f.concept or "?") + (f" of {f.entity}" if named else "")]
+    words = [f"{f.concept} of {f.entity}" if named and f.concept else f.concept or f.entity or "figure"]
     if topics:
         words.append("/".join(topics))
     times = sorted({c.frame.time for c in members if c.frame and c.frame.time and c.frame.time_from == "sentence"})
