@@ -43,7 +43,8 @@ TEMPORAL = frozenset({"before", "after", "forecast"})
 # Two publishers' figures for one quantity clash by a little, or by a slip; beyond this ratio a
 # clash means two quantities ("62 survivors", "61 crew"; "24 square miles" of valley, "230" of forest).
 PLAUSIBLE_RATIO = 1.75
-STRONG = 3.0  # evidence at which any ratio is plausible: both sentences state enough to be sure
+STRONG = 3.0  # evidence at which a wide ratio is plausible: both sentences state enough to be sure
+STRONG_RATIO = 15.0  # ... up to a digit too many or too few ("850 mph" for 78); "up to 40 metres" and "80 km" are two things
 
 
 @dataclass(frozen=True)
@@ -225,12 +226,12 @@ def plausible(a: Claim, b: Claim, score: float = 0.0) -> bool:
     evidence strong enough (`STRONG`) that a wide gap is the publishers' disagreement."""
     from .intervals import stated
 
-    if score >= STRONG and a.kind is not Kind.DURATION:
-        return True  # a duration's concept says little ("the flight", "the wait"): only its size does
     x, y = stated(a), stated(b)
     if x is None or y is None or x <= 0 or y <= 0:
         return True
     ratio = max(x, y) / min(x, y)
+    if score >= STRONG and a.kind is not Kind.DURATION and ratio <= STRONG_RATIO:
+        return True  # a duration's concept says little ("the flight", "the wait"): only its size does
     # "Rs 50 crore" against "50 million rupees": a power of ten apart is a slip of scale, one quantity
     scale = round(math.log10(ratio))
     slip = a.kind in (Kind.MONEY, Kind.COUNT) and 1 <= scale <= 3 and abs(ratio / 10 ** scale - 1) < 0.01

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from ..claims.frames import time_bounds
-from ..model import Claim, Frame
-from .evidence import CANNOT, JOIN, TEMPORAL, plausible, topic_words, weigh
+from ..model import Bound, Claim, Frame
+from .evidence import CANNOT, JOIN, PLAUSIBLE_RATIO, TEMPORAL, plausible, topic_words, weigh
 from .intervals import INF, Interval, clash, interval_of
 
 SLACK = 0.02  # wider than any tolerance `clash` allows, so the quick test never hides a clash
@@ -278,7 +278,7 @@ def _link(a: _Cluster, b: _Cluster) -> bool:
             total, n, best = total + e.score, n + 1, max(best, e.score)
             if x.cited_in is None and y.cited_in is None and apart(x, y, a.spans[i], b.spans[j]) and (
                     (x.doc_id or x.doc) == (y.doc_id or y.doc) or not plausible(x, y, e.score) or _one_place(x, y)
-                    or _one_state(x, y) or _inclusion(x, y, a.spans[i], b.spans[j])):
+                    or _one_state(x, y) or _inclusion(x, y, a.spans[i], b.spans[j]) or _two_spans(x, y)):
                 return False
     return best >= JOIN and total / n >= JOIN - SPREAD
 
@@ -314,10 +314,39 @@ def _inclusion(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None) -> 
     return False
 
 
+def reach(c: Claim) -> Interval | None:
+    """What a figure can be grouped with: its interval, an open end closed where one quantity told
+    twice could still reach ("over 40 metres" is not "80 km"; "more than 3,000" may be 3,787; "up
+    to 800 metres" is not 37 m).
+    Conflicts still read the open interval: "over 40" denies nothing above it."""
+    i = interval_of(c)
+    if i is None:
+        return i
+    if i.high == INF and i.low > 0:
+        return Interval(i.low, i.low * PLAUSIBLE_RATIO, low_open=i.low_open)
+    if i.low == 0 and i.high > 0 and c.bound in (Bound.UNDER, Bound.AT_MOST):
+        return Interval(i.high / PLAUSIBLE_RATIO, i.high, high_open=i.high_open)  # "up to 40 metres" is not 2 cm
+    return i
+
+
 def _one_place(a: Claim, b: Claim) -> bool:
-    """Only one of two clashing figures names a place: likely a part ("1,577 in Louisiana") of a whole."""
-    return (a.frame is not None and b.frame is not None
+    """Only one of two clashing counts names a place: likely a part ("1,577 in Louisiana") of a
+    whole. A measure has no parts by place: "heard 4,780 km away in Rodrigues" is the distance."""
+    return (a.kind.value in ("count", "money") and a.frame is not None and b.frame is not None
             and (a.frame.place_from == "sentence") != (b.frame.place_from == "sentence"))
+
+
+_DAY = 86400.0
+
+
+def _two_spans(a: Claim, b: Claim) -> bool:
+    """Two clashing durations with no event in common, one of them a day or longer: years and
+    decades in a story are mostly of lives and tenures ("for eighteen years", "two decades"),
+    which two articles rarely time alike; minutes and hours are of one incident."""
+    if a.kind.value != "duration" or (a.frame and b.frame and a.frame.event and a.frame.event == b.frame.event):
+        return False
+    x, y = interval_of(a), interval_of(b)
+    return x is None or y is None or max(x.low, y.low) >= _DAY
 
 
 def _sample(n: int) -> list[int]:
@@ -358,7 +387,7 @@ def form_concept_groups(claims: Sequence[Claim], link: bool = True) -> list[list
     # nor agree; phase two may link their clusters on evidence alone.
     index: dict[str, list[int]] = {}
     shared: dict[str, list[int]] = {}
-    spans = {c.id: interval_of(c) for c in claims}
+    spans = {c.id: reach(c) for c in claims}
     for c in sorted(claims, key=lambda c: (-_stated(c), c.id)):
         best, home = JOIN - 1e-9, None
         for i in _candidates(c, index, _currency(c)):
