@@ -250,6 +250,9 @@ NO_CONFLICT = [
     # years-long spans in two stories rarely time one thing: lives, tenures
     (VELMAR + "She had lived in the valley for eighteen years.", VELMAR + "He had farmed the plain for two decades.",
      "eighteen years", "two decades"),
+    # a definition only one side states, on a topic neither sentence names: not worth raising
+    (VELMAR + "The flood wave's average speed was 300 km/h.", VELMAR + "The flood wave moved at 450 km/h.",
+     "300 km/h", "450 km/h"),
     # a measure's place named on one side only does not excuse a clash, but two stated places differ
     (VELMAR + "The flood wave was heard 120 km away in Ostra.", VELMAR + "The flood wave was heard 300 km away in Marn.",
      "120 km", "300 km"),
@@ -296,6 +299,7 @@ TOPICS = [
     ("ostra velmar", "marn velmar", 2),  # one of each page's first two names
     ("helens wash cascade", "eiffel paris washington", 1),  # "Wash." meets "Washington" only as a hint
     ("velmar ostra", "korda mine", 0),
+    ("hindenburg german jersey", "lusitania germany british", 0),  # the scene's country is not the topic
 ]
 
 

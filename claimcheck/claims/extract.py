@@ -360,7 +360,10 @@ def _source(sent: Doc) -> str | None:
         return m.group(1).rstrip(".")
     for token in sent:
         if token.lower_ in _SAY_VERBS and is_word(token, "VERB"):
-            who = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            # a passive's subject is what was said ("the damage was estimated at $81 billion"); its
+            # agent is who said it ("... estimated by the Red Cross")
+            who = next((c for c in token.children if c.dep_ == "nsubj"), None) or next(
+                (p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
             if who is not None and any(t.tag_ in ("NNP", "NNPS") for t in who.subtree):
                 return covered_text(who.subtree)
     return None

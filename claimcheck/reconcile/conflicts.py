@@ -131,7 +131,7 @@ def concept_conflicts(gid: str, members: Sequence[Claim], settings: ReconcileSet
         if not currencies and (not apart(a, b) or _rounded(a, b)):
             continue
         e = weigh(a, b)
-        if e.score < JOIN:
+        if e.score < JOIN or not e.raise_clash:
             continue
         found = _slip(gid, a, b) if currencies else value_conflict(gid, a, b, settings)
         what = describe([a, b]).split(" give ", 1)[1].split(";")[0]

@@ -52,6 +52,10 @@ class Evidence:
     score: float
     said: tuple[str, ...]  # what was shared, in words: "topic from both documents", "time stated"
     weak: tuple[str, ...] = ()  # what makes a conflict between them only `possible`
+    # A clash worth raising at all: a definition only one side states ("average speed", "in 2005
+    # dollars") on top of a topic neither sentence names is two doubts, and such clashes were
+    # nearly always two quantities on the development pages.
+    raise_clash: bool = True
 
 
 def qualifiers(f: Frame) -> tuple[frozenset[str], frozenset[str]]:
@@ -89,6 +93,17 @@ def _alike(a: str, b: str) -> bool:
     return (len(short) >= 4 and long.startswith(short)) or (len(short) >= 5 and fuzz.ratio(a, b) >= 80)
 
 
+# Names that set a story's scene rather than say what it is about: continents, oceans, the
+# countries and peoples news names most. Two pages about a German airship and a ship a German
+# submarine sank share "German", "Germany", "Atlantic" and are still about two things.
+BACKGROUND = frozenset(" ".join((
+    "africa african america american americas americans asia asian atlantic australia australian britain british",
+    "canada canadian china chinese england english europe european france french german germans germany india",
+    "indian indians italy italian japan japanese mexico mexican pacific russia russian soviet spain spanish",
+    "usa uk us u.s. western eastern northern southern",
+)).split())
+
+
 def _topics_meet(ta: list[str], tb: list[str]) -> int:
     """2: one topic; 1: related names; 0: the pages are about different things.
 
@@ -97,6 +112,7 @@ def _topics_meet(ta: list[str], tb: list[str]) -> int:
     page names beside its volcano meets "Washington" on a page about a tower, and nothing else
     does). A single stated name ("the Amazon") meets a page that names it anywhere.
     """
+    ta, tb = [w for w in ta if w not in BACKGROUND] or ta, [w for w in tb if w not in BACKGROUND] or tb
     if _alike(ta[0], tb[0]) or any(_alike(x, y) for x in ta[:2] for y in tb[:2]):
         return 2
     lead = any(_alike(x, w) for x in ta[:2] for w in tb) or any(_alike(x, w) for x in tb[:2] for w in ta)
@@ -199,7 +215,8 @@ def weigh(a: Claim, b: Claim) -> Evidence:
     if fa.proper and fb.proper and fa.entity == fb.entity:
         score += 1.0
         said.append(f"both count {fa.entity}")
-    return Evidence(score, tuple(said), tuple(weak))
+    inherited = "the topic is inherited on both sides" in weak
+    return Evidence(score, tuple(said), tuple(weak), raise_clash=not (inherited and bool(da) != bool(db)))
 
 
 def _digits(x: float) -> int:
