@@ -55,7 +55,12 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
             import spacy
 
             # The lemmatizer is loaded but not run: frames.py asks it for the few words a frame needs.
-            _cache[name] = spacy.load(name, exclude=["ner"], disable=["lemmatizer", "attribute_ruler"])
+            nlp = spacy.load(name, exclude=["ner"], disable=["lemmatizer", "attribute_ruler"])
+            # A note marker glued to a word ("aboard,[inconsistent]", "people.[12]") would make one
+            # token of word and marker, and the counted noun "aboard,[inconsistent" with it.
+            infixes = [*nlp.Defaults.infixes, r"(?<=[\w.,;:])\[(?=\w)", r"(?<=\w)[.,;:](?=\[\w)"]
+            nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+            _cache[name] = nlp
         except (OSError, ImportError) as exc:
             raise ModelError(
                 f"cannot load the spaCy pipeline {name!r}: {str(exc).rstrip('.')}. Install it (the README's setup "
