@@ -297,6 +297,7 @@ TOPICS = [
     ("velmar ostra plain", "velmar dam", 2),
     ("krakatoa sunda java", "krakatau java", 2),  # a spelling variant of the first name
     ("ostra velmar", "marn velmar", 2),  # one of each page's first two names
+    ("borra range velmar", "velmar marn", 2),  # a page's first name found anywhere on the other
     ("helens wash cascade", "eiffel paris washington", 1),  # "Wash." meets "Washington" only as a hint
     ("velmar ostra", "korda mine", 0),
     ("hindenburg german jersey", "lusitania germany british", 0),  # the scene's country is not the topic

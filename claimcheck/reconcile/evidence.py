@@ -107,13 +107,15 @@ BACKGROUND = frozenset(" ".join((
 def _topics_meet(ta: list[str], tb: list[str]) -> int:
     """2: one topic; 1: related names; 0: the pages are about different things.
 
-    One topic when the first two names of each meet, or one of either page's first two names is among the
+    One topic when the first two names of each meet, or either page's first name is among the
+    other's, or one of either page's first two names is among the
     other's and a second name is shared too ("Aged" tops a page of tables; "Wash." the state a
     page names beside its volcano meets "Washington" on a page about a tower, and nothing else
     does). A single stated name ("the Amazon") meets a page that names it anywhere.
     """
     ta, tb = [w for w in ta if w not in BACKGROUND] or ta, [w for w in tb if w not in BACKGROUND] or tb
-    if _alike(ta[0], tb[0]) or any(_alike(x, y) for x in ta[:2] for y in tb[:2]):
+    if any(_alike(x, y) for x in ta[:2] for y in tb[:2]) or any(_alike(ta[0], y) for y in tb) \
+            or any(_alike(tb[0], x) for x in ta):
         return 2
     lead = any(_alike(x, w) for x in ta[:2] for w in tb) or any(_alike(x, w) for x in tb[:2] for w in ta)
     shared = sum(any(_alike(x, y) for y in tb) for x in ta)
