@@ -114,6 +114,9 @@ GROUP = [
     # a measure whose words name no concept meets one that does, on the same figure
     (VELMAR + "The dam was 212.4 metres across at the crest.", VELMAR + "Its crest measured 212.4 m.",
      "212.4 metres", "212.4 m"),
+    # one rating on one scale
+    ("Hurricane Orla\n\nOrla grew into a Category 4 storm over the gulf.",
+     "Hurricane Orla\n\nBy August 3 Orla had reached Category 4.", "Category 4", "Category 4"),
     # durations are compared in seconds: a quarter of an hour is 15 minutes
     (VELMAR + "The reservoir emptied in 15 minutes.", VELMAR + "The water was gone within 20 minutes.",
      "15 minutes", "within 20 minutes"),
@@ -152,6 +155,9 @@ APART = [
     # a measure whose words name no concept, at another figure: only the page's topic in common
     (VELMAR + "The dam was about 85 metres high.", VELMAR + "The dam wall measured 112 metres.",
      "about 85 metres", "112 metres"),
+    # two ratings on one scale are two moments of a storm, not a conflict
+    ("Hurricane Orla\n\nOrla peaked as a Category 5 storm.", "Hurricane Orla\n\nOrla made landfall as a Category 3 storm.",
+     "Category 5", "Category 3"),
     # durations in their own units: hours are not decades
     (VELMAR + "The rescue took 61.5 hours.", VELMAR + "The valley stayed empty for six decades.",
      "61.5 hours", "six decades"),

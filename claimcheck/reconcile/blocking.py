@@ -111,6 +111,8 @@ def block_key(claim: Claim, canon: Mapping[str, str] | None = None) -> str | Non
         # meets "a length of 6,992 km", and a height never joins a length.
         unit = "" if claim.kind is Kind.MONEY else (base_value(claim)[3] or "")
         return f"{claim.kind.value}|{unit}|@|"
+    if f is not None and claim.kind is Kind.RATING and claim.unit and f.topic:
+        return f"rating|{claim.unit}|@|"  # "Category 5" on a named scale: the scale is what it measures
     if f is not None and f.concept and claim.kind is not Kind.FACT:
         if claim.kind is Kind.DURATION:
             # "sank in 18 minutes", "crashed in 32 seconds": a duration is only ever of something done

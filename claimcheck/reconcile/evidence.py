@@ -218,7 +218,10 @@ def weigh(a: Claim, b: Claim) -> Evidence:
         score += 1.0
         said.append(f"both count {fa.entity}")
     inherited = "the topic is inherited on both sides" in weak
-    return Evidence(score, tuple(said), tuple(weak), raise_clash=not (inherited and bool(da) != bool(db)))
+    # Two ratings on one scale are often two moments ("a Category 5 storm" at its peak, "Category
+    # 3" at landfall): they group when they agree, and a clash between them is not raised.
+    return Evidence(score, tuple(said), tuple(weak),
+                    raise_clash=not (inherited and bool(da) != bool(db)) and a.kind is not Kind.RATING)
 
 
 def _digits(x: float) -> int:

@@ -278,7 +278,8 @@ def _link(a: _Cluster, b: _Cluster) -> bool:
             total, n, best = total + e.score, n + 1, max(best, e.score)
             if x.cited_in is None and y.cited_in is None and apart(x, y, a.spans[i], b.spans[j]) and (
                     (x.doc_id or x.doc) == (y.doc_id or y.doc) or not plausible(x, y, e.score) or _one_place(x, y)
-                    or _one_state(x, y) or _inclusion(x, y, a.spans[i], b.spans[j]) or _two_spans(x, y)):
+                    or _one_state(x, y) or _inclusion(x, y, a.spans[i], b.spans[j]) or _two_spans(x, y)
+                    or x.kind.value == "rating"):
                 return False
     return best >= JOIN and total / n >= JOIN - SPREAD
 
