@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..citations.footnotes import find_urls
 from ..documents import LineIndex
@@ -58,8 +58,9 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
             nlp = spacy.load(name, exclude=["ner"], disable=["lemmatizer", "attribute_ruler"])
             # A note marker glued to a word ("aboard,[inconsistent]", "people.[12]") would make one
             # token of word and marker, and the counted noun "aboard,[inconsistent" with it.
-            infixes = [*nlp.Defaults.infixes, r"(?<=[\w.,;:])\[(?=\w)", r"(?<=\w)[.,;:](?=\[\w)"]
-            nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+            infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[\w.,;:])\[(?=\w)", r"(?<=\w)[.,;:](?=\[\w)"]
+            tokenizer: Any = nlp.tokenizer
+            tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
             _cache[name] = nlp
         except (OSError, ImportError) as exc:
             raise ModelError(
