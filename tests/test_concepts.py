@@ -47,6 +47,15 @@ CONCEPTS = [
     ("The final drew a crowd of 61,000 spectators.", "61,000", "attendance"),
     ("About 20,000 demonstrators marched on the square.", "About 20,000", "protesters"),
     ("The new stadium has 48,000 seats.", "48,000", "capacity"),
+    ("Health officials reported 3,400 new cases of cholera.", "3,400", "cases"),
+    ("The mayor won 52,310 votes.", "52,310", "votes"),
+    ("Rescuers said 33 miners were still trapped underground.", "33", "trapped"),
+    ("The valley had 12,000 homes before the flood.", "12,000", "homes"),
+    ("The firm reported a net profit of $2.1 billion.", "$2.1 billion", "profit"),
+    ("Readers donated $1.2 million to the appeal.", "$1.2 million", "donations"),
+    ("Turnout was 64% in the capital.", "64%", "turnout"),
+    ("Unemployment fell to 5.2% in March.", "5.2%", "unemployment"),
+    ("Inflation reached 9.1% last year.", "9.1%", "inflation"),
 ]
 
 

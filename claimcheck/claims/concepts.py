@@ -107,7 +107,8 @@ _VAGUE_VERBS = {"cause", "lose", "bring", "leave", "put", "make", "give", "get",
                 "confirm", "report", "count", "record", "rise", "reach", "total", "number", "relate", "say", "state",
                 "list", "include", "occur", "happen", "follow", "raise", "increase", "climb", "stand", "remain", "stay",
                 "compare", "expect", "forecast", "project", "predict", "see", "attribute", "blame", "link", "tie", "place", "cite", "document", "register", "tally", "land", "arrive", "be", "have", "hit",
-                "top", "exceed", "pass", "surpass", "near", "approach", "add"}
+                "top", "exceed", "pass", "surpass", "near", "approach", "add", "win", "receive", "secure", "gain",
+                "collect", "poll"}
 
 
 def _forms(verb: str) -> tuple[str, ...]:
