@@ -18,8 +18,9 @@ from itertools import combinations
 
 from ..config import ReconcileSettings
 from ..model import Claim, Conflict, ConflictKind, Group, Severity
+from .clusters import apart, concept_label, describe, form_concept_groups
 from .evidence import JOIN, weigh
-from .groups import apart, concept_label, describe, evidence, form_concept_groups, form_groups, group_id, group_label, same_name
+from .groups import evidence, form_groups, group_id, group_label, same_name
 from .intervals import INF, clash, gap, human_range, interval_of
 
 Findings = tuple[tuple[Group, ...], tuple[Conflict, ...]]
