@@ -167,6 +167,9 @@ APART = [
     # two ratings on one scale are two moments of a storm, not a conflict
     ("Hurricane Orla\n\nOrla peaked as a Category 5 storm.", "Hurricane Orla\n\nOrla made landfall as a Category 3 storm.",
      "Category 5", "Category 3"),
+    # a vague amount groups only with what its words allow
+    (VELMAR + "Police arrested 22 protesters in the valley.", VELMAR + "Police arrested several thousand people.",
+     "22", "several thousand"),
     # durations in their own units: hours are not decades
     (VELMAR + "The rescue took 61.5 hours.", VELMAR + "The valley stayed empty for six decades.",
      "61.5 hours", "six decades"),

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import Bound, Claim, Frame
+from .blocking import base_value
 from .evidence import CANNOT, JOIN, PLAUSIBLE_RATIO, TEMPORAL, plausible, topic_words, weigh
 from .groups import SLACK
 from .intervals import INF, Interval, clash, interval_of
@@ -117,7 +118,10 @@ def reach(c: Claim) -> Interval | None:
     Conflicts still read the open interval: "over 40" denies nothing above it."""
     i = interval_of(c)
     if i is None:
-        return i
+        # A vague amount ("several thousand", "dozens") is never accused, but it is not every figure:
+        # it groups only with what its words allow ("several thousand" is not "Twenty-two").
+        lo, hi = base_value(c)[1:3]
+        return Interval(lo, hi) if c.value is None and lo is not None and hi is not None and lo <= hi else None
     if i.high == INF and i.low > 0:
         return Interval(i.low, i.low * PLAUSIBLE_RATIO, low_open=i.low_open)
     if i.low == 0 and i.high > 0 and c.bound in (Bound.UNDER, Bound.AT_MOST):
