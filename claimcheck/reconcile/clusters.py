@@ -75,8 +75,8 @@ def _link(a: _Cluster, b: _Cluster) -> bool:
             if x.cited_in is None and y.cited_in is None and apart(x, y, a.spans[i], b.spans[j]) and (
                     (x.doc_id or x.doc) == (y.doc_id or y.doc) or not plausible(x, y, e.score) or _one_place(x, y)
                     or _one_state(x, y) or _inclusion(x, y, a.spans[i], b.spans[j]) or _two_spans(x, y)
-                    or x.kind.value == "rating" or x.value is None and x.bound is not Bound.RANGE
-                    or y.value is None and y.bound is not Bound.RANGE):  # a vague amount is never one side of a clash
+                    or x.kind.value == "rating" or (x.value is None and x.bound is not Bound.RANGE)
+                    or (y.value is None and y.bound is not Bound.RANGE)):  # a vague amount is never one side of a clash
                 return False
     return best >= JOIN and total / n >= JOIN - SPREAD
 
