@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..model import Bound, Claim, Frame
 from .blocking import base_value
-from .evidence import CANNOT, JOIN, PLAUSIBLE_RATIO, TEMPORAL, plausible, topic_words, weigh
+from .evidence import CANNOT, JOIN, PLAUSIBLE_RATIO, TEMPORAL, plausible, qualifiers, topic_words, weigh
 from .groups import SLACK
 from .intervals import INF, Interval, clash, interval_of
 
@@ -191,7 +191,7 @@ def form_concept_groups(claims: Sequence[Claim], link: bool = True) -> list[list
     spans = {c.id: reach(c) for c in claims}
     for c in sorted(claims, key=lambda c: (-_stated(c), c.id)):
         best, home = JOIN - 1e-9, None
-        for i in _candidates(c, index, _currency(c)):
+        for i in _candidates(c, index, _currency(c) + _set_of(c)):
             s = clusters[i].score(c, spans[c.id])
             if s > best:
                 best, home = s, clusters[i]
@@ -199,19 +199,19 @@ def form_concept_groups(claims: Sequence[Claim], link: bool = True) -> list[list
             home = _Cluster(n=len(clusters))
             clusters.append(home)
         home.add(c, spans[c.id])
-        _file(c, home.n, index, _currency(c))
-        _file(c, home.n, shared)
+        _file(c, home.n, index, _currency(c) + _set_of(c))
+        _file(c, home.n, shared, _set_of(c))
     for k in sorted(clusters, key=lambda k: (-len(k.members), k.n)) if link else ():
         if k.merged_into is not None:
             continue
-        for i in _candidates(k.members[0], shared):
+        for i in _candidates(k.members[0], shared, _set_of(k.members[0])):
             other = _root(clusters, i)
             if other is k or other.n == k.n or len(other.members) > MAX_LINK * 4:
                 continue
             if _link(k, other):
                 for c in other.members:
                     k.add(c, spans[c.id])
-                    _file(c, k.n, shared)
+                    _file(c, k.n, shared, _set_of(c))
                 other.members, other.spans = [], []
                 other.merged_into = k.n
     return [sorted(k.members, key=lambda c: c.id) for k in clusters if k.members]
@@ -222,6 +222,13 @@ def _root(clusters: list[_Cluster], i: int) -> _Cluster:
     while k.merged_into is not None:
         k = clusters[k.merged_into]
     return k
+
+
+def _set_of(c: Claim) -> str:
+    """The set a claim counts in ("other", "additional"; "" for most): claims of two sets never meet
+    (`evidence.weigh`), so each set has its own index, and a block split by set (engines/split.py)
+    finds what the whole block finds, whatever the candidate limits."""
+    return "|" + ",".join(sorted(qualifiers(c.frame)[0])) + "|" if c.frame is not None else "||"
 
 
 def _currency(c: Claim) -> str:

@@ -1,21 +1,27 @@
 """Evidence that two claims state the same quantity, weighed field by field.
 
-Inside a block (same concept, dimension and subgroup: "deaths", "height", "deaths of Americans")
-two claims are scored on what else they share, each field weighted by where it was read:
+Inside a block (a concept and subgroup for counts, "deaths", "deaths of Americans"; a dimension
+for measures, a kind for money) two claims are scored on what they share, each field weighted by
+where it was read:
 
+    concept  +1 both name the same one; 0, and a doubt, when only one does (the page may lend one:
+             -0.5 more); two different ones never join ("height" and "length" of one dam)
+    figure   +1 the same figure to its last digit, or its exact conversion, with three or more
+             significant digits; +0.5 with two; round and small figures say nothing
     topic    +2 named in both sentences, +1.5 stated on one side and lent by the document on the
              other, +1 lent by both documents; -1 when the documents' topics do not meet;
              two sentences naming different things ("the Nile", "the Amazon") never join
     time     +1 stated on both sides, +0.5 on one, +0.25 both lent by their documents; times that
-             cannot overlap keep the claims apart when one side states its time, and cost 1
-             point when both are lent by their documents (a page's most named year is a guess)
+             cannot overlap keep the claims apart when both sides state them, and cost up to 1
+             point otherwise (a page's most named year is a guess)
     place    +1 stated alike; stated differently keeps them apart
     event    +0.5 the same verb; proper +1 both count the same named group ("Kazakhs")
 
-Cannot-link rules, whatever the score: different set qualifiers ("other", "additional"),
-different defining qualifiers on both sides ("within three days" / "within two weeks"),
-times that do not overlap, and, for figures that clash, a ratio beyond what one quantity told by
-two publishers plausibly spans (see `PLAUSIBLE_RATIO`).
+Cannot-link rules, whatever the score: different concepts, different set qualifiers ("other",
+"additional"), different defining qualifiers on both sides ("within three days" / "within two
+weeks"), stated times that do not overlap, and, for figures that clash, a ratio beyond what one
+quantity told by two publishers plausibly spans (see `PLAUSIBLE_RATIO`). `raise_clash` says when a
+clash between two claims that do meet is still not worth raising.
 """
 from __future__ import annotations
 
@@ -107,11 +113,12 @@ BACKGROUND = frozenset(" ".join((
 def _topics_meet(ta: list[str], tb: list[str]) -> int:
     """2: one topic; 1: related names; 0: the pages are about different things.
 
-    One topic when the first two names of each meet, or either page's first name is among the
-    other's, or one of either page's first two names is among the
-    other's and a second name is shared too ("Aged" tops a page of tables; "Wash." the state a
-    page names beside its volcano meets "Washington" on a page about a tower, and nothing else
-    does). A single stated name ("the Amazon") meets a page that names it anywhere.
+    Names that only set the scene (`BACKGROUND`) are left out first. Then one topic when the first
+    two names of each page meet, when either page's first name is anywhere in the other's list, or
+    when one of either page's first two names is in the other's list and a second name is shared
+    too (a single name stated in a sentence, "the Amazon", is enough on its own). Related names, one
+    lead name or two shared ones, are a hint worth nothing by themselves: "Wash.", the state a page
+    names beside its volcano, meets "Washington" on a page about a tower, and nothing else does.
     """
     ta, tb = [w for w in ta if w not in BACKGROUND] or ta, [w for w in tb if w not in BACKGROUND] or tb
     if any(_alike(x, y) for x in ta[:2] for y in tb[:2]) or any(_alike(ta[0], y) for y in tb) \
