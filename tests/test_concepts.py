@@ -126,6 +126,8 @@ GROUP = [
     # one sum to its last digit, though the words around it read as two concepts
     (VELMAR + "The Velmar relief appeal raised €48 million within a month.",
      VELMAR + "Of the €48 million given to the appeal, €31 million has been spent.", "€48 million", "€48 million"),
+    # the people a story is about, named by where they were: the toll all the same
+    (VELMAR + "The flood killed 1,204 people.", VELMAR + "By morning 1,204 of our neighbours were dead.", "1,204", "1,204"),
     # one rating on one scale
     ("Hurricane Orla\n\nOrla grew into a Category 4 storm over the gulf.",
      "Hurricane Orla\n\nBy August 3 Orla had reached Category 4.", "Category 4", "Category 4"),

@@ -55,7 +55,10 @@ def canonical_entities(names: Iterable[str], fuzzy: int = 90) -> dict[str, str]:
 
 # Counted nouns that name no subgroup: "1,200 people died" and "1,200 died" count the same dead.
 _EVERYONE = {"people", "person", "human", "individual", "total", "number", "figure", "man", "men", "soul", "resident",
-             "civilian", "citizen"}
+             "civilian", "citizen", "neighbour", "neighbor", "villager", "local", "inhabitant", "occupant", "colleague",
+             "miner", "townspeople", "townsfolk"}
+# ... and the people a story is about, named by where they were or what they did that day:
+# "2,315 of our neighbours died", "43 surviving miners", "six of his colleagues" count the toll.
 
 
 # People counted by their role aboard or at work: "1,266 passengers" are not the "1,960 aboard".
