@@ -116,7 +116,7 @@ def _dot_page(text: str) -> bool:
     return bool(_DOT_COUNTED.search(text) or _COMMA_DECIMAL_UNIT.search(text))
 
 
-_INDIAN_PAGE = re.compile(r"\b(?:crores?|lakhs?|Rs\.?(?=[ \u00a0]?[0-9])|INR)\b|₹")
+_INDIAN_PAGE = re.compile(r"\b(?:crores?|lakhs?|INR)\b|\bRs\.?(?=[ \u00a0]?[0-9])|₹")
 _DOT_GROUPED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?")
 _COMMA_DECIMAL = re.compile(r"[0-9]+,[0-9]{1,2}")
 
@@ -134,6 +134,35 @@ def _glued_at(text: str) -> list[int]:
     figure after a whole hedge word."""
     return [m.start() for m in _LETTER_DIGIT.finditer(text)
             if _GLUED_GROUPED.match(text, m.start()) or _GLUED_HEDGE.search(text, max(0, m.start() - 14), m.start())]
+
+
+# An infobox cell whose label and value lost the space between them: "Height85 m (279 ft)",
+# "Missing37", "Construction costUS$4.1 billion". The label starts the line and is a few words
+# ending in a lowercase letter; the line is short, as a cell is, and a line next to it is glued the
+# same way (a table lost its spacing; "CrossesCalloway Strait" counts), so one glued word in a
+# sentence ("version2") is not taken for a cell. The label's last letter is read as a space (same
+# length, so offsets hold), and the value then reads as if the cell were spaced.
+_LABEL = r"^[ \t]*[A-Z][A-Za-z'’()/-]*(?:[ \u00a0][A-Za-z'’()/-]+){0,3}?[a-z)]"
+_LABEL_CELL = re.compile(rf"{_LABEL}(?=(?:{currencies.PREFIX})?[0-9][^\n]{{0,80}}$)", re.MULTILINE)
+_GLUED_LINE = re.compile(rf"{_LABEL}(?=[0-9A-Z{re.escape(currencies.SIGN_CHARS)}][^\n]{{0,80}}$)", re.MULTILINE)
+
+
+def _unglue_labels(text: str) -> str:
+    """`text` with a space read between each glued infobox label and its value."""
+    if not re.search(r"[a-z)](?:[0-9]|[A-Z]{1,3}\$|[^\x00-\x7f])", text):
+        return text
+    # a hedge word glued to its figure ("about22 minutes") is read with the hedge by `_glued_at`
+    cells = [m for m in _LABEL_CELL.finditer(text) if not _GLUED_HEDGE.search(m.group())]
+    if not cells:
+        return text
+    breaks = [m.start() for m in re.finditer("\n", text)]
+    glued = {bisect.bisect_left(breaks, m.start()) for m in _GLUED_LINE.finditer(text)}
+    chars = list(text)
+    for m in cells:
+        line = bisect.bisect_left(breaks, m.start())
+        if line - 1 in glued or line + 1 in glued:
+            chars[m.end() - 1] = " "
+    return "".join(chars)
 
 
 @lru_cache(maxsize=16)
@@ -350,6 +379,7 @@ def find_quantities(text: str, masks: Iterable[Span] = ()) -> list[Quantity]:
     text = blank(text, sorted([*masks, *identifiers.apparatus(text)]))  # same length, so offsets still point into the original
     # "1\u200b000": read without the invisible characters; `gaps[i]` is where, in the text read, the
     # i-th removed character stood, so an offset maps back by counting the gaps at or before it.
+    text = _unglue_labels(currencies.misencoded_rupees(text))  # "â‚¹750 crore", "L750 cr": the rupee sign a page lost
     gaps = [m.start() - i for i, m in enumerate(_INVISIBLE.finditer(text))]
     if gaps:
         text = _INVISIBLE.sub("", text)
@@ -663,6 +693,8 @@ def _quantity_at(page: _Page, m: re.Match[str], nxt: re.Match[str] | None) -> tu
         q = _range(page, m, nxt, value, step, scaled, currency, (kind, unit, mult, qend), start, before, negative)
         if q is not None:
             return q, True
+    if unit == "°":
+        unit = units.degrees_scale(text, start, qend) or unit  # "a temperature of 660 degrees"
     if currency:
         kind, unit = "money", currency
     elif kind == "count" and re.search(r"[A-Z][a-z]+,[\s\u00a0]*$", before) and text[end:end + 1] == "," and value < 130:
