@@ -46,7 +46,7 @@ from functools import lru_cache
 
 from ..model import Bound, Quantity, Span
 from . import currencies, identifiers, units
-from .durations import find_durations
+from .durations import find_durations, find_shares
 from .hedges import (
     EMPHASIS_BEFORE,
     FEW,
@@ -389,7 +389,8 @@ def find_quantities(text: str, masks: Iterable[Span] = ()) -> list[Quantity]:
                  bool(_METRES_WRITTEN.search(text)) and not _MONEY_M.search(text))
     found: list[Quantity] = find_ratings(text)  # "Category 4", "magnitude 6.8": a scale's figure, not a count
     taken = _Spans((q.start, q.end) for q in found)
-    for d in find_durations(text, _NUMWORDS, words_to_number):  # "three hours and twenty minutes": one duration
+    for d in [*find_shares(text, _NUMWORDS, words_to_number),  # "half an hour", "an hour and a half"
+              *find_durations(text, _NUMWORDS, words_to_number)]:  # "three hours and twenty minutes": one duration
         if not taken.overlaps(d.start, d.end):
             found.append(d)
             taken.add(d.start, d.end)
@@ -524,6 +525,9 @@ def _scale_factor(page: _Page, m: re.Match[str], scale: str, currency: str | Non
                 # thousands separator without a currency); "from 324m to 330m" on a page that writes
                 # lengths in metres and no sums in millions
                 return 0.0
+            if ("," in m.group("num") and "." not in m.group("num") and not _COUNTED_AFTER.match(after)
+                    and not currencies.MONEY_TALK.search(before)):
+                return 0.0  # "7,409m (the old survey height)": a million is not written with a thousands separator
             if re.search(r"\bthe[ \u00a0]+$", text[max(0, m.start() - 10):m.start()], re.IGNORECASE) and re.match(
                     r"[ \u00a0]*(?:[,.;:!?)]|$)|[ \u00a0]+(?:in|at|on|for|with|and|to|by)\b", after):
                 return 0.0  # "the 400m in 43 seconds": a race, not "the 9m people"
@@ -573,10 +577,12 @@ def _is_not_a_quantity(page: _Page, m: re.Match[str], has_unit: bool) -> bool:
     is_digits = num[0].isdigit() or num[0] == "."
     if is_digits and re.match(r"^(?:st|nd|rd|th|s)\b|^[:/][0-9]|^\.[0-9]", after, re.IGNORECASE):
         return True  # ordinals, decades, clock times, dotted identifiers
-    if not has_unit and re.match(r"^-(?!odd\b|year)[a-z]", after, re.IGNORECASE):
-        return True  # "a 12-member panel", "3-pointer": a compound, not a count; "19-year-old" is an age
+    if not has_unit and re.match(r"^-(?!odd\b|year)[a-z]", after, re.IGNORECASE) and not _counted_compound(num, after):
+        return True  # "3-pointer", "one-way", "a 5-star hotel": a compound, not a count; "19-year-old" is an age
     if identifiers.is_date(before, after):
         return True
+    if is_digits and not m.group("cur") and identifiers.is_page_furniture(_line_before(text, start), after):
+        return True  # "| 14 comments", "Comments (7)", "3 min read", "Page 2 of 5"
     if is_digits and not has_unit and identifiers.is_dot_clock(before, num, after):
         return True
     if is_digits and not has_unit and re.fullmatch(r"[0-9]{3,}", num) and re.search(
@@ -633,6 +639,44 @@ def _is_not_a_quantity(page: _Page, m: re.Match[str], has_unit: bool) -> bool:
         if lowered == "zero":
             return True
     return False
+
+
+# A count in adjective form: "a 500-passenger ferry", "a 12-storey block", "a six-lane bridge". After
+# digits any plain noun counts but the few that make a name, a rating or a multiplier; after a
+# number word only nouns that are counted, since idioms abound ("one-way", "two-faced", "a one-off").
+_COMPOUND_AFTER = re.compile(r"-(?P<noun>[a-z]{2,})\b(?![-'’])")
+_NOT_COUNTED = frozenset({"star", "stars", "fold", "ish", "odd", "plus", "something", "somethings", "pointer", "pointers",
+                          "seater", "seaters", "wheeler", "wheelers", "footer", "liner", "pounder", "decker", "timer",
+                          "nil", "all", "to", "for", "in", "on", "and", "or", "of", "by", "up", "way", "peat", "th",
+                          "cent", "cents", "dollar", "euro", "pound", "penny", "rupee", "yen", "dimensional", "sided",
+                          "eleven", "love", "gun", "shot"})
+_COUNTED_NOUNS = frozenset({
+    "lane", "member", "seat", "bed", "bedroom", "room", "storey", "story", "floor", "page", "passenger", "person", "man",
+    "woman", "strong", "nation", "country", "team", "car", "vehicle", "ship", "boat", "vessel", "plane", "aircraft",
+    "truck", "engine", "door", "wheel", "hole", "game", "match", "race", "stage", "point", "part", "episode", "track",
+    "city", "judge", "justice", "unit", "block", "carriage", "coach", "runway", "tower", "span", "arch", "deck",
+    "mast", "berth", "cabin", "ward", "school", "house", "home", "village", "district", "county", "province",
+    "island", "station", "platform", "gate", "terminal", "tonne", "ton", "crew", "officer", "soldier", "troop",
+    "player", "child", "nurse", "doctor", "worker", "employee", "vote", "count", "charge"})
+
+
+def _counted_compound(num: str, after: str) -> re.Match[str] | None:
+    """The noun of "500-passenger" (`after` starts at the hyphen), or None when it is no count."""
+    m = _COMPOUND_AFTER.match(after)
+    if m is None or m.group("noun") in _NOT_COUNTED:
+        return None
+    if not (num[0].isdigit() or m.group("noun") in _COUNTED_NOUNS):
+        return None
+    return m
+
+
+def _line_before(text: str, start: int) -> str:
+    """The line up to `start`, or its last 200 characters after an "x" (so that no pattern takes
+    them for the line's start) when the line is longer."""
+    line_start = text.rfind("\n", max(0, start - 200), start) + 1
+    if line_start == 0 and start > 200:
+        return "x" + text[start - 200:start]
+    return text[line_start:start]
 
 
 def _pair_is_score(page: _Page, m: re.Match[str], nxt: re.Match[str] | None) -> bool:
@@ -701,6 +745,9 @@ def _quantity_at(page: _Page, m: re.Match[str], nxt: re.Match[str] | None) -> tu
         kind, unit = "age", "year"  # "Omir Bekaly, 46, is": an appositive age
     elif kind == "count" and _AGE_BEFORE.search(before):
         kind, unit = "age", "year"  # "the age of 18", "aged over 60"
+    compound = _counted_compound(m.group("num"), text[qend:qend + 30]) if kind == "count" and not currency and not scaled else None
+    if compound:
+        qend += compound.end()  # "500-passenger": the noun says what is counted
     each = re.match(r"[\s\u00a0]+each\b", text[qend:qend + 8])
     if each:
         qend += each.end()
@@ -719,6 +766,9 @@ def _quantity_at(page: _Page, m: re.Match[str], nxt: re.Match[str] | None) -> tu
         qstart = start - (len(wide) - hedge[0])
         if phrase in ("some", "over", "under", "about", "around") and kind == "count" and value < 10 and not scaled and not m.group("num")[0].isdigit():
             bound, qstart = Bound.EXACT, start  # "some two" is rare; "under one roof" is not a bound
+        elif (phrase == "within" and kind == "measure" and units.FACTORS.get(unit or "", ("", 0.0))[0] == "m"
+              and re.match(r"[\s\u00a0]+of\b", text[qend:qend + 6])):
+            bound, qstart = Bound.EXACT, start  # "within 500 m of the wreck": the distance that bounds a zone is exact
     suffix = SUFFIX_RE.match(text[end:end + 16])
     if suffix and kind == "count" and bound is Bound.EXACT:
         bound = SUFFIX_BOUNDS[re.sub(r"[\s\u00a0-]+", " ", (suffix.group(1) or suffix.group(2)).lower()).strip()]
