@@ -189,3 +189,13 @@ def test_page_furniture_is_not_read(text):
 
 def test_a_comment_count_in_a_sentence_is_a_claim():
     assert quotes("The post drew 140 comments from readers.") == ["140"]
+
+
+# A fraction glyph lost in conversion, before a unit of time or length only.
+@pytest.mark.parametrize("text, want", [
+    ("Ash hid the sun for 31/2 days.", [("31/2 days", "duration", "=", 3.5, 3.5, 3.5, "day")]),
+    ("The march covered 41/4 miles.", [("41/4 miles", "measure", "=", 4.25, 4.25, 4.25, "mi")]),
+    ("On 21/2 the council met 30 residents.", [("30", "count", "=", 30, 30, 30, None)]),  # a date, no unit
+])
+def test_lost_fraction_glyphs_read(text, want):
+    check(text, want)

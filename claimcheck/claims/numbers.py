@@ -165,6 +165,20 @@ def _unglue_labels(text: str) -> str:
     return "".join(chars)
 
 
+# A fraction glyph lost in conversion: "21/2 days" was "2½ days", "11/2 hours" "1½ hours". Read so
+# only before a unit of time or length, where a date or a ratio cannot stand; the glyph is written
+# back with zero-width padding (same length, so offsets hold).
+_LOST_FRACTION = re.compile(r"(?<![\w/.,])([0-9]{1,2})(1/2|1/4|3/4)(?=[ \u00a0](?:days?|hours?|weeks?|months?|years?|minutes?|"
+                            r"miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|feet|foot|inch(?:es)?|yards?)\b)")
+_GLYPHS = {"1/2": "½", "1/4": "¼", "3/4": "¾"}
+
+
+def _lost_fractions(text: str) -> str:
+    if "/" not in text:
+        return text
+    return _LOST_FRACTION.sub(lambda m: m.group(1) + _GLYPHS[m.group(2)] + "\u200b\u200b", text)
+
+
 @lru_cache(maxsize=16)
 def _core(space_groups: bool, dot_groups: bool, indian: bool = False, glued: bool = False) -> re.Pattern[str]:
     """The pattern of one figure: currency, sign, digits or words, scale, stated uncertainty.
@@ -379,7 +393,7 @@ def find_quantities(text: str, masks: Iterable[Span] = ()) -> list[Quantity]:
     text = blank(text, sorted([*masks, *identifiers.apparatus(text)]))  # same length, so offsets still point into the original
     # "1\u200b000": read without the invisible characters; `gaps[i]` is where, in the text read, the
     # i-th removed character stood, so an offset maps back by counting the gaps at or before it.
-    text = _unglue_labels(currencies.misencoded_rupees(text))  # "â‚¹750 crore", "L750 cr": the rupee sign a page lost
+    text = _unglue_labels(_lost_fractions(currencies.misencoded_rupees(text)))  # "â‚¹750 crore", "L750 cr": the rupee sign a page lost
     gaps = [m.start() - i for i, m in enumerate(_INVISIBLE.finditer(text))]
     if gaps:
         text = _INVISIBLE.sub("", text)
