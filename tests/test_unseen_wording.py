@@ -105,6 +105,7 @@ def test_a_single_glued_word_is_no_cell(text):
     ("A 6-metre wave struck.", [("6-metre", "measure", "=", 6, 6, 6, "m")]),
     ("The 9-member panel met.", [("9-member", "count", "=", 9, 9, 9, None)]),
     ("The town built a four-lane road.", [("four-lane", "count", "=", 4, 4, 4, None)]),
+    ("The four-lane road opened.", [("four-lane", "count", "=", 4, 4, 4, None)]),
     ("A 2,000-strong crowd gathered.", [("2,000-strong", "count", "=", 2000, 1900, 2100, None)]),
 ])
 def test_hyphenated_adjectives_read(text, want):

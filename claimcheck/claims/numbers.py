@@ -648,7 +648,7 @@ def _is_not_a_quantity(page: _Page, m: re.Match[str], has_unit: bool) -> bool:
                 and not (lowered == "one" and _ONE_COUNTED.match(after))
                 and not (lowered == "one" and (_RANGE_AFTER_WORD.match(after) or _SIGN_WORD_BEFORE.search(before)))):
             return True  # "one of", "on the one hand", "one it cannot": not counts
-        if _DETERMINER_BEFORE.search(before) and not m.group("scale") and not has_unit:
+        if _DETERMINER_BEFORE.search(before) and not m.group("scale") and not has_unit and not _counted_compound(num, after):
             return True  # "the two neighbouring countries": a reference, not a claim
         if lowered == "zero":
             return True
