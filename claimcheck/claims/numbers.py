@@ -391,9 +391,11 @@ def find_quantities(text: str, masks: Iterable[Span] = ()) -> list[Quantity]:
     """Every stated quantity in `text`, hedge and range included, outside the masked spans."""
     original = text
     text = blank(text, sorted([*masks, *identifiers.apparatus(text)]))  # same length, so offsets still point into the original
+    # What a page lost in conversion, put back at the same length: a rupee sign ("L750 cr"), a
+    # fraction glyph ("21/2 days"), the space between an infobox label and its value ("Height85 m").
+    text = _unglue_labels(_lost_fractions(currencies.misencoded_rupees(text)))
     # "1\u200b000": read without the invisible characters; `gaps[i]` is where, in the text read, the
     # i-th removed character stood, so an offset maps back by counting the gaps at or before it.
-    text = _unglue_labels(_lost_fractions(currencies.misencoded_rupees(text)))  # "â‚¹750 crore", "L750 cr": the rupee sign a page lost
     gaps = [m.start() - i for i, m in enumerate(_INVISIBLE.finditer(text))]
     if gaps:
         text = _INVISIBLE.sub("", text)
