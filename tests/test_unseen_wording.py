@@ -23,6 +23,10 @@ from .test_web_categories import check, quotes, readings
     ("The pit holds 4 cu m of slurry.", [("4 cu m", "measure", "=", 4, 4, 4, "m3")]),
     ("The cargo weighed 80 metric tons.", [("80 metric tons", "measure", "=", 80, 80, 80, "t")]),
     ("Storm winds hit 95 km per hour.", [("95 km per hour", "measure", "=", 95, 95, 95, "km/h")]),
+    ("The blast equalled 30 million tons of TNT.", [("30 million tons of TNT", "measure", "=", 3e7, 2.85e7, 3.15e7, "t TNT")]),
+    ("A 20-kiloton device and a 5-megaton one.",
+     [("20-kiloton", "measure", "=", 20, 20, 20, "kt TNT"), ("5-megaton", "measure", "=", 5, 5, 5, "Mt TNT")]),
+    ("The barge carried 40 tons of grain.", [("40 tons", "measure", "=", 40, 40, 40, "t")]),
     ("The flood covered 1,200 hectares and 40 acres more.",
      [("1,200 hectares", "measure", "=", 1200, 1150, 1250, "ha"), ("40 acres", "measure", "=", 40, 40, 40, "acre")]),
 ])

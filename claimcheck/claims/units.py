@@ -35,6 +35,8 @@ FACTORS: dict[str, tuple[str, float]] = {
     "Wh": ("J", 3600.0), "kWh": ("J", 3.6e6), "MWh": ("J", 3.6e9), "GWh": ("J", 3.6e12), "TWh": ("J", 3.6e15),
     "J": ("J", 1.0), "kJ": ("J", 1e3), "MJ": ("J", 1e6), "kcal": ("J", 4184.0),
     "eV": ("eV", 1.0), "TeV": ("eV", 1e12),
+    # explosive yield, as the energy of that much TNT
+    "t TNT": ("J", 4.184e9), "kt TNT": ("J", 4.184e12), "Mt TNT": ("J", 4.184e15),
     # speed, frequency
     "km/h": ("m/s", 1 / 3.6), "mph": ("m/s", 0.44704), "m/s": ("m/s", 1.0), "kn": ("m/s", 1852 / 3600),
     "Hz": ("Hz", 1.0), "kHz": ("Hz", 1e3), "MHz": ("Hz", 1e6), "GHz": ("Hz", 1e9),
@@ -76,6 +78,10 @@ _WORDS: dict[str, str] = {
     "kilowatt-hours": "kWh", "kilowatt hours": "kWh", "megawatt-hours": "MWh", "megawatt hours": "MWh",
     "gigawatt-hours": "GWh", "gigawatt hours": "GWh", "terawatt-hours": "TWh", "terawatt hours": "TWh",
     "joules": "J", "kilocalories": "kcal", "calories": "kcal",
+    "tons of tnt": "t TNT", "tonnes of tnt": "t TNT", "tons of dynamite": "t TNT", "kilotons": "kt TNT",
+    "kilotonnes": "kt TNT", "kiloton": "kt TNT", "kilotonne": "kt TNT", "megatons": "Mt TNT", "megatonnes": "Mt TNT",
+    "megaton": "Mt TNT", "megatonne": "Mt TNT", "kilotons of tnt": "kt TNT", "megatons of tnt": "Mt TNT",
+    "kilotonnes of tnt": "kt TNT", "megatonnes of tnt": "Mt TNT",
     "degrees celsius": "°C", "degrees centigrade": "°C", "degrees fahrenheit": "°F", "degrees c": "°C",
     "degrees f": "°F", "degree celsius": "°C", "degree fahrenheit": "°F", "degrees": "°", "degree": "°",
     "deg c": "°C", "deg. c": "°C", "deg f": "°F", "deg. f": "°F", "degs c": "°C", "degs f": "°F", "deg celsius": "°C",
