@@ -42,6 +42,7 @@ def test_unit_abbreviations_read(text, want):
     ("Readings of 100 °F were common, and the temperature hit 104 degrees on Sunday.", "°F"),
     ("The barge tilted 25 degrees in cold water 30 metres deep.", "°"),
     ("The crane turned 90 degrees. The tower is 80 metres tall.", "°"),
+    ("The ferry listed 20 degrees in the cold sea, 90 metres from shore.", "°"),
     ("The sea was 12 degrees.", "°"),  # the page names no scale and no other units: no telling
 ])
 def test_bare_degrees_take_the_page_scale(text, unit):
@@ -57,8 +58,12 @@ def test_spaced_temperature_letters_read(text, want):
     check(text, want)
 
 
-def test_spaced_letter_after_a_label_is_no_temperature():
-    assert not any(q.unit == "°C" for q in find_quantities("Block 4 C was sold to 12 families."))
+@pytest.mark.parametrize("text", [
+    "Block 4 C was sold to 12 families.",
+    "Under Section 4 C of the water act, 3 firms paid.",
+])
+def test_spaced_letter_after_a_label_is_no_temperature(text):
+    assert not any(q.unit == "°C" for q in find_quantities(text)), readings(text)
 
 
 # Indian money: "Rs." and "cr", and a rupee sign a page lost in decoding or to a symbol font.

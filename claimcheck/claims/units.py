@@ -117,7 +117,8 @@ def unit_after(text: str, pos: int) -> tuple[str, int] | None:
     if glued:  # "40C", British news's way of writing degrees Celsius
         return ("°C" if glued.group() == "C" else "°F"), pos + 1
     spaced = re.match(r"[ \u00a0]([CF])(?![A-Za-z0-9'’])", text[pos:pos + 3])
-    if spaced and (re.search(r"[-−][0-9.,]+$", text[max(0, pos - 8):pos]) or _HEAT.search(text, max(0, pos - 80), pos + 40)):
+    if (spaced and not re.search(r"\b[A-Z][a-z]+[ \u00a0]+[0-9.,]+$", text[max(0, pos - 30):pos])  # "Section 4 C", "Camp 3 C"
+            and (re.search(r"[-−][0-9.,]+$", text[max(0, pos - 8):pos]) or _HEAT.search(text, max(0, pos - 80), pos + 40))):
         return ("°C" if spaced.group(1) == "C" else "°F"), pos + 2  # "-28 C", "the water was around 11 C"
     m = _UNIT_RE.match(text, pos)
     if m is None:
@@ -137,7 +138,7 @@ def unit_after(text: str, pos: int) -> tuple[str, int] | None:
 _HEAT = re.compile(r"\b(?:temperatures?|temps?|heat|heated|hot|hotter|cold|colder|warm|warmer|warmth|cool|cooler|fever|"
                    r"thermometers?|freezing|boiling|mercury|weather|water|sea|air|ocean|lake|climate|thermal|"
                    r"hypothermia|scorching|sweltering|chill|frost|degrees?[ \u00a0]+hotter)\b", re.IGNORECASE)
-_ANGLE = re.compile(r"\b(?:list|listing|angle|angled|tilt|tilted|tilting|lean|leaned|leant|leaning|slope|sloped|incline|"
+_ANGLE = re.compile(r"\b(?:list|listed|listing|heel|heeled|heeling|angle|angled|tilt|tilted|tilting|lean|leaned|leant|leaning|slope|sloped|incline|"
                     r"inclined|rotat\w*|turn|turned|turning|spun|latitude|longitude|arc|heading|bearing|pitch|"
                     r"banked|bank|roll|rolled|keel|degrees?[ \u00a0]+(?:east|west|north|south))\b", re.IGNORECASE)
 _F_MARKS = re.compile(r"[°º][ \u00a0]?F\b|℉|\bFahrenheit\b|\b(?:degrees?|deg\.?)[ \u00a0]+F\b|[0-9][ \u00a0]?F\b(?![.'’-][A-Za-z])")
