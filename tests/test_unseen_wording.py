@@ -27,6 +27,12 @@ from .test_web_categories import check, quotes, readings
     ("A 20-kiloton device and a 5-megaton one.",
      [("20-kiloton", "measure", "=", 20, 20, 20, "kt TNT"), ("5-megaton", "measure", "=", 5, 5, 5, "Mt TNT")]),
     ("The barge carried 40 tons of grain.", [("40 tons", "measure", "=", 40, 40, 40, "t")]),
+    ("The breach released 3,100 cubic metres per second.",
+     [("3,100 cubic metres per second", "measure", "=", 3100, 3050, 3150, "m3/s")]),
+    ("The river peaked near 70,000 cfs.", [("70,000 cfs", "measure", "=", 70000, 66500, 73500, "ft3/s")]),
+    ("Its central pressure fell to 915 millibars (27.02 inHg).",
+     [("915 millibars", "measure", "=", 915, 915, 915, "mbar"), ("27.02 inHg", "measure", "=", 27.02, 27.02, 27.02, "inHg")]),
+    ("The storm deepened to 948 hPa.", [("948 hPa", "measure", "=", 948, 948, 948, "hPa")]),
     ("The flood covered 1,200 hectares and 40 acres more.",
      [("1,200 hectares", "measure", "=", 1200, 1150, 1250, "ha"), ("40 acres", "measure", "=", 40, 40, 40, "acre")]),
 ])

@@ -38,7 +38,10 @@ FACTORS: dict[str, tuple[str, float]] = {
     # explosive yield, as the energy of that much TNT
     "t TNT": ("J", 4.184e9), "kt TNT": ("J", 4.184e12), "Mt TNT": ("J", 4.184e15),
     # speed, frequency
-    "km/h": ("m/s", 1 / 3.6), "mph": ("m/s", 0.44704), "m/s": ("m/s", 1.0), "kn": ("m/s", 1852 / 3600),
+    "km/h": ("m/s", 1 / 3.6), "mph": ("m/s", 0.44704), "m/s": ("m/s", 1.0), "kn": ("m/s", 1852 / 3600), "ft/s": ("m/s", 0.3048),
+    # flow (a river's or a breach's discharge) and air pressure (a storm's)
+    "m3/s": ("m3/s", 1.0), "ft3/s": ("m3/s", 0.028316846592),
+    "hPa": ("Pa", 100.0), "mbar": ("Pa", 100.0), "inHg": ("Pa", 3386.389), "kPa": ("Pa", 1e3),
     "Hz": ("Hz", 1.0), "kHz": ("Hz", 1e3), "MHz": ("Hz", 1e6), "GHz": ("Hz", 1e9),
     # durations (kind `duration`): a year of 365.25 days, a month of a twelfth of that
     "second": ("s", 1.0), "minute": ("s", 60.0), "hour": ("s", 3600.0), "day": ("s", 86400.0), "week": ("s", 604800.0),
@@ -89,7 +92,12 @@ _WORDS: dict[str, str] = {
     "kilometres per hour": "km/h", "kilometers per hour": "km/h", "kilometres an hour": "km/h",
     "kilometers an hour": "km/h", "miles per hour": "mph", "miles an hour": "mph", "knots": "kn", "knot": "kn",
     "kts": "kn", "km per hour": "km/h", "km an hour": "km/h", "kmph": "km/h",
-    "metres per second": "m/s", "meters per second": "m/s",
+    "metres per second": "m/s", "meters per second": "m/s", "feet per second": "ft/s",
+    "cubic metres per second": "m3/s", "cubic meters per second": "m3/s", "cubic metres a second": "m3/s",
+    "cubic meters a second": "m3/s", "m3/s": "m3/s", "m³/s": "m3/s", "cumecs": "m3/s", "cubic feet per second": "ft3/s",
+    "cubic feet a second": "ft3/s", "cfs": "ft3/s", "ft3/s": "ft3/s", "ft³/s": "ft3/s",
+    "hectopascals": "hPa", "hpa": "hPa", "millibars": "mbar", "millibar": "mbar", "mbar": "mbar",
+    "inches of mercury": "inHg", "inhg": "inHg", "kilopascals": "kPa", "kpa": "kPa",
     "mph": "mph", "kph": "km/h", "km/h": "km/h", "km/hr": "km/h", "hp": "hp", "mm": "mm", "cm": "cm", "km": "km",
     "mi": "mi", "ft": "ft", "yd": "yd", "km2": "km2", "km²": "km2", "km^2": "km2", "m2": "m2", "m²": "m2",
     "m^2": "m2", "km3": "km3", "km³": "km3", "km^3": "km3", "m3": "m3", "m³": "m3", "m^3": "m3", "kg": "kg",
