@@ -20,6 +20,7 @@ So `--fail-on blocked` still fails on broken links; to fail on blocked links alo
 """
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from dataclasses import dataclass
 from pathlib import Path
@@ -171,3 +172,21 @@ def failures(report: Report, settings: Settings) -> tuple[str, ...]:
     """Why this report should fail CI, one line per reason; empty when it should pass."""
     review = report.review if report.review is not None else judge(report, settings)
     return review.reasons
+
+
+def without_reviewed(report: Report) -> Report:
+    """The report with reviewed conflicts, links and citation flags taken out: what the terminal and
+    markdown list above the fold (the reviewed ones are folded into their review section)."""
+    review = review_of(report)
+    if not any(v.reviewed is not None for v in review.verdicts):
+        return report
+
+    def reviewed(key: str) -> bool:
+        v = review.verdict(key)
+        return v is not None and v.reviewed is not None
+
+    citations = tuple(dataclasses.replace(c, flags=tuple(f for f in c.flags
+                                                         if not reviewed(f"citation:{c.doc_id or c.doc}:{c.number}:{f}")))
+                      for c in report.citations)
+    return dataclasses.replace(report, conflicts=tuple(c for c in report.conflicts if not reviewed(f"conflict:{c.id}")),
+                               links=tuple(r for r in report.links if not reviewed(f"link:{r.url}")), citations=citations)

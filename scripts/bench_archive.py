@@ -38,7 +38,10 @@ def start_cluster(workers: int = 2) -> tuple[subprocess.Popen, str]:
             f"    c = LocalCluster(processes=True, n_workers={workers}, threads_per_worker=1, silence_logs=logging.ERROR,"
             " dashboard_address=None)\n"
             "print(c.scheduler_address, flush=True)\nsys.stdin.read()\nc.close()\n")
-    proc = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    # The workers unpickle this module's functions (`_peak`, `_reset_peak`) by name: they must find it.
+    here = str(Path(__file__).resolve().parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (here, os.environ.get("PYTHONPATH", "")) if p)}
+    proc = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
     assert proc.stdout is not None
     return proc, proc.stdout.readline().strip()
 

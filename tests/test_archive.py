@@ -66,11 +66,7 @@ def run(cluster, paths, folder, **kw):
                         partition_size=2, **kw)
 
 
-SPLIT_NOT_EXACT = pytest.mark.xfail(reason="issue 16's grouping joins claims on more than event and place; "
-                                            "split.py must learn its keys (engines/blocks.py SPLIT_AT)", strict=False)
-
-
-@pytest.mark.parametrize("split_at", [pytest.param(1, marks=SPLIT_NOT_EXACT), 10**9])  # every block split, and none
+@pytest.mark.parametrize("split_at", [1, 10**9])  # every block split, and none
 def test_the_dataset_holds_the_default_path_s_findings(cluster, tmp_path, split_at):
     paths = [SEEDS, CORPUS] if CORPUS.is_dir() else [SEEDS]
     summary = run(cluster, paths, tmp_path / "ds", split_at=split_at)

@@ -47,6 +47,15 @@ CONCEPTS = [
     ("The final drew a crowd of 61,000 spectators.", "61,000", "attendance"),
     ("About 20,000 demonstrators marched on the square.", "About 20,000", "protesters"),
     ("The new stadium has 48,000 seats.", "48,000", "capacity"),
+    ("Health officials reported 3,400 new cases of cholera.", "3,400", "cases"),
+    ("The mayor won 52,310 votes.", "52,310", "votes"),
+    ("Rescuers said 33 miners were still trapped underground.", "33", "trapped"),
+    ("The valley had 12,000 homes before the flood.", "12,000", "homes"),
+    ("The firm reported a net profit of $2.1 billion.", "$2.1 billion", "profit"),
+    ("Readers donated $1.2 million to the appeal.", "$1.2 million", "donations"),
+    ("Turnout was 64% in the capital.", "64%", "turnout"),
+    ("Unemployment fell to 5.2% in March.", "5.2%", "unemployment"),
+    ("Inflation reached 9.1% last year.", "9.1%", "inflation"),
 ]
 
 
@@ -111,6 +120,18 @@ GROUP = [
      "about 85 metres", "85 m"),
     (VELMAR + "The reservoir held a volume of 45 cubic kilometres.", VELMAR + "The dam held back 45 km3 of water.",
      "45 cubic kilometres", "45 km3"),
+    # a measure whose words name no concept meets one that does, on the same figure
+    (VELMAR + "The dam was 212.4 metres across at the crest.", VELMAR + "Its crest measured 212.4 m.",
+     "212.4 metres", "212.4 m"),
+    # one rating on one scale
+    ("Hurricane Orla\n\nOrla grew into a Category 4 storm over the gulf.",
+     "Hurricane Orla\n\nBy August 3 Orla had reached Category 4.", "Category 4", "Category 4"),
+    # durations are compared in seconds: a quarter of an hour is 15 minutes
+    (VELMAR + "The reservoir emptied in 15 minutes.", VELMAR + "The water was gone within 20 minutes.",
+     "15 minutes", "within 20 minutes"),
+    # money without a concept word meets the cost on the same figure
+    (VELMAR + "The dam cost $412.5 million to build.", VELMAR + "The contract for the dam came to $412.5 million.",
+     "$412.5 million", "$412.5 million"),
 ]
 
 APART = [
@@ -134,6 +155,24 @@ APART = [
     # before and after one event
     (VELMAR + "Before the flood the lake was 90 metres deep.", VELMAR + "After the flood the lake was 60 metres deep.",
      "90 metres", "60 metres"),
+    # one dimension, two concepts: a height is never a length
+    (VELMAR + "The dam was 212 metres high.", VELMAR + "The dam was 212 metres long.", "212 metres", "212 metres"),
+    # an open end does not reach everything above it: "over 40 metres" is not 80 km
+    (VELMAR + "The wave was over 40 metres high.", VELMAR + "The ash rose 80 km high.", "over 40 metres", "80 km"),
+    (VELMAR + "The wave was up to 40 metres high.", VELMAR + "The wave reached 2 metres high in the harbour.",
+     "up to 40 metres", "2 metres"),
+    # a measure whose words name no concept, at another figure: only the page's topic in common
+    (VELMAR + "The dam was about 85 metres high.", VELMAR + "The dam wall measured 112 metres.",
+     "about 85 metres", "112 metres"),
+    # two ratings on one scale are two moments of a storm, not a conflict
+    ("Hurricane Orla\n\nOrla peaked as a Category 5 storm.", "Hurricane Orla\n\nOrla made landfall as a Category 3 storm.",
+     "Category 5", "Category 3"),
+    # a vague amount groups only with what its words allow
+    (VELMAR + "Police arrested 22 protesters in the valley.", VELMAR + "Police arrested several thousand people.",
+     "22", "several thousand"),
+    # durations in their own units: hours are not decades
+    (VELMAR + "The rescue took 61.5 hours.", VELMAR + "The valley stayed empty for six decades.",
+     "61.5 hours", "six decades"),
 ]
 
 
@@ -193,6 +232,9 @@ CONFLICT = [
     (VELMAR + "The Velmar operator paid $47 million in compensation in 1990.",
      VELMAR + "The Velmar operator paid 47 million euros in compensation in 1990.", "$47 million", "47 million euros",
      Severity.NEAR_MISS),
+    # a measure's place named on one side only: still one distance
+    (VELMAR + "The explosion was heard 4,780 km away on the island of Marn.",
+     VELMAR + "The explosion was heard 7,725 km away.", "4,780 km", "7,725 km", Severity.POSSIBLE),
     # a slip of scale: ten times apart
     (VELMAR + "A fund of Rs 50 crore was set aside as compensation.",
      VELMAR + "A fund of 50 million rupees was set aside as compensation.", "Rs 50 crore", "50 million rupees",
@@ -223,6 +265,15 @@ NO_CONFLICT = [
     # the state before a change against the state after it
     (VELMAR + "The flood lowered the lake from 90 metres to 60 metres deep.",
      VELMAR + "After the flood the lake was 61 metres deep.", "90 metres", "61 metres"),
+    # years-long spans in two stories rarely time one thing: lives, tenures
+    (VELMAR + "She had lived in the valley for eighteen years.", VELMAR + "He had farmed the plain for two decades.",
+     "eighteen years", "two decades"),
+    # a definition only one side states, on a topic neither sentence names: not worth raising
+    (VELMAR + "The flood wave's average speed was 300 km/h.", VELMAR + "The flood wave moved at 450 km/h.",
+     "300 km/h", "450 km/h"),
+    # a measure's place named on one side only does not excuse a clash, but two stated places differ
+    (VELMAR + "The flood wave was heard 120 km away in Ostra.", VELMAR + "The flood wave was heard 300 km away in Marn.",
+     "120 km", "300 km"),
     # different sources are not the articles' conflict
     (VELMAR + "According to the Interior Ministry, the flood killed 1,210 people.",
      VELMAR + "According to the Red Cross, the flood killed 1,150 people.", "1,210", "1,150"),
@@ -257,3 +308,35 @@ def test_one_disagreement_told_by_several_pages_is_one_conflict(run):  # noqa: F
                           VELMAR + "The Velmar flood killed 1,150 people.")
     (c,) = conflicts
     assert len(c.claims) == 3 and "3 pages" in c.reason
+
+
+TOPICS = [
+    # (first page's names, second page's names, what they make): one topic, related names, or none
+    ("velmar ostra plain", "velmar dam", 2),
+    ("krakatoa sunda java", "krakatau java", 2),  # a spelling variant of the first name
+    ("ostra velmar", "marn velmar", 2),  # one of each page's first two names
+    ("borra range velmar", "velmar marn", 2),  # a page's first name found anywhere on the other
+    ("helens wash cascade", "eiffel paris washington", 1),  # "Wash." meets "Washington" only as a hint
+    ("velmar ostra", "korda mine", 0),
+    ("hindenburg german jersey", "lusitania germany british", 0),  # the scene's country is not the topic
+]
+
+
+@pytest.mark.parametrize("a, b, meet", TOPICS)
+def test_topics_meet_on_their_first_names(a, b, meet):
+    from claimcheck.reconcile.evidence import _topics_meet
+
+    assert _topics_meet(a.split(), b.split()) == meet
+
+
+def test_the_same_figure_to_its_last_digit_is_evidence(run):  # noqa: F811
+    from claimcheck.reconcile.evidence import _same_figure
+
+    claims, _, _ = run(VELMAR + "The crest was 212.4 metres long. The spillway was 36 metres wide.",
+                       VELMAR + "Its crest measured 212.4 m. A second spillway was 36 m wide. A third was 30 m wide.")
+    by = {(c.doc, c.quote): c for c in claims}
+    a, b = by[("a0.txt", "212.4 metres")], by[("a1.txt", "212.4 m")]
+    x, y, z = by[("a0.txt", "36 metres")], by[("a1.txt", "36 m")], by[("a1.txt", "30 m")]
+    assert _same_figure(a, b) == 1.0 and _same_figure(a, y) == 0.0
+    assert _same_figure(x, y) == 0.5  # two digits say less than four
+    assert _same_figure(z, z) == 0.0  # a round figure says nothing

@@ -88,8 +88,6 @@ def test_the_same_report_as_the_default_path(cluster):
     assert progress["extract"] == (files, files) and progress["reconcile"][0] == progress["reconcile"][1] > 1
 
 
-@pytest.mark.xfail(reason="issue 16's grouping joins claims on more than event and place; split.py must learn its keys",
-                   strict=False)
 def test_blocks_split_on_their_next_keys_give_the_same_report(cluster):
     paths = [SEEDS, CORPUS] if CORPUS.is_dir() else [SEEDS]
     settings = Settings(offline=True)

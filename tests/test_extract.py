@@ -51,6 +51,17 @@ def test_time_place_and_source(make_doc, nlp):
     assert reported.source == "RFA"
 
 
+@pytest.mark.parametrize("sentence, source", [
+    # a passive's subject is what was estimated, its agent who estimated it
+    ("The total damage from Hurricane Orla was estimated at $81.2 billion.", None),
+    ("The total damage from Hurricane Orla was estimated at $81.2 billion by the Red Cross.", "the Red Cross"),
+    ("The Red Cross estimated the damage from Hurricane Orla at $81.2 billion.", "The Red Cross"),
+])
+def test_who_says_a_figure_is_the_active_subject_or_the_agent(make_doc, nlp, sentence, source):
+    (claim,) = claims_of(make_doc, nlp, sentence)
+    assert claim.source == source
+
+
 def test_markers_cite_and_never_count(make_doc, nlp):
     text = ("In July 2019, 22 states signed a letter on Uyghurs2, and China could expand to 50.4 Those states were mostly democracies.\n\n"
             "2. A, “22 countries sign letter,” BBC, July 11, 2019, https://www.cnn.com/2019/07/11/x.html.\n"

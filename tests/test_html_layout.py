@@ -22,6 +22,18 @@ def test_contradictions_come_before_near_misses():
     assert html.index("sev-contradiction\" id=") < html.index("sev-near-miss\" id=")
 
 
+def test_possible_conflicts_are_counted_filtered_and_drawn_quietly():
+    report = _report()
+    html = render_html(report, Settings(offline=True))
+    assert '<label class="tick" for="f-sev-possible">' not in html and "possible" not in html.split('class="lede"')[1].split("</p>")[0]
+    maybe = dataclasses.replace(report, conflicts=(dataclasses.replace(report.conflicts[0], severity=Severity.POSSIBLE),
+                                                   report.conflicts[1]))
+    html = render_html(maybe, Settings(offline=True))
+    assert "1 possible, which never fail a run" in html.split('class="lede"')[1].split("</p>")[0]
+    assert '<label class="tick" for="f-sev-possible">Possible</label>' in html and 'data-sev="possible"' in html
+    assert '<span class="badge sev-possible">Possible</span>' in html
+
+
 def test_a_conflict_says_whether_it_is_between_articles_or_within_one():
     report = _report()
     inside = dataclasses.replace(report.claims[3], doc_id="a", path=report.claims[2].path, id="a:999")

@@ -175,6 +175,8 @@ def test_the_review_cycle(tmp_path, monkeypatch):
 
     code, out = _scan([], "markdown")
     assert code == 1 and "Reviewed (2)" in out and new_fps[0] in out and "checked with the desk" in out
+    above = out.split("## Review")[0]  # the reviewed conflict and footnote are folded below, not listed above
+    assert "## Conflicts (2)" in above and "## Citation audit" not in above
     assert "Stale baseline entries (1)" in out
 
     code, out = _scan([], "text")

@@ -1,5 +1,6 @@
-"""Splitting a block on its next keys changes nothing it finds (engines/split.py): parts reconciled
-apart give the groups and conflicts of the whole block, field by field."""
+"""Splitting a block by the sets its claims count in changes nothing it finds (engines/split.py):
+parts reconciled apart give the groups and conflicts of the whole block, field by field, in a block
+of one counted noun and in a concept block clustered by evidence."""
 from __future__ import annotations
 
 import pytest
@@ -15,7 +16,8 @@ from claimcheck.reconcile import merge, reconcile_block
 EVENTS = [None, "kill", "arrest", "flee"]
 PLACES = [None, "kabul", "herat", "almaty", "almaaty"]  # a spelling variant: joins by place need equality
 TIMES = [None, "2019", "2020", "2019-07"]
-SCOPES = [(), ("part",), ("other",), ("largest",)]
+SCOPES = [(), ("part",), ("other",), ("largest",), ("additional",), ("within three days",)]
+TOPICS = [None, "velmar ostra", "ostra velmar marn", "korda mine"]
 
 
 @st.composite
@@ -27,7 +29,9 @@ def claims(draw) -> list[Claim]:
         frame = Frame(entity=draw(st.sampled_from(["people", "peoples"])), event=draw(st.sampled_from(EVENTS)),
                       place=draw(st.sampled_from(PLACES)), time=draw(st.sampled_from(TIMES)),
                       scope=draw(st.sampled_from(SCOPES)), source=draw(st.sampled_from([None, "un", "police"])),
-                      proper=draw(st.booleans()))
+                      proper=draw(st.booleans()), concept="deaths", topic=draw(st.sampled_from(TOPICS)),
+                      topic_from=draw(st.sampled_from(["sentence", "document"])),
+                      time_from=draw(st.sampled_from(["sentence", "document"])))
         doc = f"d{draw(st.integers(0, 6))}"
         out.append(Claim(id=f"{doc}:{n}", doc=f"{doc}.txt", doc_id=doc, path=f"{doc}.txt", start=n, end=n + 2,
                          quote=f"{value:g}", kind=Kind.COUNT, bound=bound, value=value,
@@ -49,29 +53,26 @@ def split_findings(key: str, block: list[Claim]):
 
 
 @hsettings(max_examples=150, deadline=None)
-@given(claims())
-def test_a_split_block_finds_what_the_whole_block_finds(block):
-    key = "count||people"
+@given(claims(), st.sampled_from(["count||people", "count||@deaths|"]))
+def test_a_split_block_finds_what_the_whole_block_finds(block, key):
     whole = merge([reconcile_block(key, block, ReconcileSettings())])
     parts, _ = split_findings(key, block)
     assert parts == whole
 
 
-@pytest.mark.parametrize("frames, parts", [
-    ([("kill", "kabul"), ("kill", None), ("arrest", "herat")], 2),  # events kill and arrest never meet
-    ([("kill", "kabul"), ("arrest", "kabul")], 1),  # one place joins both events
-    ([("kill", None), (None, None), (None, None)], 1),  # claims stating neither can join nothing: left out
-    ([("kill", "kabul"), ("kill", "herat"), ("flee", "herat"), ("arrest", "almaty")], 2),
+@pytest.mark.parametrize("scopes, parts", [
+    ([(), ("other",), ()], 2),  # "35 countries" and "35 other countries" never meet
+    ([(), ("part",), ("largest",)], 1),  # defining and descriptive words do not make another set
+    ([("other",), ("additional",), ("additional", "other"), ()], 4),
 ])
-def test_the_parts_are_what_events_and_places_connect(frames, parts):
+def test_the_parts_are_the_sets_claims_count_in(scopes, parts):
     block = [Claim(id=f"d{n}:0", doc=f"d{n}.txt", doc_id=f"d{n}", path=f"d{n}.txt", start=0, end=2, quote="10",
                    kind=Kind.COUNT, bound=Bound.EXACT, value=10.0, low=10.0, high=10.0, unit=None, subject="people",
-                   sentence="10 people.", frame=Frame(entity="people", event=e, place=p)) for n, (e, p) in enumerate(frames)]
-    assert split_findings("count||people", block)[1] == parts
+                   sentence="10 people.", frame=Frame(entity="people", event="kill", scope=sc)) for n, sc in enumerate(scopes)]
+    assert split_findings("count||@deaths|", block)[1] == parts
 
 
 def test_a_sub_block_keeps_its_name_when_claims_are_added_elsewhere():
-    before = components([((), "kill", "kabul"), ((), "flee", "herat")])
-    after = components([((), "kill", "kabul"), ((), "flee", "herat"), ((), "arrest", "almaty")])
-    assert before[((), "kill", "kabul")] == after[((), "kill", "kabul")]
-    assert before[((), "flee", "herat")] == after[((), "flee", "herat")]
+    before = components([(), ("other",)])
+    after = components([(), ("other",), ("additional",)])
+    assert before[()] == after[()] and before[("other",)] == after[("other",)]

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 
 from ..errors import ConfigError
 
-
 _TRAILING = frozenset({"of", "on", "in", "above", "below", "per", "a", "to", "into", "at", "from", "off"})
 _HEDGES = r"(?:(?:about|around|some|up to|nearly|almost|over|more than|at least|an?|roughly|just) )*"
 
@@ -107,7 +106,9 @@ class Lexicon:
 _VAGUE_VERBS = {"cause", "lose", "bring", "leave", "put", "make", "give", "get", "take", "claim", "result", "estimate",
                 "confirm", "report", "count", "record", "rise", "reach", "total", "number", "relate", "say", "state",
                 "list", "include", "occur", "happen", "follow", "raise", "increase", "climb", "stand", "remain", "stay",
-                "compare", "expect", "forecast", "project", "predict", "see"}
+                "compare", "expect", "forecast", "project", "predict", "see", "attribute", "blame", "link", "tie", "place", "cite", "document", "register", "tally", "land", "arrive", "be", "have", "hit",
+                "top", "exceed", "pass", "surpass", "near", "approach", "add", "win", "receive", "secure", "gain",
+                "collect", "poll"}
 
 
 def _forms(verb: str) -> tuple[str, ...]:

@@ -24,7 +24,7 @@ from functools import lru_cache
 from ..model import Claim, Frame
 from .aliases import norm
 
-TOPIC_NAMES = 8  # a document's topic: its eight most named words, the first the strongest
+TOPIC_NAMES = 12  # a document's topic: its eight most named words, the first the strongest
 _NAME = re.compile(r"\b[A-Z][a-zA-Z’'-]*[a-z][a-zA-Z’'-]*\b")
 _YEAR = re.compile(r"(?<![\d,.])((?:1[5-9]|20)\d{2})(?!\d|,\d)")
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,30}[A-Z])(?:, [A-Z][a-zA-Z.]+(?: \d{1,2})?)?\s*(?:\([^)]{0,60}\)\s*)?[-–—]")
@@ -151,7 +151,7 @@ def _topic(body: str, dateline: str | None) -> str | None:
     for w in (topic_word(x) for x in (dateline or "").split()):
         if w is not None:  # "BORGO SORRA, Nov 14 -": where a wire story was filed is what it is about
             names[w] = names.get(w, 0.0) + 3
-    top = [w for w, n in sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[:TOPIC_NAMES] if n >= 2]
+    top = [w for w, n in sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[:TOPIC_NAMES] if n >= 1]
     return " ".join(top) or None
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..citations.footnotes import find_urls
 from ..documents import LineIndex
@@ -55,7 +55,13 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
             import spacy
 
             # The lemmatizer is loaded but not run: frames.py asks it for the few words a frame needs.
-            _cache[name] = spacy.load(name, exclude=["ner"], disable=["lemmatizer", "attribute_ruler"])
+            nlp = spacy.load(name, exclude=["ner"], disable=["lemmatizer", "attribute_ruler"])
+            # A note marker glued to a word ("aboard,[inconsistent]", "people.[12]") would make one
+            # token of word and marker, and the counted noun "aboard,[inconsistent" with it.
+            infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[\w.,;:])\[(?=\w)", r"(?<=\w)[.,;:](?=\[\w)"]
+            tokenizer: Any = nlp.tokenizer
+            tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+            _cache[name] = nlp
         except (OSError, ImportError) as exc:
             raise ModelError(
                 f"cannot load the spaCy pipeline {name!r}: {str(exc).rstrip('.')}. Install it (the README's setup "
@@ -360,7 +366,10 @@ def _source(sent: Doc) -> str | None:
         return m.group(1).rstrip(".")
     for token in sent:
         if token.lower_ in _SAY_VERBS and is_word(token, "VERB"):
-            who = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            # a passive's subject is what was said ("the damage was estimated at $81 billion"); its
+            # agent is who said it ("... estimated by the Red Cross")
+            who = next((c for c in token.children if c.dep_ == "nsubj"), None) or next(
+                (p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
             if who is not None and any(t.tag_ in ("NNP", "NNPS") for t in who.subtree):
                 return covered_text(who.subtree)
     return None

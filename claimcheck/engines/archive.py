@@ -283,38 +283,44 @@ def scan_archive(paths: list[str], settings: Settings, dataset: str | Path, *, s
     run that made it, and commits its manifest last, so a run that fails leaves it as it was.
     """
     _require_dask()
-    files = collect_paths(paths, settings.include, settings.exclude)
     if add:
         base = ds.Dataset.open(dataset)
-        ids = document_ids(files, base.manifest["roots"])
+        items = _items(paths, settings, base.manifest["roots"])
         staging: Any = nullcontext(Path(dataset))
     else:
-        ids = document_ids(files, paths)
+        items = _items(paths, settings, paths)
         staging = staged_dataset(dataset)
     with staging as folder:
         target = base if add else ds.Dataset(folder)
         if not add:
             target.manifest.update(roots=[os.path.abspath(p) for p in paths], buckets=BUCKETS)
         with _connect(scheduler, notice) as client:
-            summary = _scan(client, target, files, ids, settings, progress, notice, partition_size, split_at, add)
+            summary = _scan(client, target, items, settings, progress, notice, partition_size, split_at, add)
     return dataclasses.replace(summary, dataset=str(dataset))  # the staging folder is the dataset now
+
+
+def _items(paths: list[str], settings: Settings, roots: Sequence[str]) -> list[tuple[int, str, str]]:
+    """(order, path, document id) per file, as plain strings: the client keeps this and no Path
+    object or id map (a third of what it held per article before)."""
+    files = collect_paths(paths, settings.include, settings.exclude)
+    ids = document_ids(files, roots)
+    return [(i, str(f), ids[f]) for i, f in enumerate(files)]
 
 
 def _failing(settings: Settings) -> frozenset[str]:
     return frozenset(s.value for s in failing_severities(settings.fail_on_conflicts))
 
 
-def _scan(client: Any, target: ds.Dataset, files: Sequence[Path], ids: dict[Path, str], settings: Settings,
+def _scan(client: Any, target: ds.Dataset, items: list[tuple[int, str, str]], settings: Settings,
           progress: Progress | None, notice: Notice | None, partition_size: int | None, split_at: int,
           add: bool) -> ds.RunSummary:
     import dask.bag as db
 
     workers, run = _workers(client), uuid.uuid4().hex[:8]
-    size = partition_size or max(1, min(MAX_PARTITION, -(-len(files) // (workers * TASKS_PER_WORKER))))
-    items = [(i, str(f), ids[f]) for i, f in enumerate(files)]
+    size = partition_size or max(1, min(MAX_PARTITION, -(-len(items) // (workers * TASKS_PER_WORKER))))
     batches = [items[k:k + size] for k in range(0, len(items), size)]
     if notice is not None:
-        notice(f"Dask: {workers} worker{'s' if workers != 1 else ''}, {len(files)} files in {len(batches)} tasks"
+        notice(f"Dask: {workers} worker{'s' if workers != 1 else ''}, {len(items)} files in {len(batches)} tasks"
                + (", added to the dataset" if add else ""))
     parts: list[Any] = []
     if batches:
@@ -325,6 +331,12 @@ def _scan(client: Any, target: ds.Dataset, files: Sequence[Path], ids: dict[Path
     return _finish(client, target, extracted, settings, progress, split_at, add, run, workers)
 
 
+def _fixed(bag: Any, nparts: int) -> Any:
+    """The extraction tasks' outputs gathered into a fixed number of partitions: the graph the client
+    builds for the shuffle after them is then the same size whatever the archive's."""
+    return bag.repartition(npartitions=nparts) if bag.npartitions > nparts else bag
+
+
 def _finish(client: Any, target: ds.Dataset, extracted: Any, settings: Settings, progress: Progress | None,
             split_at: int, add: bool, run: str, workers: int) -> ds.RunSummary:
     """Blocks, links and the manifest, after the extraction (or ledger) tasks have written their files."""
@@ -332,6 +344,8 @@ def _finish(client: Any, target: ds.Dataset, extracted: Any, settings: Settings,
     import dask.bag as db
 
     folder = str(target.folder)
+    nparts = workers * TASKS_PER_WORKER  # however few or many files came in: blocks spread over every worker
+    extracted = _fixed(extracted, nparts)
     counts = extracted.reduction(_entities, _add_counts, split_every=16)
     old_blocks = [str(p) for p in target.files("blocks")] if add else []
     if add:
@@ -344,7 +358,6 @@ def _finish(client: Any, target: ds.Dataset, extracted: Any, settings: Settings,
         rows = db.concat([rows, db.from_sequence(old_blocks, npartitions=len(old_blocks)).map_partitions(_rows_of_blocks, canon)])
     tagged, _ = bucketed(rows, split_at, target.manifest["buckets"])
     seen = dask.delayed(_old_conflicts)([str(p) for p in target.files("conflicts") if p.name.startswith("b")]) if add else None
-    nparts = workers * TASKS_PER_WORKER  # however few files came in: blocks spread over every worker
     buckets = shuffle_blocks(tagged, nparts).map_partitions(_write_buckets, folder, run, settings.reconcile,
                                                             _failing(settings), seen)
     found = _wait(client, client.persist(buckets), "reconcile", progress)

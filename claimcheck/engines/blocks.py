@@ -7,7 +7,8 @@
     -> (bucket, sub-block key, order, claim)  shuffled on the bucket (a task shuffle: works across machines)
     -> a sink per partition               `reconcile_block` per sub-block, then returns or writes the findings
 
-Splitting is exact (split.py), so the findings are those of one `reconcile_block` per block.
+Splitting is exact (split.py: by the set a claim counts in), so the findings are those of one
+`reconcile_block` per block.
 Everything here runs on the workers; the client builds the graph and holds no claim.
 """
 from __future__ import annotations
@@ -29,12 +30,10 @@ __all__ = ["SPLIT_AT", "bucketed", "reconcile_bucket", "shuffle_blocks"]
 Row = tuple[str, Any, Claim]  # (block key, order, claim)
 Tagged = tuple[int, str, Any, Claim]  # (bucket, sub-block key, order, claim)
 
-# A block with more claims than this is split on its next keys before it becomes a task. Off by
-# default since issue 16's grouping (concepts, document context, clustering) joins claims on more
-# than event and place: split.py's parts are exact for the grouping before it (the split tests pass
-# on made-up claims) but not on the seeds and corpus with it. Turn it on (`split_at=20_000`) once
-# split.py reads the same keys `reconcile.groups` joins on.
-SPLIT_AT = 10**18
+# A block with more claims than this is split on the sets its claims count in (split.py) before it
+# becomes a task: a split that is exact, so the findings are those of one `reconcile_block` per
+# block. Smaller blocks are not worth the extra pass over their claims.
+SPLIT_AT = 20_000
 BUCKETS = 4096  # sub-blocks are shuffled by bucket; many more buckets than tasks, for balance
 
 

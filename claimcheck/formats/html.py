@@ -383,6 +383,7 @@ def _summary(report: Report) -> dict[str, int]:
         "conflicts": len(report.conflicts),
         "contradictions": sum(k.severity == Severity.CONTRADICTION for k in report.conflicts),
         "near_misses": sum(k.severity == Severity.NEAR_MISS for k in report.conflicts),
+        "possible": sum(k.severity == Severity.POSSIBLE for k in report.conflicts),
         "citations": len(report.citations), "flagged": sum(bool(c.flags) for c in report.citations),
         "links": len(statuses), "dead": sum(s in DEAD for s in statuses),
         "unverified": sum(s == LinkStatus.UNVERIFIED for s in statuses),

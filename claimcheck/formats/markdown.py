@@ -26,7 +26,11 @@ def md_url(url: str) -> str:
 
 
 def markdown(report: Report) -> str:
+    from ..gate import review_of, without_reviewed
+    from .review import review_markdown
+
     index = Index(report)
+    full, report = report, without_reviewed(report)  # reviewed findings are folded in the review section
     lines = ["# claimcheck report", ""]
     if report.network_note:
         lines += [f"> {md(report.network_note)}", ""]
@@ -55,10 +59,7 @@ def markdown(report: Report) -> str:
             quotes = ", ".join(dict.fromkeys(md(index.claims[c].quote) for c in g.claims if c in index.claims))
             lines.append(f"- **{md(g.label)}**: {quotes}" + (f" ({md(g.evidence)})" if g.evidence else ""))
         lines.append("")
-    from ..gate import review_of
-    from .review import review_markdown
-
-    lines += review_markdown(review_of(report))
+    lines += review_markdown(review_of(full))
     lines += _claims(report)
     return "\n".join(lines).rstrip("\n") + "\n"
 

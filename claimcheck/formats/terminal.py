@@ -5,10 +5,11 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..gate import without_reviewed
 from ..model import Bound, Claim, Report, Severity
 from .excerpt import clean
 from .terminal_findings import plural, render_agreeing_groups, render_conflicts
-from .terminal_review import review_lines, without_reviewed
+from .terminal_review import review_lines
 
 STYLE = {"ok": "green", "redirected": "cyan", "broken": "bold red", "blocked": "yellow", "server-error": "red",
          "timeout": "yellow", "tls-error": "red", "invalid-url": "red", "skipped": "dim", "unverified": "dim"}

@@ -1,30 +1,11 @@
 """The terminal's view of the baseline: reviewed findings folded to one line per rule, stale entries listed."""
 from __future__ import annotations
 
-import dataclasses
-
 from rich.text import Text
 
 from ..gate import review_of
 from ..model import Report
 from .excerpt import clean
-
-
-def without_reviewed(report: Report) -> Report:
-    """The report with reviewed conflicts, links and citation flags taken out, for the sections above the fold."""
-    review = review_of(report)
-    if not any(v.reviewed is not None for v in review.verdicts):
-        return report
-
-    def reviewed(key: str) -> bool:
-        v = review.verdict(key)
-        return v is not None and v.reviewed is not None
-
-    citations = tuple(dataclasses.replace(c, flags=tuple(f for f in c.flags
-                                                         if not reviewed(f"citation:{c.doc_id or c.doc}:{c.number}:{f}")))
-                      for c in report.citations)
-    return dataclasses.replace(report, conflicts=tuple(c for c in report.conflicts if not reviewed(f"conflict:{c.id}")),
-                               links=tuple(r for r in report.links if not reviewed(f"link:{r.url}")), citations=citations)
 
 
 def review_lines(report: Report) -> list[Text]:

@@ -1,8 +1,10 @@
 """Reconciliation: Claims -> Groups and Conflicts. Pure functions of the claims; no I/O.
 
-    blocking.py   block_key(claim): claims are compared only inside a block (entity, kind, unit),
-                  after canonical_entities has folded spelling variants of the entity
-    groups.py     a block's claims -> groups about the same quantity (frame, time, scope)
+    blocking.py   block_key(claim): claims are compared only inside a block (kind, dimension,
+                  concept or counted noun), after canonical_entities has folded spelling variants
+    evidence.py   how strongly two claims state one quantity: concept, figure, topic, time, place
+    clusters.py   a concept or dimension block's claims -> clusters by that evidence, clashes linked
+    groups.py     a counted noun's block -> groups by the fields both state (event, place, time, scope)
     intervals.py  what a claim allows (hedges, precision, open ends) and the gap between two
     conflicts.py  a group -> conflicts between its intervals, with severity and reason
     internal.py   a document -> breakdowns that do not add up, figures against their cited titles

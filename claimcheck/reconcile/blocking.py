@@ -23,8 +23,9 @@ UNBLOCKED = {Kind.DURATION, Kind.AGE, Kind.RANK}
 
 
 def base_value(claim: Claim) -> tuple[float | None, float | None, float | None, str | None]:
-    """(value, low, high, unit) in the unit's base unit: 600 mi and 965 km both in metres."""
-    if claim.kind is not Kind.MEASURE or not claim.unit:
+    """(value, low, high, unit) in the unit's base unit: 600 mi and 965 km both in metres, "18
+    minutes" and "a quarter of an hour" both in seconds."""
+    if claim.kind not in (Kind.MEASURE, Kind.DURATION) or not claim.unit:
         return claim.value, claim.low, claim.high, claim.unit
     from ..claims.units import to_base_unit
 
@@ -104,10 +105,18 @@ def block_key(claim: Claim, canon: Mapping[str, str] | None = None) -> str | Non
     entity into one block.
     """
     f = claim.frame
+    if f is not None and claim.kind in (Kind.MEASURE, Kind.MONEY) and (f.concept or f.entity or f.topic):
+        # One block per dimension (per kind for money, whose currencies meet): what a figure measures
+        # is evidence inside it (`evidence.weigh`), so "6,800 km" whose words name no concept still
+        # meets "a length of 6,992 km", and a height never joins a length.
+        unit = "" if claim.kind is Kind.MONEY else (base_value(claim)[3] or "")
+        return f"{claim.kind.value}|{unit}|@|"
+    if f is not None and claim.kind is Kind.RATING and claim.unit and f.topic:
+        return f"rating|{claim.unit}|@|"  # "Category 5" on a named scale: the scale is what it measures
     if f is not None and f.concept and claim.kind is not Kind.FACT:
         if claim.kind is Kind.DURATION:
             # "sank in 18 minutes", "crashed in 32 seconds": a duration is only ever of something done
-            return f"duration|s|@duration|{f.event}" if f.event else None
+            return "duration|s|@duration|"
         if claim.kind not in UNBLOCKED and (claim.kind is not Kind.COUNT or _anyone(claim)):
             # Money of any currency meets: "$470 million" and "470 million euros" for one settlement
             unit = "" if claim.kind is Kind.MONEY else (base_value(claim)[3] or "")

@@ -18,8 +18,9 @@ from itertools import combinations
 
 from ..config import ReconcileSettings
 from ..model import Claim, Conflict, ConflictKind, Group, Severity
-from .evidence import JOIN, weigh
-from .groups import apart, concept_label, describe, evidence, form_concept_groups, form_groups, group_id, group_label, same_name
+from .clusters import apart, concept_label, describe, form_concept_groups
+from .evidence import JOIN, qualifiers, weigh
+from .groups import evidence, form_groups, group_id, group_label, same_name
 from .intervals import INF, clash, gap, human_range, interval_of
 
 Findings = tuple[tuple[Group, ...], tuple[Conflict, ...]]
@@ -60,11 +61,23 @@ def _groups(key: str, claims: Sequence[Claim], settings: ReconcileSettings) -> l
     named group ("1.8 million Kazakhs") keeps the older rules."""
     if "|@" in key:
         return form_concept_groups(claims)
-    if any(c.frame is not None and c.frame.proper for c in claims) or key.startswith("percent|"):
-        return form_groups(claims, settings.fuzzy)
-    agreeing = [g for g in form_concept_groups(claims, link=False) if len(g) > 1]
-    taken = {c.id for g in agreeing for c in g}
-    return agreeing + form_groups([c for c in claims if c.id not in taken], settings.fuzzy)
+    out: list[list[Claim]] = []
+    for members in _by_set(claims):  # claims of two sets never meet: each decides its own way
+        if any(c.frame is not None and c.frame.proper for c in members) or key.startswith("percent|"):
+            out += form_groups(members, settings.fuzzy)
+            continue
+        agreeing = [g for g in form_concept_groups(members) if len(g) > 1]
+        taken = {c.id for g in agreeing for c in g}
+        out += agreeing + form_groups([c for c in members if c.id not in taken], settings.fuzzy)
+    return out
+
+
+def _by_set(claims: Sequence[Claim]) -> list[list[Claim]]:
+    """The block's claims by the set they count in ("other", "additional"), in the block's order."""
+    sets: dict[frozenset[str], list[Claim]] = {}
+    for c in claims:
+        sets.setdefault(qualifiers(c.frame)[0] if c.frame is not None else frozenset(), []).append(c)
+    return [sets[k] for k in sorted(sets, key=sorted)]
 
 
 def _agreement(members: Sequence[Claim]) -> tuple[float | None, float | None]:
@@ -131,7 +144,7 @@ def concept_conflicts(gid: str, members: Sequence[Claim], settings: ReconcileSet
         if not currencies and (not apart(a, b) or _rounded(a, b)):
             continue
         e = weigh(a, b)
-        if e.score < JOIN:
+        if e.score < JOIN or not e.raise_clash:
             continue
         found = _slip(gid, a, b) if currencies else value_conflict(gid, a, b, settings)
         what = describe([a, b]).split(" give ", 1)[1].split(";")[0]
