@@ -59,6 +59,8 @@ def find_shares(text: str, words: str, to_number: Callable[[str], float | None])
         share = _SHARES[re.sub(r"[\s\u00a0]+", " ", m.group("f").lower())]
         unit, per = _SMALLER[m.group("u").lower()]
         found.append(_hedged(text, m.start(), m.end(), round(share * per, 2), unit))
+    if not re.search(r"\band[\s\u00a0]+an?[\s\u00a0]+(?:half|quarter)\b", text, re.IGNORECASE):
+        return found  # the pattern of a unit and a share is costly to try on every position; most pages have none
     rx = _cache.get("and " + words) or _cache.setdefault("and " + words, re.compile(
         _UNIT_AND_SHARE.format(words=words, sp=_SP), re.IGNORECASE))
     for m in rx.finditer(text):
