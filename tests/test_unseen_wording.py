@@ -104,6 +104,12 @@ def test_glued_infobox_cells_read_their_values():
     assert quotes(box) == ["41 m", "135 ft", "318 m", "88", "US$2.6 million", "4"]
 
 
+def test_glued_cells_with_a_hedge_or_a_named_value():
+    box = "Voyage\nLaunched4 June 2009\nShipVela Nord 2\nCargo8,300 t\nCrewc. 40\nLost12"
+    assert readings(box) == [("8,300 t", "measure", "=", 8300, 8250, 8350, "t"), ("c. 40", "count", "~", 40, 36, 44, None),
+                             ("12", "count", "=", 12, 12, 12, None)]
+
+
 @pytest.mark.parametrize("text", [
     "Get version2 of the tool, used by 3,000 people.",  # one glued word in a sentence is no cell
     "Report abc123 holds 5 rows.\nIt was filed late.",
@@ -122,6 +128,9 @@ def test_a_single_glued_word_is_no_cell(text):
     ("The town built a four-lane road.", [("four-lane", "count", "=", 4, 4, 4, None)]),
     ("The four-lane road opened.", [("four-lane", "count", "=", 4, 4, 4, None)]),
     ("A 2,000-strong crowd gathered.", [("2,000-strong", "count", "=", 2000, 1900, 2100, None)]),
+    ("It ended a 4.1-billion-kilometre voyage.", [("4.1-billion-kilometre", "measure", "=", 4.1e9, 4.05e9, 4.15e9, "km")]),
+    ("The census put it at c. 52,000 and ca. 9 villages.",
+     [("c. 52,000", "count", "~", 52000, 46800, 57200, None), ("ca. 9", "count", "~", 9, 8.1, 9.9, None)]),
 ])
 def test_hyphenated_adjectives_read(text, want):
     check(text, want)
@@ -133,6 +142,8 @@ def test_hyphenated_adjectives_read(text, want):
     "It is a one-way street with 12 shops.",
     "A two-faced deal cost 40 jobs.",
     "The 2-for-1 offer drew 60 buyers.",
+    "Written by Tom B., Class 7C, for 40 readers.",  # a class name, not 7 million
+    "Probes reached the asteroid 2231 Morra after 60 days.",  # a catalogue number
 ])
 def test_compound_lookalikes_are_not_counts(text):
     assert len(quotes(text)) == 1, readings(text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import currencies
+from . import currencies, identifiers
 from .exclusions import COUNTED_AFTER
 from .habits import Page
 from .hedges import SP as _SP
@@ -48,7 +48,7 @@ def figure_pattern(space_groups: bool, dot_groups: bool, indian: bool = False, g
         rf"|an?{_SP}hundred{_SP}and{_SP}(?:{WORD})(?:-(?:{WORD}))?\b|an?(?={_SP}(?:{SCALE_WORD}|dozen)\b)"
         rf"|half(?:{_SP}an?)?(?={_SP}(?:{SCALE_WORD}|dozen)\b))"
         rf"(?:(?P<gscale>(?-i:{crore}[bB][nN]|[mM][nN]|mln|mil|bln|[tT][nN]|trn|tln|MM|k|K|m|M|b|B|T))(?![\w])"
-        rf"|(?:{_SP}|(?<=[0-9]))(?P<scale>{SCALE_WORD}|dozens?)\b"
+        rf"|(?:{_SP}|(?<=[0-9])|-(?=(?:million|billion|trillion)-[a-z]))(?P<scale>{SCALE_WORD}|dozens?)\b"
         rf"|[ \u00a0](?P<sscale>(?-i:{crore}bn|BN|mn|mln|bln|tn|trn|B|M)|(?(cur)(?-i:m|k|b)|(?!)))(?![\w]))?"
         rf"(?:[\s\u00a0]*(?:±|\+/-|\+/−)[\s\u00a0]*(?P<tol>(?:{NUM})(?:\.[0-9]+)?)(?:{_SP}(?P<tscale>{SCALE_WORD})\b)?)?",
         re.IGNORECASE)
@@ -139,6 +139,8 @@ def scale_factor(page: Page, m: re.Match[str], scale: str, currency: str | None)
     if m.group("gscale") and not currency:
         if scale == "T" or (scale in ("B", "K") and re.match(r"[ \u00a0]+[A-Z0-9]", after)):
             return None
+        if scale in ("B", "K", "M") and identifiers.names_before(text[max(0, m.start() - 40):m.start()]):
+            return None  # "Class 8B", "Block 4M": a name, not billions
         if scale in ("k", "K") and re.match(r"[ \u00a0-](?:fun[ \u00a0]+)?(?:run|race|walk|swim|ride)\b", after, re.IGNORECASE):
             return -1.0  # "a 5K run": kilometres
         if scale in ("k", "K") and _METRE_AFTER.match(after) and not re.match(r"-", after):

@@ -81,19 +81,25 @@ def glued_at(text: str) -> list[int]:
 _LABEL = r"^[ \t]*[A-Z][A-Za-z'’()/-]*(?:[ \u00a0][A-Za-z'’()/-]+){0,3}?[a-z)]"
 
 
-_LABEL_CELL = re.compile(rf"{_LABEL}(?=(?:{currencies.PREFIX})?[0-9][^\n]{{0,80}}$)", re.MULTILINE)
+_LABEL_CELL = re.compile(rf"{_LABEL}(?=(?:(?:c\.|ca\.|approx\.)[ \u00a0]?|~)?(?:{currencies.PREFIX})?[0-9][^\n]{{0,80}}$)", re.MULTILINE)
+# A cell whose value is a name with a number ("RocketHarfang 4", "EngineMerlin 1D"): the number is
+# the name's, and is blanked.
+_NAME_CELL = re.compile(rf"{_LABEL}(?=[A-Z][\w-]*(?:[ \u00a0][A-Z][\w-]*)*[ \u00a0](?P<n>[0-9]+[A-Za-z]?)[ \t]*$)", re.MULTILINE)
 
 
-_GLUED_LINE = re.compile(rf"{_LABEL}(?=[0-9A-Z{re.escape(currencies.SIGN_CHARS)}][^\n]{{0,80}}$)", re.MULTILINE)
+_GLUED_LINE = re.compile(rf"{_LABEL}(?=(?:(?:c\.|ca\.|approx\.)[ \u00a0]?|~)?[0-9A-Z{re.escape(currencies.SIGN_CHARS)}][^\n]{{0,80}}$)",
+                         re.MULTILINE)
 
 
 def unglue_labels(text: str) -> str:
-    """`text` with a space read between each glued infobox label and its value."""
-    if not re.search(r"[a-z)](?:[0-9]|[A-Z]{1,3}\$|[^\x00-\x7f])", text):
+    """`text` with a space read between each glued infobox label and its value, and the number of a
+    name that fills a glued cell blanked."""
+    if not re.search(r"[a-z)](?:[0-9]|[A-Z]|[^\x00-\x7f])", text):
         return text
     # a hedge word glued to its figure ("about22 minutes") is read with the hedge by `glued_at`
     cells = [m for m in _LABEL_CELL.finditer(text) if not _GLUED_HEDGE.search(m.group())]
-    if not cells:
+    names = list(_NAME_CELL.finditer(text))
+    if not cells and not names:
         return text
     breaks = [m.start() for m in re.finditer("\n", text)]
     glued = {bisect.bisect_left(breaks, m.start()) for m in _GLUED_LINE.finditer(text)}
@@ -102,6 +108,13 @@ def unglue_labels(text: str) -> str:
         line = bisect.bisect_left(breaks, m.start())
         if line - 1 in glued or line + 1 in glued:
             chars[m.end() - 1] = " "
+    for m in names:
+        line = bisect.bisect_left(breaks, m.start())
+        if line - 1 in glued or line + 1 in glued:
+            number = re.search(r"[0-9]+[A-Za-z]?[ \t]*$", text[m.end():breaks[line] if line < len(breaks) else len(text)])
+            if number:
+                start = m.end() + number.start()
+                chars[start:start + len(number.group())] = " " * len(number.group())
     return "".join(chars)
 
 

@@ -78,7 +78,7 @@ PREFIX_HEDGES: list[tuple[str, Bound, bool]] = [
     ("<=", Bound.AT_MOST, False), ("=<", Bound.AT_MOST, False), (">", Bound.OVER, False), ("<", Bound.UNDER, False),
     # comparative and idiomatic hedges: "nearer 40" and "closer to 40" correct another figure towards
     # this one, so they approximate it; "a little over", "a shade under", "the best part of" bound it
-    ("nearer", Bound.APPROX, False), ("nearer to", Bound.APPROX, False), ("closer to", Bound.APPROX, False),
+    ("c.", Bound.APPROX, False), ("ca.", Bound.APPROX, False), ("nearer", Bound.APPROX, False), ("nearer to", Bound.APPROX, False), ("closer to", Bound.APPROX, False),
     ("in the order of", Bound.APPROX, False), ("on the order of", Bound.APPROX, False),
     ("something like", Bound.APPROX, False), ("something in the region of", Bound.APPROX, False),
     ("shy of", Bound.UNDER, True), ("a little over", Bound.OVER, False), ("a little more than", Bound.OVER, False),

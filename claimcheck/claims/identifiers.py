@@ -36,7 +36,8 @@ _ID_WORDS = frozenset({"article", "articles", "section", "sections", "chapter", 
                        "floors", "suite", "suites", "apartment", "apartments", "apt", "sector", "sectors", "precinct",
                        "precincts", "regulation", "regulations", "directive", "directives", "bill", "bills",
                        "schedule", "schedules", "annex", "footnote", "footnotes", "note", "notes", "verse", "verses",
-                       "psalm", "psalms", "ch", "art", "sec", "para", "cl", "reg", "ref", "op"})
+                       "psalm", "psalms", "ch", "art", "sec", "para", "cl", "reg", "ref", "op",
+                       "asteroid", "comet"})
 _ID_PAIRS = frozenset({"group of", "zip code", "postal code", "area code"})
 # reversed: the list of numbers, "#", the word (and the word before it), read from the figure leftwards
 _WORD_BEFORE_REV = re.compile(r"(?P<list>(?:[\s\u00a0]*(?:,|dna|&|ro|-|–)[\s\u00a0]*[0-9]+)*)#?[\s\u00a0]*(?P<dot>\.?)"
@@ -57,6 +58,14 @@ def _is_id_before(before: str) -> bool:
     word = m.group("word")[::-1].lower()
     prev = (m.group("prev") or "")[::-1].lower()
     return word in _ID_WORDS or f"{prev} {word}" in _ID_PAIRS
+
+
+def names_before(before: str) -> bool:
+    """Whether the word just before a figure names numbered things ("Article", "Class", "Pixel")."""
+    if _is_id_before(before):
+        return True
+    name = _NAME_BEFORE_REV.match(before[::-1])
+    return name is not None and name.group("word")[::-1] in _NAME_WORDS
 
 
 def _is_date_before(before: str) -> bool:

@@ -122,7 +122,10 @@ _UNIT_RE = re.compile(rf"(?:[ \u00a0\u202f\u2009]?|-)(?P<u>{_FORM_RE})(?![A-Za-z
 def unit_after(text: str, pos: int) -> tuple[str, int] | None:
     """The unit written at `text[pos:]` (glued, spaced or hyphenated) and where it ends, or None."""
     glued = re.match(r"[CF](?![A-Za-z0-9])", text[pos:pos + 2])
-    if glued:  # "40C", British news's way of writing degrees Celsius
+    if glued and not re.search(r"\b(?:Class|Block|Grade|Year|Form|Group|Room|Unit|Flat|Apartment|Gate|Row|Seat|Bay|"
+                               r"Platform|Section|Ward|Level|Floor|Suite|Table|Figure|Appendix)[ \u00a0]+[0-9]+$",
+                               text[max(0, pos - 30):pos]):  # "Class 7C", "Block 4F": a name
+        # "40C", British news's way of writing degrees Celsius
         return ("°C" if glued.group() == "C" else "°F"), pos + 1
     spaced = re.match(r"[ \u00a0]([CF])(?![A-Za-z0-9'’])", text[pos:pos + 3])
     if (spaced and not re.search(r"\b[A-Z][a-z]+[ \u00a0]+[0-9.,]+$", text[max(0, pos - 30):pos])  # "Section 4 C", "Camp 3 C"
