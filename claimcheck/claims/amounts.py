@@ -14,25 +14,15 @@ from .numwords import FRACTIONS, ORDINALS, SCALES, words_to_number
 
 VAGUE_RE = re.compile(r"\b(?P<q>(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)\b|(?:dozens|scores|hundreds|thousands|millions|billions|trillions)"
                        r"(?=\s+of\s+\w|\s+(?:more\s+)?[a-z]+s\b))", re.IGNORECASE)
-
-
 FEW_RE = re.compile(r"\b(?P<q>(?P<how>a\s+few|several)\s+(?P<s>dozen|hundred|thousand|million|billion)(?:\s+(?P<s2>thousand))?)\b", re.IGNORECASE)
-
-
 _FRACTION_WORDS = "|".join(sorted((re.escape(f).replace(r"\ ", r"[\s\u00a0]+") for f in FRACTIONS), key=len, reverse=True))
-
-
 FRACTION_RE = re.compile(
     rf"\b(?P<q>{_FRACTION_WORDS})(?=\s+(?:of|the|their|its|his|her|our|all|these|those)\b)|\b(?P<q2>(?:one|two|three|[0-9]{{1,2}})[\s-]in[\s-]"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,3}))\b(?![.,][0-9])"
     r"(?![\s\u00a0]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b)", re.IGNORECASE)
-
-
 # "three-quarters of a million", "a quarter million": a share of a scale is a count
 FRACTION_SCALE_RE = re.compile(
     rf"\b(?P<q>(?P<f>{_FRACTION_WORDS})[\s\u00a0]+(?:of[\s\u00a0]+)?(?:an?[\s\u00a0]+)?(?P<s>thousand|million|billion|trillion))\b", re.IGNORECASE)
-
-
 RANK_RE = re.compile(r"\b(?P<q>(?:" + "|".join(ORDINALS) + r"|[0-9]{1,3}(?:st|nd|rd|th))[\s-](?:largest|biggest|smallest|"
                       r"highest|lowest|most|least|richest|poorest|busiest|oldest|largest-ever|fastest|deadliest))\b", re.IGNORECASE)
 

@@ -15,18 +15,12 @@ from .hedges import hedge_before
 from .numwords import UNITS, WORD
 
 YEARISH = re.compile(r"^(1[0-9]{3}|20[0-9]{2}|2100)$")
-
-
 # After a hedged year ("around 1257, ...", "around 1250 and ..."): punctuation, a function word, or another year.
 _YEAR_AFTER = re.compile(r"^(?:[\s\u00a0]*(?:[,.;:)!?\]]|$)|[\s\u00a0]+(?:and|or|to|when|but|the|a|an|in|at|on|by|with|"
                          r"after|before|until|as|while|during|which|that|where|there|it|he|she|they|we|because|since|"
                          r"following|providing|AD|BC|CE|BCE)\b|[\s\u00a0]*[-–][\s\u00a0]*(?:1[0-9]{3}|20[0-9]{2})\b)")
-
-
 _COUNT_BEFORE = re.compile(r"\b(?:of|were|was|is|are|be|been|being|reached|numbered|numbering|totall?ed|totall?ing|"
                            r"estimated|put|rose to|fell to|to)[\s\u00a0]*$", re.IGNORECASE)
-
-
 # A year-sized figure that counts people or things: "1000 people", "killed 1500 civilians" (not "In 1999 people ...")
 COUNTED_AFTER = re.compile(r"^[\s\u00a0]+(?:more[\s\u00a0]+|new[\s\u00a0]+|other[\s\u00a0]+)?(?:people|persons|residents|families|"
                             r"households|children|men|women|workers|employees|jobs|soldiers|troops|police|officers|students|"
@@ -34,18 +28,10 @@ COUNTED_AFTER = re.compile(r"^[\s\u00a0]+(?:more[\s\u00a0]+|new[\s\u00a0]+|other
                             r"detainees|protesters|demonstrators|civilians|delegates|members|votes|signatures|patients|"
                             r"doctors|nurses|teachers|staff|fans|visitors|tourists|users|customers|companies|firms|schools|"
                             r"villages|sites|camps|facilities|stores|shops|trees|animals|species|victims|casualties)\b", re.IGNORECASE)
-
-
 _TIME_BEFORE = re.compile(r"\b(?:in|since|by|until|till|from|during|before|after|spring|summer|"
                           r"autumn|fall|winter|early|late|mid)[\s\u00a0]+$", re.IGNORECASE)
-
-
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her|our|your|my|all|both|every|each)[\s\u00a0]+$", re.IGNORECASE)
-
-
 SIGN_WORD_BEFORE = re.compile(r"(?<!plus or )(?<![0-9] )\b(?:minus|negative)[\s\u00a0]+$", re.IGNORECASE)
-
-
 _RANGE_AFTER_WORD = re.compile(rf"^(?:-?[\s\u00a0]+(?:to|or)[\s\u00a0]+|[\s\u00a0]*[-–][\s\u00a0]*)(?:{WORD}|[$€£¥₹]?[0-9])\b", re.IGNORECASE)
 
 
@@ -126,15 +112,11 @@ def is_not_a_quantity(page: Page, m: re.Match[str], has_unit: bool) -> bool:
 # digits any plain noun counts but the few that make a name, a rating or a multiplier; after a
 # number word only nouns that are counted, since idioms abound ("one-way", "two-faced", "a one-off").
 _COMPOUND_AFTER = re.compile(r"-(?P<noun>[a-z]{2,})\b(?![-'’])")
-
-
 _NOT_COUNTED = frozenset({"star", "stars", "fold", "ish", "odd", "plus", "something", "somethings", "pointer", "pointers",
                           "seater", "seaters", "wheeler", "wheelers", "footer", "liner", "pounder", "decker", "timer",
                           "nil", "all", "to", "for", "in", "on", "and", "or", "of", "by", "up", "way", "peat", "th",
                           "cent", "cents", "dollar", "euro", "pound", "penny", "rupee", "yen", "dimensional", "sided",
                           "eleven", "love", "gun", "shot"})
-
-
 _COUNTED_NOUNS = frozenset({
     "lane", "member", "seat", "bed", "bedroom", "room", "storey", "story", "floor", "page", "passenger", "person", "man",
     "woman", "strong", "nation", "country", "team", "car", "vehicle", "ship", "boat", "vessel", "plane", "aircraft",
@@ -183,7 +165,5 @@ def pair_is_score(page: Page, m: re.Match[str], nxt: re.Match[str] | None) -> bo
 _ONE_COUNTED = re.compile(r"^[\s\u00a0]+(?:[a-z]+[\s\u00a0]+){0,2}(?:member|person|man|woman|passenger|worker|"
                           r"soldier|officer|civilian|victim|survivor|resident|student|employee|patient|journalist|firefighter|"
                           r"policeman|miner|sailor|pilot|tourist|crewman|crewmember|prisoner|detainee|protester)\b(?!['’]s)")
-
-
 # Every word capitalised but the small ones: "Storm Kills Three People In Town"
 _HEADLINE = re.compile(r"(?:(?:[A-Z0-9\"“‘'(][^\s]*|of|the|and|in|on|for|to|a|an|at|by|with|as|or|from)(?:[\s\u00a0]+|$))+")

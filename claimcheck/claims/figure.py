@@ -15,11 +15,7 @@ from .hedges import SP as _SP
 from .numwords import NUM, NUMWORDS, SCALE_WORD, SCALES, VULGAR, VULGAR_CHARS, WORD, words_to_number
 
 _NOT_BEFORE = r"\w/.,:°º′″" + re.escape(currencies.SIGN_CHARS)
-
-
 _DOT_GROUPED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?")
-
-
 _COMMA_DECIMAL = re.compile(r"[0-9]+,[0-9]{1,2}")
 
 
@@ -58,21 +54,15 @@ _METRE_AFTER = re.compile(r"^(?:-|[ \u00a0]+(?:high|tall|long|wide|deep|away|abo
                           r"in[ \u00a0]+(?:diameter|length|height|depth|width)|sprint|race|dash|hurdles|relay|freestyle|"
                           r"butterfly|backstroke|breaststroke|medley|final|heats?|title|record|event|mark|line|barrier|"
                           r"world[ \u00a0]+record|gold|silver|bronze|metres?|meters?)\b)", re.IGNORECASE)
-
-
 _METRE_BEFORE = re.compile(r"\b(?:height|tall|high|long|length|deep|depth|wide|width|metres?|meters?|distance|elevation|"
                            r"altitude|diameter|radius|wall|waves?|jump|jumped|throw|threw|sea level|depth|swim|run|ran|"
                            r"towers?|masts?|antennas?|antennae|spires?|summit|peak|cliffs?|tsunami|crater|dam|bridge|span)\b",
                            re.IGNORECASE)
-
-
 # Words after "212.5m" that a height or a length takes, not a count: "a 212.5m tower", "0.4m lower",
 # "at 1,350m altitude". A counted noun ("9m people") or money ("a £14m contract") reads a million.
 _METRE_NOUN_AFTER = re.compile(r"^[ \u00a0]+(?:lower|higher|shorter|taller|deeper|wider|longer|altitude|elevation|"
                                r"towers?|masts?|antennas?|spires?|cliffs?|waves?|walls?|dams?|bridges?|drop|fall|climb|"
                                r"descent|span|yachts?|pool|shaft|tunnel|peak|summit|radius|diameter)\b", re.IGNORECASE)
-
-
 # What may follow a bare "324m" that is no noun: punctuation, the end, or a function word ("from 324m to 330m").
 _NO_NOUN_AFTER = re.compile(r"^(?:[ \u00a0]*(?:[,.;:!?)\]]|$)|[ \u00a0]+(?:to|and|or|à|in|at|on|by|with|for|from|of|"
                             r"above|below|when|after|before|but|while|then|is|was|were|are)\b)", re.IGNORECASE)

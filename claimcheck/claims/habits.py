@@ -17,26 +17,16 @@ from dataclasses import dataclass
 from . import currencies
 
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-
-
 # The page writes thousands with a dot ("63.000", "1.234.567") or a space ("45 000", "1 234 567").
 _DOT_PAGE = re.compile(r"(?<![\d.,])(?:[0-9]{1,3}(?:\.[0-9]{3}){2,}|[1-9][0-9]{0,2}\.000|[0-9]{1,3}(?:\.[0-9]{3})+,[0-9]{1,2})(?![\d.,])")
-
-
 SPACE_PAGE = re.compile(r"(?<![\d.,])(?:[0-9]{1,3}(?: [0-9]{3}){2,}|[1-9][0-9]{0,2} 000)(?![\d.,])")
-
-
 # Weaker signs of the same habit, believed only on a page with no sign of the other one: "18.500
 # visitors" (nobody counts 18.5 visitors) and a decimal comma before a unit ("2,5 %", "3,75 m").
 # (Each starts with a digit and looks behind it after, so the engine can skip to digits.)
 _DOT_COUNTED = re.compile(r"[1-9](?<![\d.,][1-9])[0-9]{0,2}\.[0-9]{3}[ \u00a0]+(?:people|persons|visitors|fans|residents|inhabitants|"
                           r"spectators|participants|protesters|demonstrators|soldiers|troops|victims|deaths|dead|workers|"
                           r"employees|members|voters|votes|students|tourists|refugees|cases|homes|houses|copies|units)\b")
-
-
 _COMMA_DECIMAL_UNIT = re.compile(r"[0-9](?<![\d.,][0-9])[0-9]{0,2},[0-9]{1,2}[ \u00a0]?(?:%|m|km|kg|cm|mm|°C|Prozent|por[ \u00a0]ciento)(?![\w])")
-
-
 _DOT_DECIMAL = re.compile(r"[0-9](?<![\d.,][0-9])(?:[0-9]*\.[0-9]{1,2}(?![\d.,])|[0-9]{0,2},[0-9]{3}(?![\d]))")
 
 
@@ -51,17 +41,11 @@ def dot_page(text: str) -> bool:
 
 
 INDIAN_PAGE = re.compile(r"\b(?:crores?|lakhs?|INR)\b|\bRs\.?(?=[ \u00a0]?[0-9])|₹")
-
-
 # Where a figure is glued to the word before it by a lost space or a table cell: "Length2,310 km",
 # "Lives Lost1,198" (a grouped figure after a label), "about22 minutes" (after a whole hedge word).
 # Found in one pass; the figure is then read there by the core pattern without its left-hand checks.
 _LETTER_DIGIT = re.compile(r"(?<=[A-Za-z])[0-9]")  # scans digits only, which is fast
-
-
 _GLUED_GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])")
-
-
 _GLUED_HEDGE = re.compile(r"\b(?:about|around|nearly|almost|over|roughly|approximately|some|only|just)$", re.IGNORECASE)
 
 
@@ -79,14 +63,10 @@ def glued_at(text: str) -> list[int]:
 # sentence ("version2") is not taken for a cell. The label's last letter is read as a space (same
 # length, so offsets hold), and the value then reads as if the cell were spaced.
 _LABEL = r"^[ \t]*[A-Z][A-Za-z'’()/-]*(?:[ \u00a0][A-Za-z'’()/-]+){0,3}?[a-z)]"
-
-
 _LABEL_CELL = re.compile(rf"{_LABEL}(?=(?:(?:c\.|ca\.|approx\.)[ \u00a0]?|~)?(?:{currencies.PREFIX})?[0-9][^\n]{{0,80}}$)", re.MULTILINE)
 # A cell whose value is a name with a number ("RocketHarfang 4", "EngineMerlin 1D"): the number is
 # the name's, and is blanked.
 _NAME_CELL = re.compile(rf"{_LABEL}(?=[A-Z][\w-]*(?:[ \u00a0][A-Z][\w-]*)*[ \u00a0](?P<n>[0-9]+[A-Za-z]?)[ \t]*$)", re.MULTILINE)
-
-
 _GLUED_LINE = re.compile(rf"{_LABEL}(?=(?:(?:c\.|ca\.|approx\.)[ \u00a0]?|~)?[0-9A-Z{re.escape(currencies.SIGN_CHARS)}][^\n]{{0,80}}$)",
                          re.MULTILINE)
 
@@ -123,8 +103,6 @@ def unglue_labels(text: str) -> str:
 # back with zero-width padding (same length, so offsets hold).
 _LOST_FRACTION = re.compile(r"(?<![\w/.,])([0-9]{1,2})(1/2|1/4|3/4)(?=[ \u00a0](?:days?|hours?|weeks?|months?|years?|minutes?|"
                             r"miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|feet|foot|inch(?:es)?|yards?)\b)")
-
-
 _GLYPHS = {"1/2": "½", "1/4": "¼", "3/4": "¾"}
 
 
@@ -135,8 +113,6 @@ def lost_fractions(text: str) -> str:
 
 
 METRES_WRITTEN = re.compile(r"[0-9][ \u00a0]?(?:metres|meters|metre|meter|ft|feet)\b|[0-9][ \u00a0]m\b(?![ \u00a0]?[a-z])")
-
-
 MONEY_M = re.compile(rf"[{re.escape(currencies.SIGN_CHARS)}][ \u00a0]?[0-9][0-9.,]*[ \u00a0]?(?:m|mn|million)\b")
 
 

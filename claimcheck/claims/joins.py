@@ -12,8 +12,6 @@ from ..model import Bound, Quantity
 from .hedges import interval
 
 _CONVERSION_OPEN = re.compile(r"[\s\u00a0]*\([\s\u00a0]*")
-
-
 _CONVERSION_CLOSE = re.compile(r"[\s\u00a0]*\)")
 
 

@@ -86,8 +86,6 @@ from .scales import find_ratings
 __all__ = ["blank", "find_quantities", "parse_number", "words_to_number"]
 
 MONTHS = identifiers.MONTHS
-
-
 _CHANGE_BEFORE = re.compile(r"\b(?:increas|rose|rise|rising|grew|grow|fell|fall|dropp?|declin|decreas|jump|climb|"
                             r"went|expand|shr[ai]nk|cut|rais|reduc|doubl|tripl|surg|soar|plung|slump)\w*"
                             r"[\s\u00a0]+(?:[\w,]+[\s\u00a0]+){0,3}from[\s\u00a0]+"
@@ -304,12 +302,8 @@ def _quantity_at(page: Page, m: re.Match[str], nxt: re.Match[str] | None) -> tup
 
 # School years: "in years seven to nine", "across Years 7-9": labels, not a range of anything
 _SCHOOL_YEARS = re.compile(r"\b(?i:in|into|across|from|between|through|of|for|school)[\s\u00a0]+(?:[Yy]ears|YEARS)[\s\u00a0]+$")
-
-
 _SCHOOL_YEARS_AFTER = re.compile(r"[\s\u00a0]*(?:[-–]|to\b|and\b)[\s\u00a0]*(?:[0-9]{1,2}|one|two|three|four|five|six|seven|eight|"
                                  r"nine|ten|eleven|twelve|thirteen)\b(?![\s\u00a0]+[a-z]+s\b)", re.IGNORECASE)
-
-
 _AGE_BEFORE = re.compile(r"\b(?:aged?|ages)(?:[\s\u00a0]+of)?[\s\u00a0]+(?:between[\s\u00a0]+)?(?:" + "|".join(
     re.escape(h) for h, _, _ in PREFIX_HEDGES if h.isalpha() or " " in h) + r")?[\s\u00a0]*$", re.IGNORECASE)
 
