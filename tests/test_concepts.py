@@ -123,6 +123,9 @@ GROUP = [
     # a measure whose words name no concept meets one that does, on the same figure
     (VELMAR + "The dam was 212.4 metres across at the crest.", VELMAR + "Its crest measured 212.4 m.",
      "212.4 metres", "212.4 m"),
+    # one sum to its last digit, though the words around it read as two concepts
+    (VELMAR + "The Velmar relief appeal raised €48 million within a month.",
+     VELMAR + "Of the €48 million given to the appeal, €31 million has been spent.", "€48 million", "€48 million"),
     # one rating on one scale
     ("Hurricane Orla\n\nOrla grew into a Category 4 storm over the gulf.",
      "Hurricane Orla\n\nBy August 3 Orla had reached Category 4.", "Category 4", "Category 4"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from claimcheck.citations.footnotes import clean_url, find_urls, iso_date, parse_notes
+from claimcheck.claims.extract import extract_claims, load_model
 from claimcheck.documents import read_document
 
 from .conftest import SEEDS, SHARED
@@ -122,6 +123,23 @@ def test_malformed_lists(make_doc):
     assert find_urls("File:Kabul 2015.jpg|A view File:Bird Market.jpg") == []  # wiki page names, not URLs
     assert notes.footnotes[3].urls == (long_url,)
     assert {m.number for m in notes.markers} == {1, 2}  # 7 has no footnote: a plain number
+
+
+@pytest.mark.parametrize("tail, notes_found", [
+    # the article goes on after its own dated list: no notes, every figure read
+    ("Primary effects\nAround 600 houses fell in the old town. Two of the three bridges were cut.\n\n"
+     "Secondary effects\nBetween 12,000 and 15,000 people had to leave their homes. Many lived in tents.\n", False),
+    # endnotes close the page; one line of the site's furniture after them does not make them prose
+    ("Now Reading: Another look at the valley after the flood waters went down\n", True),
+])
+def test_a_numbered_list_with_the_article_after_it_is_not_the_notes(make_doc, tail, notes_found):
+    text = ("Case study: the Orla flood\n\nKey facts\n1. Date: 9 March 2011, 4:17am\n2. Deaths: 213\n"
+            "3. Reported: 12 March 2011\n\n" + tail)
+    doc, notes = make_doc(text)
+    assert (notes.section is not None) is notes_found
+    if not notes_found:
+        quotes = {c.quote for c in extract_claims(doc, notes, load_model())}
+        assert {"213", "Between 12,000 and 15,000"} <= quotes
 
 
 def test_a_notes_heading_mid_article_does_not_swallow_the_article(make_doc):

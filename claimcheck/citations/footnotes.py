@@ -209,9 +209,19 @@ def _find_section(text: str, min_run: int = 2) -> int | None:
             runs.append([m])
     for run in reversed(runs):
         cited = sum(bool(_URL.search(text, m.start(), m.start() + 600) or _MONTH_DATE.search(text[m.start():m.start() + 400])) for m in run)
-        if len(run) >= min_run and cited * 2 >= len(run):
+        # Endnotes end the page: a numbered list with paragraphs of prose after it is the article's
+        # own list ("Key facts: 1. Date: 9 March 2011 ..."), however dated its lines.
+        if len(run) >= min_run and cited * 2 >= len(run) and not _prose_after(text, run[-1].end()):
             return run[0].start()
     return None
+
+
+def _prose_after(text: str, at: int) -> bool:
+    """Two or more lines of sentences after the line at `at`: the article goes on (a page's furniture,
+    "Now Reading: ...", is one line and no sentence)."""
+    lines = text[text.find("\n", at) + 1 if "\n" in text[at:] else len(text):].splitlines()
+    return sum(len(line) >= 60 and line.rstrip().endswith((".", "!", "?")) and not _ENTRY.match(line)
+               and any(ch.islower() for ch in line) for line in lines) >= 2
 
 
 def _entry_end(text: str, body_start: int, next_start: int) -> int:

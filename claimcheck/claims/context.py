@@ -35,6 +35,8 @@ _CREDITS = re.compile(r"^\s*(?:by|written by|story by|words by|photos? by)\s+(?-
                       r"(?<=[a-z0-9] )\((?-i:[A-Z])[A-Za-z .&'-]{2,40}\)(?=\s*[-–—])|"
                       r"\b(?:posted|written|published|filed)\b[^\n|]{0,30}\bby\s+(?-i:[A-Z])\S+(?:\s+(?-i:[A-Z])\S+)?|"
                       r"^\s*from (?-i:[A-Z])[^\n]{0,40}encyclopedia[^\n]*$", re.I | re.M)
+_PUBLISHED = re.compile(r"^[^\n]{0,120}(?:\b(?:posted|published|updated|last (?:updated|modified)|filed)\b|\|)"
+                        r"[^\n]{0,120}$", re.I | re.M)
 _ABBREVIATION = re.compile(r"\b(?:St|Mt|Ft|Dr|Mr|Mrs|Ms|Jr|Sr|Gen|Col|Capt|Lt|Sgt|Rev|Prof|[A-Z])\.\s*$")
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _LOWER = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]+")
@@ -95,7 +97,9 @@ def document_context(text: str, end: int | None = None) -> DocContext:
     dl = _dateline(body)
     topic = _topic(body, dl)
     years: Counter[str] = Counter()
-    for m in _YEAR.finditer(body):
+    # When a page was published is not when its story happened ("Posted 14 May 2023",
+    # "The Castrel Courier | Friday 9 March 2012" over an anniversary piece): those lines lend no year.
+    for m in _YEAR.finditer(_PUBLISHED.sub(lambda x: " " * len(x.group()), body)):
         years[m.group(1)] += 3 if m.start() < 400 else 1
     year = years.most_common(1)[0][0] if years else None
     paragraphs = []

@@ -161,9 +161,17 @@ def weigh(a: Claim, b: Claim) -> Evidence:
         return Evidence(CANNOT, ("different qualifiers",))
     said: list[str] = []
     weak: list[str] = []
+    same = _same_figure(a, b)
     if fa.concept and fb.concept and fa.concept != fb.concept:
-        return Evidence(CANNOT, ("different concepts",))
-    if fa.concept and fb.concept:
+        if same < 1.0 or a.kind is not Kind.MONEY:
+            return Evidence(CANNOT, ("different concepts",))
+        # What a sum is for is read from the nearest word, and a page's words mislead it ("of the
+        # €48 million given to the appeal, €31 million has been spent" reads as a cost); one sum to
+        # its last digit says more than that reading. A measure's concept sits beside it ("212
+        # metres high", "212 metres long"): two of them stay two quantities.
+        score = 0.0
+        weak.append(f"they are read as {fa.concept} and {fb.concept}")
+    elif fa.concept and fb.concept:
         score = CONCEPT
     elif fa.concept or fb.concept:
         score = 0.0
@@ -172,7 +180,7 @@ def weigh(a: Claim, b: Claim) -> Evidence:
         # a block of one counted noun ("16 gas cells"): the noun stands for the concept; measures
         # and money share a block by dimension only, so there two nouns must meet
         score = CONCEPT if a.kind not in (Kind.MEASURE, Kind.MONEY) or (fa.entity and fa.entity == fb.entity) else 0.0
-    if (same := _same_figure(a, b)) > 0:
+    if same > 0:
         score += same
         said.append("the same figure")
     if bool(da) != bool(db):
@@ -247,6 +255,8 @@ def _same_figure(a: Claim, b: Claim) -> float:
     if x is None or y is None or x <= 0 or y <= 0 or abs(x - y) > 0.003 * max(x, y):
         return 0.0
     digits = max(_digits(a.value or 0.0), _digits(b.value or 0.0))
+    if digits == 2 and a.kind is Kind.MONEY and x >= 1e6:
+        return 1.0  # "€48 million": a sum's scale word makes two digits as rare as four
     return 1.0 if digits >= 3 else 0.5 if digits == 2 and max(a.value or 0, b.value or 0) >= 20 else 0.0
 
 
