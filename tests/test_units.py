@@ -57,3 +57,12 @@ def test_600_miles_is_about_965_km():
 @pytest.mark.parametrize("unit", ["USD", "percent", None, "rank"])
 def test_units_it_does_not_know_come_back_unchanged(unit):
     assert to_base_unit(7.0, unit) == (7.0, unit)
+
+
+@pytest.mark.parametrize("a, unit_a, b, unit_b", [
+    (200e6, "t TNT", 200, "Mt TNT"),  # a yield in tons of TNT and in megatons
+    (8, "nmi", 14.816, "km"),
+    (660, "°F", 348.888889, "°C"),
+])
+def test_the_same_amount_in_two_units_meets_in_base_units(a, unit_a, b, unit_b):
+    assert to_base_unit(a, unit_a)[0] == pytest.approx(to_base_unit(b, unit_b)[0], rel=1e-6)

@@ -109,3 +109,31 @@ def currency_after(text: str, pos: int, before: str = "", scaled: bool = False) 
         start = m.start("word")
         return WORDS[word], start + len(m.group("word"))
     return WORDS[word], m.end()
+
+
+# A rupee sign that came through a wrong encoding or a symbol font: "â‚¹" (its UTF-8 bytes read as
+# cp1252), "â\x82¹" (read as Latin-1), and a letter or backtick standing in for it ("L750 cr",
+# "` 750 crore", as pages set in a rupee font show once the font is gone). The byte forms are
+# unambiguous; a letter is a rupee only where the evidence is strong: glued to a figure that a crore
+# or a lakh follows. A page that shows that habit once is believed for its other sums in that letter
+# with a scale word ("more than L15 billion").
+_RUPEE_BYTES = re.compile("â‚¹|â\x82¹")
+_RUPEE_LETTER = re.compile(r"(?<![A-Za-z0-9])(?:L|`[ \u00a0]?)(?=[0-9][0-9,.]*[ \u00a0]?(?:cr|Cr|crores?|Crores?|lakhs?|Lakhs?)\b)")
+_RUPEE_LETTER_SCALED = re.compile(r"(?<![A-Za-z0-9])L(?=[0-9][0-9,.]*[ \u00a0]?(?:billion|million|thousand|bn|mn)\b)")
+
+
+def misencoded_rupees(text: str) -> str:
+    """`text` with each mis-encoded rupee sign written as "₹", padded with zero-width spaces to the
+    same length (the caller reads past those), so offsets still point into the original."""
+    if "â" in text:
+        text = _RUPEE_BYTES.sub(lambda m: "₹" + "\u200b" * (len(m.group()) - 1), text)
+    if "L" not in text and "`" not in text:
+        return text
+    strong = list(_RUPEE_LETTER.finditer(text))
+    if not strong:
+        return text
+    chars = list(text)
+    for m in [*strong, *_RUPEE_LETTER_SCALED.finditer(text)]:
+        chars[m.start()] = "₹"
+    return "".join(chars)
+

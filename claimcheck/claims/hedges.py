@@ -76,6 +76,22 @@ PREFIX_HEDGES: list[tuple[str, Bound, bool]] = [
     ("surpasses", Bound.OVER, False), ("surpassing", Bound.OVER, False), ("smaller than", Bound.UNDER, False),
     ("lower than", Bound.UNDER, False), (">=", Bound.AT_LEAST, False), ("=>", Bound.AT_LEAST, False),
     ("<=", Bound.AT_MOST, False), ("=<", Bound.AT_MOST, False), (">", Bound.OVER, False), ("<", Bound.UNDER, False),
+    # comparative and idiomatic hedges: "nearer 40" and "closer to 40" correct another figure towards
+    # this one, so they approximate it; "a little over", "a shade under", "the best part of" bound it
+    ("c.", Bound.APPROX, False), ("ca.", Bound.APPROX, False), ("nearer", Bound.APPROX, False), ("nearer to", Bound.APPROX, False), ("closer to", Bound.APPROX, False),
+    ("in the order of", Bound.APPROX, False), ("on the order of", Bound.APPROX, False),
+    ("something like", Bound.APPROX, False), ("something in the region of", Bound.APPROX, False),
+    ("shy of", Bound.UNDER, True), ("a little over", Bound.OVER, False), ("a little more than", Bound.OVER, False),
+    ("a little under", Bound.UNDER, True), ("a little less than", Bound.UNDER, True),
+    ("slightly over", Bound.OVER, False), ("slightly more than", Bound.OVER, False), ("slightly above", Bound.OVER, False),
+    ("slightly under", Bound.UNDER, True), ("slightly less than", Bound.UNDER, True),
+    ("slightly fewer than", Bound.UNDER, True), ("slightly below", Bound.UNDER, True),
+    ("a shade over", Bound.OVER, False), ("a shade under", Bound.UNDER, True), ("just below", Bound.UNDER, True),
+    ("just above", Bound.OVER, False), ("just less than", Bound.UNDER, True), ("just fewer than", Bound.UNDER, True),
+    ("just more than", Bound.OVER, False), ("well under", Bound.UNDER, False), ("well below", Bound.UNDER, False),
+    ("well above", Bound.OVER, False), ("well in excess of", Bound.OVER, False), ("south of", Bound.UNDER, False),
+    ("the best part of", Bound.UNDER, True), ("the better part of", Bound.UNDER, True),
+    ("fractionally under", Bound.UNDER, True), ("fractionally over", Bound.OVER, False),
 ]
 HEDGE_RE = re.compile(r"(?:(?<![\w<>=])" + r"|(?<![\w<>=])".join(
     re.escape(h).replace(r"\ ", SP) for h, _, _ in sorted(PREFIX_HEDGES, key=lambda x: -len(x[0])))
@@ -147,7 +163,8 @@ def hedge_of(before: str) -> tuple[int, Bound, bool] | None:
             outer = hedge_before(before[:hedge[0]])
             if outer is not None and outer[1] in (Bound.OVER, Bound.AT_LEAST, Bound.UNDER, Bound.AT_MOST):
                 return outer
-        if EMPHASIS_BEFORE.search(before[:hedge[0]] + " ") and phrase not in _APPROX_WORDS:
+        # "only over 10" is no bound, but "only a little over 300" keeps its phrase's bound
+        if EMPHASIS_BEFORE.search(before[:hedge[0]] + " ") and phrase not in _APPROX_WORDS and " " not in phrase:
             return None
         return hedge
     if "could" in lowered or "may" in lowered or "might" in lowered:

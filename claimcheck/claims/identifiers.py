@@ -36,7 +36,8 @@ _ID_WORDS = frozenset({"article", "articles", "section", "sections", "chapter", 
                        "floors", "suite", "suites", "apartment", "apartments", "apt", "sector", "sectors", "precinct",
                        "precincts", "regulation", "regulations", "directive", "directives", "bill", "bills",
                        "schedule", "schedules", "annex", "footnote", "footnotes", "note", "notes", "verse", "verses",
-                       "psalm", "psalms", "ch", "art", "sec", "para", "cl", "reg", "ref", "op"})
+                       "psalm", "psalms", "ch", "art", "sec", "para", "cl", "reg", "ref", "op",
+                       "asteroid", "comet"})
 _ID_PAIRS = frozenset({"group of", "zip code", "postal code", "area code"})
 # reversed: the list of numbers, "#", the word (and the word before it), read from the figure leftwards
 _WORD_BEFORE_REV = re.compile(r"(?P<list>(?:[\s\u00a0]*(?:,|dna|&|ro|-|–)[\s\u00a0]*[0-9]+)*)#?[\s\u00a0]*(?P<dot>\.?)"
@@ -59,6 +60,14 @@ def _is_id_before(before: str) -> bool:
     return word in _ID_WORDS or f"{prev} {word}" in _ID_PAIRS
 
 
+def names_before(before: str) -> bool:
+    """Whether the word just before a figure names numbered things ("Article", "Class", "Pixel")."""
+    if _is_id_before(before):
+        return True
+    name = _NAME_BEFORE_REV.match(before[::-1])
+    return name is not None and name.group("word")[::-1] in _NAME_WORDS
+
+
 def _is_date_before(before: str) -> bool:
     m = _DATE_BEFORE_REV.match(before[::-1])
     return m is not None and m.group("word")[::-1].lower() in _MONTH_WORDS
@@ -70,7 +79,7 @@ _NAMES = ("Game|Games|Match|Round|Heat|Stage|Leg|Lap|Day|Week|Year|Term|Test|Pix
           "KOSPI|Sensex|Nifty|Russell|Fortune|Formula|Channel|Radio|Studio|Area|War|Proposition|Prop|Measure|"
           "Question|Mark|Vision|Agenda|Top|Hall|Gen|Generation|Series|Model|Version|Edition|Camp|Sector|Terminal|"
           "Reactor|Block|Building|Floor|Station|Pier|Berth|Runway|Bay|Court|Ward|Unit|Zone|Phase|Level|Tier|Grade|"
-          "Class|Type|Mk|Mark|Vol|Flight|Route|Highway|Interstate|Bus|Train|Platform|Gate|Lot|Plot|Squad|Team|"
+          "Class|Type|Mk|Mark|Vol|Flight|Group|Route|Highway|Interstate|Bus|Train|Platform|Gate|Lot|Plot|Squad|Team|"
           "Covid|COVID|Ebola|Omega|Alpha|Beta|Delta|Office|Xbox|PlayStation|Switch|Surface|Note|Watch|Fold|Flip|"
           "Section|Row|Seat|Aisle|Shelf|Box|Bin|Rack|Locker|Cabin|Deck|Coach|Carriage|Stand|Tribune|Polo|Golf|Clio")
 _NAME_WORDS = frozenset(_NAMES.split("|"))
@@ -233,3 +242,32 @@ def is_score(before: str, after: str, first: float, second: float) -> bool:
     if not (first.is_integer() and second.is_integer()):
         return False
     return first >= second or bool(_SCORE_CONTEXT_BEFORE.search(before) or _SCORE_CONTEXT_AFTER.match(after))
+
+
+# Page furniture: counters a page's widgets show, which no writer claims. A figure with a widget word
+# between separators or line ends ("| 14 comments", "3 Comments" ending a byline), a widget label with
+# its figure ("Comments (7)", "Share 12", "Likes: 40"), a reading time ("3 min read"), a pager
+# ("Page 2 of 5") and a counter after a short heading ("Photos (12)"). "The post drew 14 comments
+# from readers" is a sentence, and stays a claim.
+_WIDGET = (r"(?:comments?|replies|reply|responses?|shares?|likes?|views?|retweets?|reposts?|reactions?|upvotes?|"
+           r"followers?|subscribers?|claps?|photos?|images?|videos?|reviews?|ratings?|articles?|posts?|stories)")
+_SEP = r"[|·•/–—]"
+_WIDGET_AFTER = re.compile(rf"[\s\u00a0]*{_WIDGET}\b[\s\u00a0]*(?:{_SEP}|$|\n)", re.IGNORECASE)
+_LINE_OR_SEP_BEFORE = re.compile(rf"(?:^|{_SEP})[\s\u00a0]*$")
+_WIDGET_LABEL_BEFORE = re.compile(rf"(?:^|{_SEP})[\s\u00a0]*{_WIDGET}[\s\u00a0]*[:(]?[\s\u00a0]*$", re.IGNORECASE)
+_COUNTER_AFTER = re.compile(rf"\)?[\s\u00a0]*(?:{_SEP}|$|\n)")
+_READ_TIME_AFTER = re.compile(r"[\s\u00a0-]*(?:min|mins|minutes?)\.?[\s\u00a0]+read\b", re.IGNORECASE)
+_PAGER_BEFORE = re.compile(r"\b(?:[Pp]age|PAGE)[\s\u00a0]+[0-9]+[\s\u00a0]+of[\s\u00a0]+$")
+_HEADING_COUNTER_BEFORE = re.compile(r"^[ \t]*[A-Z][\w'’&]*(?:[ \t][\w'’&]+){0,3}[ \t]*\($")
+
+
+def is_page_furniture(line_before: str, after: str) -> bool:
+    """Whether the figure between `line_before` (its line up to it) and `after` (the text after it)
+    is a widget's counter, a reading time or a pager, not a claim."""
+    if _READ_TIME_AFTER.match(after) or _PAGER_BEFORE.search(line_before):
+        return True
+    if _WIDGET_AFTER.match(after) and _LINE_OR_SEP_BEFORE.search(line_before):
+        return True
+    return bool(_COUNTER_AFTER.match(after)
+                and (_WIDGET_LABEL_BEFORE.search(line_before) or _HEADING_COUNTER_BEFORE.match(line_before)))
+
