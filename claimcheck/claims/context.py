@@ -24,6 +24,9 @@ from functools import lru_cache
 from ..model import Claim, Frame
 from .aliases import norm
 
+# A page names its topic in its title and first lines and keeps repeating it: its first 30,000
+# characters say what it is about as well as a book-length page's whole, at a bounded cost.
+TOPIC_SPAN = 30_000
 TOPIC_NAMES = 12  # a document's topic: its eight most named words, the first the strongest
 _NAME = re.compile(r"\b[A-Z][a-zA-Z’'-]*[a-z][a-zA-Z’'-]*\b")
 _YEAR = re.compile(r"(?<![\d,.])((?:1[5-9]|20)\d{2})(?!\d|,\d)")
@@ -95,11 +98,12 @@ def document_context(text: str, end: int | None = None) -> DocContext:
     """Topic, main year, dateline and one-year paragraphs of `text` (up to `end`, the notes)."""
     body = text[:end] if end is not None else text
     dl = _dateline(body)
-    topic = _topic(body, dl)
+    topic = _topic(body[:TOPIC_SPAN], dl)
     years: Counter[str] = Counter()
     # When a page was published is not when its story happened ("Posted 14 May 2023",
     # "The Castrel Courier | Friday 9 March 2012" over an anniversary piece): those lines lend no year.
-    for m in _YEAR.finditer(_PUBLISHED.sub(lambda x: " " * len(x.group()), body)):
+    head = _PUBLISHED.sub(lambda x: " " * len(x.group()), body[:2000])  # a page's date lines are at its top
+    for m in _YEAR.finditer(head + body[2000:]):
         years[m.group(1)] += 3 if m.start() < 400 else 1
     year = years.most_common(1)[0][0] if years else None
     paragraphs = []
@@ -123,7 +127,7 @@ def _topic(body: str, dateline: str | None) -> str | None:
     # lower-case letter starts a new word.
     kept = _CREDITS.sub(lambda m: " " * len(m.group()), body)
     kept = _GLUED.sub(" ", kept)
-    lower = Counter(m.group().rstrip("s") for m in _LOWER.finditer(kept))
+    lower = Counter(_LOWER.findall(kept))  # every word written in lower case, as written
     head = 400
     title = len(kept) - len(kept.lstrip()) + len((kept.lstrip().splitlines() or [""])[0])
     names: dict[str, float] = {}
@@ -151,12 +155,18 @@ def _topic(body: str, dateline: str | None) -> str | None:
     # are ...", "Walking the valley") is a common word with a capital, not a name.
     # A word the page writes in lower case as often as capitalised is a common word ("Survivors
     # said", "the survivors"); a name may appear in lower case in a link or a tag ("#kharsang").
-    names = {w: n for w, n in names.items() if (w in inside or seen[w] >= 2) and lower.get(w.rstrip("s"), 0) < seen[w]}
+    names = {w: n for w, n in names.items() if (w in inside or seen[w] >= 2) and _lower_count(lower, w) < seen[w]}
     for w in (topic_word(x) for x in (dateline or "").split()):
         if w is not None:  # "BORGO SORRA, Nov 14 -": where a wire story was filed is what it is about
             names[w] = names.get(w, 0.0) + 3
     top = [w for w, n in sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[:TOPIC_NAMES] if n >= 1]
     return " ".join(top) or None
+
+
+def _lower_count(lower: Counter[str], word: str) -> int:
+    """How often a page writes `word` in lower case, singular or plural ("survivor", "survivors")."""
+    base = word.rstrip("s")
+    return lower.get(base, 0) + lower.get(base + "s", 0) + (lower.get(base + "ss", 0) if base != word else 0)
 
 
 def _dateline(body: str) -> str | None:

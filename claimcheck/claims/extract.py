@@ -116,13 +116,20 @@ def lemmatizer_of(nlp: Language) -> Lemmatize:
     if "lemmatizer" not in nlp.component_names:
         return lambda token, pos: token.lower_
     pipe = nlp.get_pipe("lemmatizer")
+    seen: dict[tuple[str, str, str], str] = {}  # the rules read the word, its tag and class: one answer each
 
     def lemma(token: Token, pos: str) -> str:
+        key = (token.text, token.tag_, pos)
+        if (found := seen.get(key)) is not None:
+            return found
         token.pos_ = pos  # the attribute ruler did not run; the tag says enough
         try:
-            return pipe.rule_lemmatize(token)[0].lower()  # type: ignore[attr-defined]
+            found = pipe.rule_lemmatize(token)[0].lower()  # type: ignore[attr-defined]
         except (KeyError, IndexError, ValueError):
-            return token.lower_
+            found = token.lower_
+        if len(seen) < 100_000:
+            seen[key] = found
+        return found
 
     return lemma
 
