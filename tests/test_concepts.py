@@ -172,6 +172,9 @@ APART = [
     # two ratings on one scale are two moments of a storm, not a conflict
     ("Hurricane Orla\n\nOrla peaked as a Category 5 storm.", "Hurricane Orla\n\nOrla made landfall as a Category 3 storm.",
      "Category 5", "Category 3"),
+    # two currencies and two numbers: no rate to compare them by, so nothing says they are one sum
+    (VELMAR + "The operator paid $47 million in compensation in 1990.",
+     VELMAR + "The operator paid 310 million euros in compensation in 1990.", "$47 million", "310 million euros"),
     # a vague amount groups only with what its words allow
     (VELMAR + "Police arrested 22 protesters in the valley.", VELMAR + "Police arrested several thousand people.",
      "22", "several thousand"),

@@ -56,3 +56,12 @@ def test_frame_of_a_figure(make_doc, nlp, sentence, quote, entity, event, place,
 def test_times_are_intervals(time, sentence, iso, bounds):
     assert normalise_time(time, sentence) == iso
     assert time_bounds(iso) == bounds
+
+
+def test_a_relative_clause_is_not_dated_by_the_sentence_s_opening_year(make_doc, nlp):
+    from claimcheck.claims.extract import extract_claims
+
+    doc, notes = make_doc("The 2010 petition seeks a review of the order of May 3, 1989, where the award was "
+                          "fixed at $470 million.")
+    (claim,) = [c for c in extract_claims(doc, notes, nlp) if c.quote == "$470 million"]
+    assert claim.frame is not None and claim.frame.time_from != "sentence"  # not stated: at most the page's year

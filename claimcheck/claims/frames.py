@@ -169,7 +169,9 @@ def _figure_time(text: str, at: int, end: int, time: str | None, attributive: bo
     """
     if attributive:
         return None
-    lo = max(text.rfind(";", 0, at), text.rfind(" – ", 0, at), text.rfind(" — ", 0, at)) + 1
+    # a relative clause ("..., where the compensation was fixed at $470 mn") is a clause of its own
+    rel = max(text.rfind(", where ", 0, at), text.rfind(", when ", 0, at))
+    lo = max(text.rfind(";", 0, at), text.rfind(" – ", 0, at), text.rfind(" — ", 0, at), rel) + 1
     hi = min((i for i in (text.find(";", end), text.find(" – ", end), text.find(" — ", end)) if i >= 0), default=len(text))
     clause = text[lo:hi]
     since = _SINCE.search(clause)

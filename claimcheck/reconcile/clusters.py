@@ -69,7 +69,7 @@ def _link(a: _Cluster, b: _Cluster) -> bool:
         for j in _sample(len(b.members)):
             y = b.members[j]
             e = weigh(x, y)
-            if e.score <= CANNOT:
+            if e.score <= CANNOT or _two_currencies(x, y):
                 return False
             total, n, best = total + e.score, n + 1, max(best, e.score)
             if x.cited_in is None and y.cited_in is None and apart(x, y, a.spans[i], b.spans[j]) and (
@@ -222,6 +222,13 @@ def _root(clusters: list[_Cluster], i: int) -> _Cluster:
     while k.merged_into is not None:
         k = clusters[k.merged_into]
     return k
+
+
+def _two_currencies(a: Claim, b: Claim) -> bool:
+    """Sums in two currencies that are not one number: with no rate to compare them by they neither
+    agree nor clash, so nothing says they are one quantity ("3 billion euros" is not "Rs 705 crore");
+    one number in two currencies ("$470 million", "470 million euros") is a slip worth a look."""
+    return _currency(a) != _currency(b) and a.value != b.value
 
 
 def _set_of(c: Claim) -> str:
