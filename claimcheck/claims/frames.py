@@ -141,6 +141,11 @@ def _clause_qualifiers(text: str, at: int, end: int, event: str | None) -> set[s
         found.add(f"{after.group(1).lower()} {norm(after.group(2))}")
     if _PROPER.search(text, lo, hi):
         found.add("proper")
+    # Which part of a building is measured: "a deck 350 m up", "Roof371 m", "architectural height
+    # 412 m" are three heights of one tower; the part is read right beside the figure only.
+    part = _PART.search(text, max(lo, at - 45), min(hi, end + 25))
+    if part is not None:
+        found.add(_PARTS.get(part.group(1).lower(), part.group(1).lower()))
     if (event in _FORECAST_VERBS or _FORECAST_BEFORE.search(text[max(lo, at - 40):at]) is not None
             or _FORECAST_AFTER.match(text, end, hi) is not None):
         found.add("forecast")
@@ -150,6 +155,9 @@ def _clause_qualifiers(text: str, at: int, end: int, event: str | None) -> set[s
 _INCLUDING = re.compile(r"\s*(?:[a-z]+\s+){0,2}?,?\s*(including|excluding|not including|not counting|counting|without) "
                         r"(?:the |its |their |all |any )?((?:(?!\d)[\w-]+ ){0,2}(?!\d)[\w-]+)", re.I)
 _PROPER = re.compile(r"\b(?:bridge|city|town|building|structure|crossing|tower|dam|church|island|river|canal|tunnel) proper\b", re.I)
+_PART = re.compile(r"(?<![a-z])(roof|(?:observation |viewing )?deck|architectural|top floor|observatory)"
+                   r"(?:\s*height)?(?![a-z])", re.I)
+_PARTS = {"observation deck": "deck", "viewing deck": "deck", "observatory": "deck"}
 _FORECAST_VERBS = {"expect", "forecast", "project", "predict", "anticipate"}
 _FORECAST_BEFORE = re.compile(r"\b(?:forecasts?|projections?|projected|expected|predicted|anticipated|targets?|targeted|"
                               r"estimated to reach)\s+(?:of\s+)?(?:(?:about|around|some|up to|nearly|roughly|over|more than|an?) )*$", re.I)
