@@ -118,12 +118,10 @@ def block_key(claim: Claim, canon: Mapping[str, str] | None = None) -> str | Non
         return f"rating|{claim.unit}|@|"  # "Category 5" on a named scale: the scale is what it measures
     if f is not None and f.concept and claim.kind is not Kind.FACT:
         if claim.kind is Kind.DURATION:
-            # "sank in 18 minutes", "crashed in 32 seconds": a duration is only ever of something done
+            # every duration in one block, compared in seconds: what each times is weighed as evidence
             return "duration|s|@duration|"
         if claim.kind not in UNBLOCKED and (claim.kind is not Kind.COUNT or _anyone(claim)):
-            # Money of any currency meets: "$470 million" and "470 million euros" for one settlement
-            unit = "" if claim.kind is Kind.MONEY else (base_value(claim)[3] or "")
-            return f"{claim.kind.value}|{unit}|@{f.concept}|{subgroup(claim)}"
+            return f"{claim.kind.value}|{claim.unit or ''}|@{f.concept}|{subgroup(claim)}"  # measures and money are above
     if claim.kind in UNBLOCKED or claim.frame is None or not claim.frame.entity:
         return None
     entity = canon.get(claim.frame.entity, claim.frame.entity) if canon else claim.frame.entity

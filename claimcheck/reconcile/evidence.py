@@ -33,6 +33,7 @@ from rapidfuzz import fuzz
 
 from ..claims.frames import time_bounds
 from ..model import Claim, Frame, Kind
+from .blocking import base_value
 
 JOIN = 2.0  # the score at or above which two claims of one block are one quantity
 CONCEPT = 1.0  # what sharing a lexicon concept (the block) is worth
@@ -191,6 +192,7 @@ def weigh(a: Claim, b: Claim) -> Evidence:
     # topic
     ta, tb = topic_words(fa), topic_words(fb)
     stated_a, stated_b = fa.topic_from == "sentence", fb.topic_from == "sentence"
+    lent = False  # the topic is only the pages' on both sides
     if ta and tb:
         if stated_a and stated_b and not any(_alike(x, y) for x in ta for y in tb):
             return Evidence(CANNOT, ("different topics named",))
@@ -199,13 +201,14 @@ def weigh(a: Claim, b: Claim) -> Evidence:
             both = stated_a + stated_b
             score += (1.0, 1.5, 2.0)[both]
             said.append(("topic from each document", "topic named on one side", "topic named in both")[both])
-            if not both:
-                weak.append("the topic is inherited on both sides")
+            lent = not both
         elif meet == 1:
             said.append("documents about related names")
-            weak.append("the topic is inherited on both sides")
+            lent = True
         else:
             score -= 1.5 if stated_a or stated_b else 1.0
+    if lent:
+        weak.append("the topic is inherited on both sides")
     # time
     ba, bb = _bounds(fa.time), _bounds(fb.time)
     if ba and bb:
@@ -232,11 +235,10 @@ def weigh(a: Claim, b: Claim) -> Evidence:
     if fa.proper and fb.proper and fa.entity == fb.entity:
         score += 1.0
         said.append(f"both count {fa.entity}")
-    inherited = "the topic is inherited on both sides" in weak
     # Two ratings on one scale are often two moments ("a Category 5 storm" at its peak, "Category
     # 3" at landfall): they group when they agree, and a clash between them is not raised.
     return Evidence(score, tuple(said), tuple(weak),
-                    raise_clash=not (inherited and bool(da) != bool(db)) and a.kind is not Kind.RATING)
+                    raise_clash=not (lent and bool(da) != bool(db)) and a.kind is not Kind.RATING)
 
 
 def _digits(x: float) -> int:
@@ -249,9 +251,10 @@ def _same_figure(a: Claim, b: Claim) -> float:
     """Two publishers giving one figure to the last digit (or its exact conversion: 279 ft, 85 m)
     are likely telling one quantity; the more digits, the less likely a coincidence. Round and
     small numbers ("20", "9,000") say nothing."""
-    from .blocking import base_value
-
-    x, y = base_value(a)[0], base_value(b)[0]
+    if a.value is None or b.value is None:
+        return 0.0
+    # one unit compares as written; two (279 ft, 85 m) in their base unit
+    x, y = (a.value, b.value) if a.unit == b.unit else (base_value(a)[0], base_value(b)[0])
     if x is None or y is None or x <= 0 or y <= 0 or abs(x - y) > 0.003 * max(x, y):
         return 0.0
     digits = max(_digits(a.value or 0.0), _digits(b.value or 0.0))
