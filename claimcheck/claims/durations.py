@@ -128,12 +128,5 @@ def find_durations(text: str, words: str, to_number: Callable[[str], float | Non
         big, small = parts[0][1], parts[-1][1]
         in_big = seconds / _SECONDS[big]
         unit, value = (big, round(in_big, 2)) if abs(in_big * 100 - round(in_big * 100)) < 1e-6 else (small, seconds / _SECONDS[small])
-        bound = Bound.EXACT
-        low: float | None = value
-        high: float | None = value
-        if hedge is not None:
-            bound = hedge[1]
-            low, high = interval(bound, value, 0.0, hedge[2])
-            start -= len(before) - hedge[0]
-        found.append(Quantity(start, end, text[start:end], "duration", bound, value, low, high, unit))
+        found.append(_hedged(text, start, end, value, unit))
     return found
