@@ -219,7 +219,8 @@ def _find_section(text: str, min_run: int = 2) -> int | None:
 def _prose_after(text: str, at: int) -> bool:
     """Two or more lines of sentences after the line at `at`: the article goes on (a page's furniture,
     "Now Reading: ...", is one line and no sentence)."""
-    lines = text[text.find("\n", at) + 1 if "\n" in text[at:] else len(text):].splitlines()
+    nl = text.find("\n", at)
+    lines = text[nl + 1:].splitlines() if nl >= 0 else []
     return sum(len(line) >= 60 and line.rstrip().endswith((".", "!", "?")) and not _ENTRY.match(line)
                and any(ch.islower() for ch in line) for line in lines) >= 2
 
