@@ -56,6 +56,11 @@ CONCEPTS = [
     ("Turnout was 64% in the capital.", "64%", "turnout"),
     ("Unemployment fell to 5.2% in March.", "5.2%", "unemployment"),
     ("Inflation reached 9.1% last year.", "9.1%", "inflation"),
+    ("The surge left 80% of the valley flooded.", "80%", "flooded"),
+    # the counted noun's own predicate, after it: not the nearer cue of the clause before
+    ("Over 5,295 people were killed and 568,292 people were left injured.", "568,292", "injuries"),
+    # conjuncts share their verb: the crew member died, whatever "on board" says of the others
+    ("35 people on board and one member of the ground crew died in the crash.", "one", "deaths"),
 ]
 
 
@@ -66,10 +71,24 @@ def test_every_wording_of_a_concept_names_it(make_doc, nlp, sentence, quote, con
     assert claim.frame is not None and claim.frame.concept == concept
 
 
-def test_a_clause_about_something_else_gives_no_concept(make_doc, nlp):
-    doc, notes = make_doc("The agency interviewed 58 residents last spring.")
-    (claim,) = [c for c in extract_claims(doc, notes, nlp) if c.quote == "58"]
+@pytest.mark.parametrize("sentence, quote", [
+    ("The agency interviewed 58 residents last spring.", "58"),
+    # a cue that leads into another figure is that figure's: the capacity is of the 7 million
+    ("Inside the skin were 16 gas cells, with a combined capacity of 7 million cubic feet.", "16"),
+])
+def test_a_clause_about_something_else_gives_no_concept(make_doc, nlp, sentence, quote):
+    doc, notes = make_doc(sentence)
+    (claim,) = [c for c in extract_claims(doc, notes, nlp) if c.quote == quote]
     assert claim.frame is not None and claim.frame.concept is None
+
+
+def test_a_bare_figure_takes_the_noun_its_sentence_left_unsaid(make_doc, nlp):
+    doc, notes = make_doc("The ferry could carry 900 passengers, but only 412 were on board. "
+                          "It had 1,266 passengers and 696 crew; 761 survived.")
+    claims = {c.quote: c for c in extract_claims(doc, notes, nlp)}
+    assert claims["412"].frame is not None and claims["412"].frame.entity == "passenger"
+    # the noun before it names no survivors, so the survivors' noun stays unsaid
+    assert claims["761"].frame is not None and claims["761"].frame.entity != "crew"
 
 
 CONTEXT = [
@@ -134,6 +153,12 @@ GROUP = [
     # durations are compared in seconds: a quarter of an hour is 15 minutes
     (VELMAR + "The reservoir emptied in 15 minutes.", VELMAR + "The water was gone within 20 minutes.",
      "15 minutes", "within 20 minutes"),
+    # a noun left unsaid is the one before it when that noun names what is counted
+    (VELMAR + "The ferry was built for 900 passengers, but only 412 were on board.",
+     VELMAR + "The ferry carried 412 passengers.", "412", "412"),
+    # a share of a place: "New" in a name is not a new set
+    (VELMAR + "Roughly 60% of New Ostra was flooded.", VELMAR + "The water submerged sixty percent of New Ostra.",
+     "Roughly 60%", "sixty percent"),
     # money without a concept word meets the cost on the same figure
     (VELMAR + "The dam cost $412.5 million to build.", VELMAR + "The contract for the dam came to $412.5 million.",
      "$412.5 million", "$412.5 million"),
@@ -178,6 +203,8 @@ APART = [
     # a vague amount groups only with what its words allow
     (VELMAR + "Police arrested 22 protesters in the valley.", VELMAR + "Police arrested several thousand people.",
      "22", "several thousand"),
+    # temperatures far apart on their scale are two temperatures
+    (VELMAR + "The lake's water was 4°C in spring.", VELMAR + "The lake's water was 12°C.", "4°C", "12°C"),
     # durations in their own units: hours are not decades
     (VELMAR + "The rescue took 61.5 hours.", VELMAR + "The valley stayed empty for six decades.",
      "61.5 hours", "six decades"),
@@ -243,6 +270,10 @@ CONFLICT = [
     # a measure's place named on one side only: still one distance
     (VELMAR + "The explosion was heard 4,780 km away on the island of Marn.",
      VELMAR + "The explosion was heard 7,725 km away.", "4,780 km", "7,725 km", Severity.POSSIBLE),
+    # temperatures are compared by their difference, not their ratio: 0.6 degrees apart
+    (VELMAR + "The ash cooled the valley by approximately 0.5°C.",
+     VELMAR + "The ash caused temperatures in the valley to plunge more than 1.1 deg C.", "approximately 0.5°C",
+     "more than 1.1 deg C", None),
     # a slip of scale: ten times apart
     (VELMAR + "A fund of Rs 50 crore was set aside as compensation.",
      VELMAR + "A fund of 50 million rupees was set aside as compensation.", "Rs 50 crore", "50 million rupees",

@@ -87,6 +87,9 @@ class Lexicon:
         tail = re.split(r"[,;.()]", text[end:end + 30], maxsplit=1)[0]
         if (m := pattern.search(tail)) is not None and m.start() <= 14:
             return cue_of[m.group().lower()]
+        # ... or its noun's predicate: "5,68,292 people were left injured", "36 men were reported missing"
+        if (m := _PREDICATE.match(text, end, end + 50)) is not None and (hit := cue_of.get(m.group(1).lower())):
+            return hit
         if noun and (hit := cue_of.get(noun.lower())):
             return hit
         lo, hi = _clause(text, start, end)
@@ -95,12 +98,18 @@ class Lexicon:
             owner = re.search(r"\b([a-z]+) of (?:the |their |its )?$", text[max(lo, m.start() - 30):m.start()].lower())
             if kind == "count" and owner is not None and owner.group(1) not in cue_of and m.start() > end:
                 continue  # "38 are relatives of detainees": the cue names whose relatives, not what is counted
+            if (mine := _OWN_FIGURE.match(text, m.end())) is not None and not start <= mine.end() - 1 < end:
+                continue  # "16 gas cells, with a capacity of 7 million cubic feet": the cue is the other figure's
             # Distance in characters, after the figure counting a little less ("37m high", "died").
             d = (start - m.end()) * 1.3 if m.end() <= start else max(0, m.start() - end)
             if best is None or d < best[0]:
                 best = (d, cue_of[m.group().lower()])
         return best[1] if best else default
 
+
+_PREDICATE = re.compile(r"\s+(?:[a-z]+\s+)?(?:were|was|are|is|had been|have been|has been)\s+"
+                        r"(?:(?:left|reported|confirmed|feared|listed|presumed|found|declared|also|still)\s+)*([a-z]+)\b", re.I)
+_OWN_FIGURE = re.compile(r"\s+of\s+(?:(?:about|around|some|nearly|almost|over|more than|at least|roughly|just|an?)\s+)*[$€£¥₹]?\d")
 
 # Verbs that say too little to overrule the words around a figure ("caused 36,420 deaths").
 _VAGUE_VERBS = {"cause", "lose", "bring", "leave", "put", "make", "give", "get", "take", "claim", "result", "estimate",

@@ -80,8 +80,9 @@ def frame_of(tokens: list[Token], q: Quantity, time: str | None, source: str | N
         said = _event(noun, skip, lemmatize)
         if said and not (event and said in LIGHT_VERBS):  # "has a population of": the noun says "live"
             event = said
+        # ... not a word of a name: "80% of New Orleans" is not a new set
         scope |= {w for t in noun.lefts if t.dep_ in ("amod", "compound", "advmod") and t.i not in skip
-                  and (w := t.lower_) in SCOPE_WORDS}
+                  and (w := t.lower_) in SCOPE_WORDS and t.tag_ not in ("NNP", "NNPS")}
     change = _change_verb(tokens, skip, lemmatize)
     if change:
         scope.add("change")
@@ -104,6 +105,8 @@ def frame_of(tokens: list[Token], q: Quantity, time: str | None, source: str | N
     if re.match(r"\s*of (?:whom|which|them|those)\b", after):
         scope.add("part")  # "22, of whom 5 were women": the 5 is a part
     concept = _concept(tokens, q, text, base, noun, _governing(noun, lemmatize) or said_event(noun, event), aliases)
+    if noun is None and q.kind == "count" and concept:
+        entity = _elided(tokens, concept, aliases, lemmatize)
     tail = text[tokens[-1].idx + len(tokens[-1]) - base:][:30]
     if concept in _PEOPLE_FATES and _ABOARD.match(tail):
         scope.add("aboard")  # "35 people on board died": the deaths aboard, not the whole toll
@@ -384,15 +387,30 @@ def _entity(noun: Token, skip: set[int], aliases: Aliases, lemmatize: Lemmatize)
     return aliases.entity(key), None, proper
 
 
+def _elided(tokens: list[Token], concept: str, aliases: Aliases, lemmatize: Lemmatize) -> str | None:
+    """The noun a bare figure leaves unsaid, from the figure before it in its sentence, when that
+    noun names what the figure's own words say it counts: "capable of carrying 70 passengers, but
+    only 36 were on board" counts passengers; "1,266 passengers and 696 crew; 761 survived" leaves
+    the survivors' noun unsaid, since neither "passengers" nor "crew" names survivors."""
+    for t in reversed(list(tokens[0].sent[:tokens[0].i - tokens[0].sent.start])):
+        if t.dep_ == "nummod" and is_word(t.head, "NOUN"):
+            if aliases.lexicon.word("count", "", t.head.lower_) != concept:
+                return None
+            return _entity(t.head, set(), aliases, lemmatize)[0]
+    return None
+
+
 def _event(noun: Token, skip: set[int], lemmatize: Lemmatize) -> str | None:
     """What happened to the counted thing, or what it did, as a verb lemma."""
     relcl = next((c for c in noun.children if c.dep_ == "relcl" and is_word(c, "VERB")), None)
     if relcl is not None:
         return lemmatize(relcl, "VERB")
-    if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and is_word(noun.head, "VERB"):
-        verb = noun.head
+    first = noun
+    while first.dep_ == "conj" and first.head.i < first.i and is_word(first.head, "NOUN", "PROPN", "NUM"):
+        first = first.head  # "35 people on board and one member of the ground crew died": conjuncts share the verb
+    if first.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and is_word(first.head, "VERB"):
         # "There are 1.8 million Kazakhs": the existential "be"; "China is home to": "be" as well
-        return lemmatize(verb, "VERB")
+        return lemmatize(first.head, "VERB")
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
         above = noun.head.head
         if above.i not in skip and noun.head.lower_ not in ("of", "in", "at", "from") and (is_word(above, "VERB") or above.lower_ in _NOMINAL_EVENTS):

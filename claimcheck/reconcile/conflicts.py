@@ -13,6 +13,7 @@ anything larger is a `contradiction`.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from itertools import combinations
 
@@ -139,7 +140,8 @@ def concept_conflicts(gid: str, members: Sequence[Claim], settings: ReconcileSet
         # "reduced to 8,353 feet" states the state after a change: against another figure for that
         # state it is worth a look, but it may be a later figure, so at most `possible`
         changed = "change" in fa.scope or "change" in fb.scope
-        if changed and ("change" in fa.scope) != ("change" in fb.scope) and not (set(fa.scope) | set(fb.scope)) & {"after"}:
+        if changed and ("change" in fa.scope) != ("change" in fb.scope) and not (set(fa.scope) | set(fb.scope)) & {"after"} \
+                and _a_state(a if "change" in fa.scope else b):
             continue
         if not currencies and (not apart(a, b) or _rounded(a, b)):
             continue
@@ -191,6 +193,16 @@ def _slip(gid: str, a: Claim, b: Claim) -> Conflict:
            f"{first.unit} and {second.unit} cannot both be the amount; one looks like a currency slip")
     return Conflict(id=conflict_id([a.id, b.id], ConflictKind.VALUES), group=gid, claims=tuple(sorted((a.id, b.id))),
                     kind=ConflictKind.VALUES, severity=Severity.NEAR_MISS, reason=why, gap=None)
+
+
+_STATE = re.compile(r"\b(?:to|from|at)\s+(?:(?:about|around|some|nearly|almost|over|more than|at least|roughly|just|an?)\s+)*$", re.I)
+
+
+def _a_state(c: Claim) -> bool:
+    """A figure a change reached ("rose to 3.1%", "reduced to 8,353 feet"), not the size of the
+    change ("fell by 2%", "plunged more than 1.1 deg C"), which compares with other sizes of it."""
+    at = c.sentence.find(c.quote)
+    return at < 0 or _STATE.search(c.sentence[:at]) is not None
 
 
 def _conversion(c: Claim) -> bool:

@@ -50,6 +50,9 @@ TEMPORAL = frozenset({"before", "after", "forecast"})
 # Two publishers' figures for one quantity clash by a little, or by a slip; beyond this ratio a
 # clash means two quantities ("62 survivors", "61 crew"; "24 square miles" of valley, "230" of forest).
 PLAUSIBLE_RATIO = 1.75
+# Temperatures sit on an interval scale, where a ratio means nothing: a cooling of "0.5°C" and one
+# of "more than 1.1 deg C" are 0.6 degrees apart, one quantity told twice, not "twice as much".
+TEMPERATURE_SPREAD = 1.0
 STRONG = 3.0  # evidence at which a wide ratio is plausible: both sentences state enough to be sure
 STRONG_RATIO = 15.0  # ... up to a digit too many or too few ("850 mph" for 78); "up to 40 metres" and "80 km" are two things
 
@@ -175,7 +178,9 @@ def weigh(a: Claim, b: Claim) -> Evidence:
     elif fa.concept and fb.concept:
         score = CONCEPT
     elif fa.concept or fb.concept:
-        score = 0.0
+        # a measure's unit says its dimension: with one distinctive figure, half of what a concept
+        # says ("350 m" of a deck's height against "350 metres" of the deck)
+        score = 0.5 if a.kind is Kind.MEASURE and same >= 1.0 else 0.0
         weak.append("only one says what it measures")
     else:
         # a block of one counted noun ("16 gas cells"): the noun stands for the concept; measures
@@ -270,6 +275,8 @@ def plausible(a: Claim, b: Claim, score: float = 0.0) -> bool:
 
     x, y = stated(a), stated(b)
     if x is None or y is None or x <= 0 or y <= 0:
+        return True
+    if a.kind is Kind.MEASURE and base_value(a)[3] == "°C" and abs(x - y) <= TEMPERATURE_SPREAD:
         return True
     ratio = max(x, y) / min(x, y)
     if score >= STRONG and a.kind is not Kind.DURATION and ratio <= STRONG_RATIO:
