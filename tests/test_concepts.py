@@ -57,6 +57,8 @@ CONCEPTS = [
     ("Unemployment fell to 5.2% in March.", "5.2%", "unemployment"),
     ("Inflation reached 9.1% last year.", "9.1%", "inflation"),
     ("The surge left 80% of the valley flooded.", "80%", "flooded"),
+    # an infobox label glued to its value is what the value is, whatever noun follows
+    ("MV Orla\n\nTypeRo-ro ferry\nLength98.4 m\nCapacity850 passengers, 90 cars\n\nThe ferry sank in 1997.", "850", "capacity"),
     # the counted noun's own predicate, after it: not the nearer cue of the clause before
     ("Over 5,295 people were killed and 568,292 people were left injured.", "568,292", "injuries"),
     # conjuncts share their verb: the crew member died, whatever "on board" says of the others
@@ -156,6 +158,9 @@ GROUP = [
     # a noun left unsaid is the one before it when that noun names what is counted
     (VELMAR + "The ferry was built for 900 passengers, but only 412 were on board.",
      VELMAR + "The ferry carried 412 passengers.", "412", "412"),
+    # a concept the page lends (most of its metres are heights) gives way to one a sentence states
+    (VELMAR + "The dam was 85 metres high and rose 90 m above the river bed. The spillway measures 212.4 m.",
+     VELMAR + "The spillway is 212.4 m long.", "212.4 m", "212.4 m"),
     # a share of a place: "New" in a name is not a new set
     (VELMAR + "Roughly 60% of New Ostra was flooded.", VELMAR + "The water submerged sixty percent of New Ostra.",
      "Roughly 60%", "sixty percent"),

@@ -71,6 +71,11 @@ class Lexicon:
         if pattern is None:
             return default
         before = text[max(0, start - 40):start].lower()
+        # An infobox label glued to its value is what the value is: "Capacity850 passengers", "Deaths1,204"
+        if start > 0 and text[start - 1].isalpha():
+            glued = [m for m in pattern.finditer(text, max(0, start - 30), start) if m.end() == start]
+            if glued:
+                return cue_of[glued[-1].group().lower()]
         # A phrase cue that ends right before the figure: "certified for 850 passengers", "could carry 850"
         if lead is not None and (m := lead.search(before)) is not None:
             return cue_of[m.group(1)]

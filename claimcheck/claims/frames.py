@@ -231,6 +231,8 @@ def _concept(tokens: list[Token], q: Quantity, text: str, base: int, noun: Token
 
         unit = to_base_unit(1.0, q.unit)[1] or ""
     start = tokens[0].idx - base
+    if (label := _GLUED_LABEL.match(tokens[0].text)) is not None and not q.quote[:1].isalpha():
+        start += label.end()  # "Capacity850": an infobox label the tokenizer left on the figure
     end = tokens[-1].idx + len(tokens[-1]) - base
     if _WHOLE_OF_PART.search(text[:start]):
         verb = None  # "killing 1,198 of the 1,959 aboard": the verb is the part's, the whole is read from its words
@@ -238,6 +240,7 @@ def _concept(tokens: list[Token], q: Quantity, text: str, base: int, noun: Token
                                    noun=noun.lower_ if noun is not None else None)
 
 
+_GLUED_LABEL = re.compile(r"[A-Za-z]{3,}(?=[\d$€£¥₹])")
 _ANOTHER = re.compile(r"\b(another|additional|extra|further|other)\s+(?:Rs\.?\s*|[$€£¥₹]\s*|USD\s+|INR\s+)?$", re.I)
 _PEOPLE_FATES = {"deaths", "injuries", "survivors", "missing"}
 _ABOARD = re.compile(r"\s*(?:\w+\s+)?(?:on board|aboard|onboard)\b", re.I)

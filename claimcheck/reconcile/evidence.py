@@ -26,7 +26,7 @@ clash between two claims that do meet is still not worth raising.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -166,6 +166,11 @@ def weigh(a: Claim, b: Claim) -> Evidence:
     said: list[str] = []
     weak: list[str] = []
     same = _same_figure(a, b)
+    lent_a, lent_b = fa.concept_from == "document", fb.concept_from == "document"
+    if fa.concept and fb.concept and fa.concept != fb.concept and lent_a != lent_b:
+        # a concept the page lends is its usual one, a guess: against one a sentence states it is
+        # no concept at all ("measures 11.8 km" on a page of heights, against "11.8 km long")
+        fa, fb = (replace(fa, concept=None), fb) if lent_a else (fa, replace(fb, concept=None))
     if fa.concept and fb.concept and fa.concept != fb.concept:
         if same < 1.0 or a.kind is not Kind.MONEY:
             return Evidence(CANNOT, ("different concepts",))
