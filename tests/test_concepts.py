@@ -161,6 +161,11 @@ GROUP = [
     # a concept the page lends (most of its metres are heights) gives way to one a sentence states
     (VELMAR + "The dam was 85 metres high and rose 90 m above the river bed. The spillway measures 212.4 m.",
      VELMAR + "The spillway is 212.4 m long.", "212.4 m", "212.4 m"),
+    # an infobox row counts what its label names: "Lifts57" are the 57 lifts
+    ("Halden Tower\n\nHalden Tower\nHeight412 m\nLifts57\nFloor count88\n\nHalden Tower is an office skyscraper.",
+     "Halden Tower\n\nThe Halden Tower opened in 2021. It has 57 lifts.", "57", "57"),
+    ("Halden Tower\n\nHalden Tower\nHeight412 m\nLifts57\nFloor count88\n\nHalden Tower is an office skyscraper.",
+     "Halden Tower\n\nThe Halden Tower opened in 2021. It has 88 storeys.", "88", "88"),
     # a share of a place: "New" in a name is not a new set
     (VELMAR + "Roughly 60% of New Ostra was flooded.", VELMAR + "The water submerged sixty percent of New Ostra.",
      "Roughly 60%", "sixty percent"),

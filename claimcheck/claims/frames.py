@@ -107,6 +107,8 @@ def frame_of(tokens: list[Token], q: Quantity, time: str | None, source: str | N
     concept = _concept(tokens, q, text, base, noun, _governing(noun, lemmatize) or said_event(noun, event), aliases)
     if noun is None and q.kind == "count" and concept:
         entity = _elided(tokens, concept, aliases, lemmatize)
+    elif noun is None and q.kind == "count" and (label := _label(tokens, text, base)) is not None:
+        entity = aliases.entity(label)  # "Lifts57", "Floor count88": an infobox row counts what its label names
     tail = text[tokens[-1].idx + len(tokens[-1]) - base:][:30]
     if concept in _PEOPLE_FATES and _ABOARD.match(tail):
         scope.add("aboard")  # "35 people on board died": the deaths aboard, not the whole toll
@@ -388,6 +390,24 @@ def _entity(noun: Token, skip: set[int], aliases: Aliases, lemmatize: Lemmatize)
         entity, event = aliases.agents[key]
         return aliases.entity(entity), event, proper
     return aliases.entity(key), None, proper
+
+
+_GENERIC_LABELS = {"count", "number", "no", "total", "numbers"}
+
+
+def _label(tokens: list[Token], text: str, base: int) -> str | None:
+    """The noun of an infobox label glued to a count opening its line ("Lifts57", "Floor count88")."""
+    at = tokens[0].idx - base
+    if (glued := _GLUED_LABEL.match(tokens[0].text)) is not None:
+        at += glued.end()
+    line = text[text.rfind("\n", 0, at) + 1:at]
+    if not line or line[-1:].isspace() or not re.fullmatch(r"[A-Za-z][A-Za-z ]{2,30}", line):
+        return None
+    words = [w.lower() for w in line.split() if w.lower() not in _GENERIC_LABELS]
+    if not words:
+        return None
+    word = words[-1]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
 
 
 def _elided(tokens: list[Token], concept: str, aliases: Aliases, lemmatize: Lemmatize) -> str | None:
