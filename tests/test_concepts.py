@@ -57,6 +57,11 @@ CONCEPTS = [
     ("Unemployment fell to 5.2% in March.", "5.2%", "unemployment"),
     ("Inflation reached 9.1% last year.", "9.1%", "inflation"),
     ("The surge left 80% of the valley flooded.", "80%", "flooded"),
+    # a verb the lexicon does not know, but its subject names the concept
+    ("In all, 431 bodies were recovered from the wreck.", "431", "deaths"),
+    ("The quake left some 95,000 homeless.", "some 95,000", "homeless"),
+    ("Between 120,000 and 150,000 people had to leave their homes.", "Between 120,000 and 150,000", "displaced"),
+    ("Police said 64 protesters were later remanded in custody.", "64", "detained"),
     # an infobox label glued to its value is what the value is, whatever noun follows
     ("MV Orla\n\nTypeRo-ro ferry\nLength98.4 m\nCapacity850 passengers, 90 cars\n\nThe ferry sank in 1997.", "850", "capacity"),
     # the counted noun's own predicate, after it: not the nearer cue of the clause before
@@ -166,6 +171,9 @@ GROUP = [
      "Halden Tower\n\nThe Halden Tower opened in 2021. It has 57 lifts.", "57", "57"),
     ("Halden Tower\n\nHalden Tower\nHeight412 m\nLifts57\nFloor count88\n\nHalden Tower is an office skyscraper.",
      "Halden Tower\n\nThe Halden Tower opened in 2021. It has 88 storeys.", "88", "88"),
+    # "a forecast of 40,000" counts what its clause says, as "expected around 40,000 vehicles" does
+    (VELMAR + "Traffic on the dam road averaged 48,000 vehicles a day, compared with a forecast of 40,000.",
+     VELMAR + "Planners expected around 40,000 vehicles a day on the dam road.", "40,000", "around 40,000"),
     # a share of a place: "New" in a name is not a new set
     (VELMAR + "Roughly 60% of New Ostra was flooded.", VELMAR + "The water submerged sixty percent of New Ostra.",
      "Roughly 60%", "sixty percent"),
@@ -213,6 +221,9 @@ APART = [
     # a vague amount groups only with what its words allow
     (VELMAR + "Police arrested 22 protesters in the valley.", VELMAR + "Police arrested several thousand people.",
      "22", "several thousand"),
+    # those who had to leave are not those left without a home
+    (VELMAR + "Around 140,000 people were displaced by the flood.", VELMAR + "The flood left some 95,000 homeless.",
+     "Around 140,000", "some 95,000"),
     # temperatures far apart on their scale are two temperatures
     (VELMAR + "The lake's water was 4°C in spring.", VELMAR + "The lake's water was 12°C.", "4°C", "12°C"),
     # durations in their own units: hours are not decades

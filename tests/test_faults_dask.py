@@ -64,11 +64,11 @@ def test_a_poisoned_block_is_named_and_the_rest_of_the_report_is_complete(cluste
     archive = articles(tmp_path / "archive", poisoned=True)
     got = dask_scan(cluster, [archive], Settings(offline=True))
     (fault,) = got.faults
-    assert fault.stage == "reconcile" and fault.part == "block count||people"
+    assert fault.stage == "reconcile" and fault.part == "block count||@votes|"
     assert sorted(Path(p).name for p in fault.documents) == ["b.txt", f"{POISON}c.txt"]
     assert "please report it" in fault.message
     assert len(got.documents) == 5 and len(got.claims) == len(scan([str(archive)], Settings(offline=True)).claims)
     assert {Path(c.path).name for c in got.claims} >= {"b.txt", f"{POISON}c.txt"}  # the block's claims stay
     kinds = {c.kind.value for c in got.conflicts}
     assert kinds == {"breakdown", "values"}  # the towns (d, e) and the breakdown (a) are still found
-    assert [g.key for g in got.groups] == ["count||town", "doc|a"]  # the people block is the one missing
+    assert [g.key for g in got.groups] == ["count||town", "doc|a"]  # the voters block is the one missing

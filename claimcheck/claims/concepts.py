@@ -62,10 +62,19 @@ class Lexicon:
         """The concept one word names ("victims" -> deaths), or None."""
         if not word:
             return None
-        return self._for(kind, unit)[1].get(word.lower())
+        cues, w = self._for(kind, unit)[1], word.lower()
+        # a counted noun is read singular ("body"); a cue may be written plural only ("bodies")
+        return cues.get(w) or cues.get(w + "s") or (cues.get(w[:-1] + "ies") if w.endswith("y") else None)
+
+    @staticmethod
+    def _predicate(pattern: re.Pattern[str], cue_of: dict[str, str], text: str, end: int) -> str | None:
+        """The concept a cue opening the predicate of the figure's noun names ("were left injured")."""
+        m = _PREDICATE.match(text, end, end + 50)
+        said = pattern.match(text, m.start(1)) if m is not None else None
+        return cue_of[said.group().lower()] if said is not None else None
 
     def concept(self, kind: str, unit: str, text: str, start: int, end: int,
-                verb: str | None = None, noun: str | None = None) -> str | None:
+                verb: str | None = None, noun: str | None = None, subject: bool = False) -> str | None:
         """The concept of the figure at text[start:end], from its verb, noun and surrounding words."""
         pattern, cue_of, default, lead = self._for(kind, unit)
         if pattern is None:
@@ -82,7 +91,12 @@ class Lexicon:
         if verb and (hit := next((cue_of[v] for v in _forms(verb.lower()) if v in cue_of), None)):
             return hit
         if verb and kind == "count" and verb.lower() not in _VAGUE_VERBS:
-            return None  # the clause says what happened ("interviewed 58"), and the lexicon does not know it
+            # The clause says what happened ("interviewed 58"), and the lexicon does not know it;
+            # unless the counted noun, its subject, names the concept itself: "431 bodies were recovered".
+            if not subject:
+                return None
+            said = self._predicate(pattern, cue_of, text, end)  # "64 protesters were held overnight"
+            return said or self.word(kind, unit, noun)
         of = re.search(r"\b([a-z]+(?: [a-z]+)?) of (?:the |some |about |around |nearly |over |more than |an? )*$", before)
         if of is not None:
             for w in (of.group(1), of.group(1).split()[-1]):
@@ -93,7 +107,7 @@ class Lexicon:
         if (m := pattern.search(tail)) is not None and m.start() <= 14:
             return cue_of[m.group().lower()]
         # ... or its noun's predicate: "5,68,292 people were left injured", "36 men were reported missing"
-        if (m := _PREDICATE.match(text, end, end + 50)) is not None and (hit := cue_of.get(m.group(1).lower())):
+        if (hit := self._predicate(pattern, cue_of, text, end)) is not None:
             return hit
         if noun and (hit := cue_of.get(noun.lower())):
             return hit

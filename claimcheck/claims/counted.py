@@ -31,7 +31,8 @@ COLLECTIVE = {"diaspora", "population", "community", "minority", "people", "peop
 # Nouns that say how a figure is measured, not what it counts: look through them ("the number
 # of refugees", "a total of 400 camps").
 CONTAINERS = {"number", "total", "estimate", "figure", "count", "tally", "sum", "amount", "share", "proportion",
-              "percentage", "percent", "rate", "majority", "minority", "half", "third", "quarter", "fraction", "toll"}
+              "percentage", "percent", "rate", "majority", "minority", "half", "third", "quarter", "fraction", "toll",
+              "forecast", "projection", "prediction"}
 
 
 # Modifiers that make it another quantity: "35 other countries" are not "35 countries".

@@ -226,7 +226,8 @@ def _concept(tokens: list[Token], q: Quantity, text: str, base: int, noun: Token
     if _WHOLE_OF_PART.search(text[:start]):
         verb = None  # "killing 1,198 of the 1,959 aboard": the verb is the part's, the whole is read from its words
     return aliases.lexicon.concept(q.kind, unit, text, start, end, verb=verb,
-                                   noun=noun.lower_ if noun is not None else None)
+                                   noun=noun.lower_ if noun is not None else None,
+                                   subject=noun is not None and noun.dep_ in ("nsubj", "nsubjpass"))
 
 
 _ANOTHER = re.compile(r"\b(another|additional|extra|further|other)\s+(?:Rs\.?\s*|[$€£¥₹]\s*|USD\s+|INR\s+)?$", re.I)

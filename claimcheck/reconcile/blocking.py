@@ -53,8 +53,10 @@ def canonical_entities(names: Iterable[str], fuzzy: int = 90) -> dict[str, str]:
     return canon
 
 
-# Counted nouns that name no subgroup: "1,200 people died" and "1,200 died" count the same dead.
-_EVERYONE = {"people", "person", "human", "individual", "total", "number", "figure", "man", "men", "soul", "resident",
+# Counted nouns that name no subgroup: "1,200 people died" and "1,200 died" count the same dead;
+# "a forecast of 40,000" counts what the concept says.
+_EVERYONE = {"people", "person", "human", "individual", "total", "number", "figure", "forecast", "projection", "estimate",
+             "man", "men", "soul", "resident",
              "civilian", "citizen", "neighbour", "neighbor", "villager", "local", "inhabitant", "occupant", "colleague",
              "miner", "townspeople", "townsfolk"}
 # ... and the people a story is about, named by where they were or what they did that day:
