@@ -311,6 +311,14 @@ def test_one_quantity_told_two_ways_is_a_conflict(run, a, b, qa, qb, severity): 
         assert c.severity is severity
 
 
+def test_a_cluster_led_by_an_adjective_is_linked_by_its_better_said_members(run):  # noqa: F811
+    # "the 85-metre dam" says little but its adjective, and leads its cluster; its members that say more link it
+    claims, _, conflicts = run(VELMAR + "The 85-metre Velmar dam was finished in 1961. The dam was 85 m high.",
+                               VELMAR + "The 279-foot wall of the Velmar dam was finished in 1961. The dam stood 85 metres tall.",
+                               VELMAR + "The dam stood 92 meters tall.")
+    assert conflicting(claims, conflicts, "85 m", "92 meters")
+
+
 NO_CONFLICT = [
     # a figure in brackets restates the one before it
     (VELMAR + "The reservoir was 4,000 miles (6,437 kilometers) long.",

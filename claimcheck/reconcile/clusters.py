@@ -61,8 +61,8 @@ class _Cluster:
 def _link(a: _Cluster, b: _Cluster) -> bool:
     """Phase two: two agreeing clusters are one quantity told differently when every pair scores
     `JOIN`, no document gives both a figure and a clashing one, and each clash is plausible."""
-    if weigh(a.members[0], b.members[0]).score < JOIN - SPREAD:
-        return False  # their founders, the best evidenced members, do not meet: no need to weigh the rest
+    if max(weigh(x, y).score for x in a.members[:3] for y in b.members[:3]) < JOIN - SPREAD:
+        return False  # their best evidenced members do not meet: no need to weigh the rest
     total, n, best = 0.0, 0, -INF
     for i in _sample(len(a.members)):
         x = a.members[i]
