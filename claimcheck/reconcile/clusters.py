@@ -61,7 +61,7 @@ class _Cluster:
 def _link(a: _Cluster, b: _Cluster) -> bool:
     """Phase two: two agreeing clusters are one quantity told differently when every pair scores
     `JOIN`, no document gives both a figure and a clashing one, and each clash is plausible."""
-    if max(weigh(x, y).score for x in a.members[:3] for y in b.members[:3]) < JOIN - SPREAD:
+    if weigh(_spokesman(a), _spokesman(b)).score < JOIN - SPREAD:
         return False  # their best evidenced members do not meet: no need to weigh the rest
     total, n, best = 0.0, 0, -INF
     for i in _sample(len(a.members)):
@@ -79,6 +79,13 @@ def _link(a: _Cluster, b: _Cluster) -> bool:
                     or (y.value is None and y.bound is not Bound.RANGE)):  # a vague amount is never one side of a clash
                 return False
     return best >= JOIN and total / n >= JOIN - SPREAD
+
+
+def _spokesman(k: _Cluster) -> Claim:
+    """The member that says most of what the cluster measures, among its first: a founder may say
+    little but its adjective ("the 279-foot dam"), a later member its concept too ("85 m high")."""
+    return max(k.members[:3], key=lambda c: _stated(c) + (c.frame is not None and c.frame.concept is not None
+                                                          and c.frame.concept_from is None))
 
 
 def apart(a: Claim, b: Claim, ia: Interval | None = None, ib: Interval | None = None) -> bool:
