@@ -42,6 +42,10 @@ SS = "Saffir-Simpson category"
      [("7.2-magnitude", "rating", "=", 7.2, 7.2, 7.2, "magnitude"), ("300", "count", "=", 300, 300, 300, None)]),
     ("The tremor measured 5.1 on the Richter scale.", [("5.1 on the Richter scale", "rating", "=", 5.1, 5.1, 5.1, "magnitude")]),
     ("An M5.9 aftershock followed the quake.", [("M5.9", "rating", "=", 5.9, 5.9, 5.9, "magnitude")]),
+    # an infobox's label glued to its value, and a label with a colon beside the scale's name
+    ("Valdren earthquake\nLocal time04:17\nMagnitude6.8 Mw\nDepth12 km",
+     [("Magnitude6.8", "rating", "=", 6.8, 6.8, 6.8, "magnitude"), ("12 km", "measure", "=", 12, 12, 12, "km")]),
+    ("Magnitude: 6.8 on the moment magnitude scale", [("Magnitude: 6.8", "rating", "=", 6.8, 6.8, 6.8, "magnitude")]),
     ("The blast rated VEI 5, ejecting 3 cubic kilometres of rock.",
      [("VEI 5", "rating", "=", 5, 5, 5, "VEI"), ("3 cubic kilometres", "measure", "=", 3, 3, 3, "km3")]),
     ("It had a Volcanic Explosivity Index of 4.", [("Volcanic Explosivity Index of 4", "rating", "=", 4, 4, 4, "VEI")]),

@@ -123,17 +123,20 @@ def find_quantities(text: str, masks: Iterable[Span] = ()) -> list[Quantity]:
     text = blank(text, sorted([*masks, *identifiers.apparatus(text)]))  # same length, so offsets still point into the original
     # What a page lost in conversion, put back at the same length: a rupee sign ("L750 cr"), a
     # fraction glyph ("21/2 days"), the space between an infobox label and its value ("Height85 m").
-    text = unglue_labels(lost_fractions(currencies.misencoded_rupees(text)))
+    written = lost_fractions(currencies.misencoded_rupees(text))
+    text = unglue_labels(written)
     # "1\u200b000": read without the invisible characters; `gaps[i]` is where, in the text read, the
     # i-th removed character stood, so an offset maps back by counting the gaps at or before it.
     gaps = [m.start() - i for i, m in enumerate(INVISIBLE.finditer(text))]
     if gaps:
-        text = INVISIBLE.sub("", text)
+        text, written = INVISIBLE.sub("", text), INVISIBLE.sub("", written)
     dot_groups, space_groups = dot_page(text), bool(SPACE_PAGE.search(text))
     indian = bool(INDIAN_PAGE.search(text))
     page = Page(text, figure_pattern(space_groups, dot_groups, indian), figure_pattern(space_groups, dot_groups, indian, True), dot_groups,
                  bool(METRES_WRITTEN.search(text)) and not MONEY_M.search(text))
-    found: list[Quantity] = find_ratings(text)  # "Category 4", "magnitude 6.8": a scale's figure, not a count
+    # "Category 4", "magnitude 6.8": a scale's figure, not a count; read with its label as written,
+    # so an infobox's glued "Magnitude6.8" is the scale's too
+    found: list[Quantity] = find_ratings(written)
     taken = _Spans((q.start, q.end) for q in found)
     for d in [*find_shares(text, NUMWORDS, words_to_number),  # "half an hour", "an hour and a half"
               *find_durations(text, NUMWORDS, words_to_number)]:  # "three hours and twenty minutes": one duration

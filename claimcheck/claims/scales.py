@@ -17,7 +17,8 @@ _SP = r"[\s\u00a0]"
 _N = r"(?P<n>[0-9]{1,2}(?:\.[0-9]{1,2})?)(?![0-9.,]?[0-9])"
 _STORM = re.compile(r"\b(?:hurricanes?|storms?|typhoons?|cyclones?|Saffir|landfall|winds?)\b", re.IGNORECASE)
 _TORNADO = re.compile(r"\btornado(?:es)?\b|\btwisters?\b|\bFujita\b", re.IGNORECASE)
-_QUAKE = re.compile(r"\b(?:earthquakes?|quakes?|tremors?|aftershocks?|seismic|Richter|temblors?)\b", re.IGNORECASE)
+_QUAKE = re.compile(r"\b(?:earthquakes?|quakes?|tremors?|aftershocks?|seismic|Richter|temblors?|moment magnitude|"
+                    r"magnitude scale)\b", re.IGNORECASE)
 
 _QUAKE_KEYS = ("quake", "Quake", "tremor", "seismic", "Richter", "temblor", "aftershock")
 # (scale, pattern with the figure in group `n`, words one of which must stand within 120
@@ -25,7 +26,8 @@ _QUAKE_KEYS = ("quake", "Quake", "tremor", "seismic", "Richter", "temblor", "aft
 _SCALES: list[tuple[str, re.Pattern[str], re.Pattern[str] | None, float, tuple[str, ...]]] = [
     (scale, re.compile(rx), near, top, keys) for scale, rx, near, top, keys in [
     ("Saffir-Simpson category", rf"\b(?:[Cc]ategory|[Cc]at\.?)(?:{_SP}|-){_N}", _STORM, 5, ("ategory", "Cat", "cat")),
-    ("magnitude", rf"\b[Mm]agnitude(?:{_SP}|-)(?:of{_SP}+)?{_N}", _QUAKE, 10, ("agnitude",)),
+    # "magnitude 6.8", "magnitude-6.8", "Magnitude: 6.8", an infobox's glued "Magnitude6.8"
+    ("magnitude", rf"\b[Mm]agnitude(?:{_SP}|-|:{_SP}*)?(?:of{_SP}+)?{_N}", _QUAKE, 10, ("agnitude",)),
     ("magnitude", rf"\b{_N}(?:{_SP}|-)(?:[Mm]agnitude\b|on{_SP}+the{_SP}+Richter(?:{_SP}+scale)?\b)", _QUAKE, 10, ("agnitude", "Richter")),
     ("magnitude", rf"(?<![\w.])M[wL]?{_SP}?(?P<n>[0-9]\.[0-9])(?![0-9])", _QUAKE, 10, _QUAKE_KEYS),
     ("VEI", rf"\bVEI(?:{_SP}|-)?(?:(?:of|=){_SP}*)?{_N}", None, 8, ("VEI",)),
