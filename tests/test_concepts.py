@@ -291,6 +291,9 @@ CONFLICT = [
     # a measure's place named on one side only: still one distance
     (VELMAR + "The explosion was heard 4,780 km away on the island of Marn.",
      VELMAR + "The explosion was heard 7,725 km away.", "4,780 km", "7,725 km", Severity.POSSIBLE),
+    # one definition said on both sides is evidence of one quantity, though one side names no concept
+    (VELMAR + "Visitors ride the lift to the dam tower's observation deck at 350 metres.",
+     VELMAR + "The dam tower's observation deck sits at a height of 360 m.", "350 metres", "360 m", None),
     # temperatures are compared by their difference, not their ratio: 0.6 degrees apart
     (VELMAR + "The ash cooled the valley by approximately 0.5°C.",
      VELMAR + "The ash caused temperatures in the valley to plunge more than 1.1 deg C.", "approximately 0.5°C",

@@ -196,6 +196,11 @@ def weigh(a: Claim, b: Claim) -> Evidence:
         said.append("the same figure")
     if bool(da) != bool(db):
         weak.append(f"only one says {', '.join(sorted(da or db))!r}")
+    elif da and da == db:
+        # the same definition said on both sides is what the figures are of: "the deck, 350 metres
+        # up" and "the deck at 360 m"; "within three days" twice
+        score += 1.0
+        said.append(f"both say {', '.join(sorted(da))!r}")
     if fa.concept_from == "document" or fb.concept_from == "document":
         score -= 0.5
         weak.append("what one figure measures is read from its page, not its sentence")
