@@ -4,8 +4,12 @@ Inside a block (a concept and subgroup for counts, "deaths", "deaths of American
 for measures, a kind for money) two claims are scored on what they share, each field weighted by
 where it was read:
 
-    concept  +1 both name the same one; 0, and a doubt, when only one does (the page may lend one:
-             -0.5 more); two different ones never join ("height" and "length" of one dam)
+    concept  +1 both name the same one; 0, and a doubt, when only one does (+0.5 for a measure
+             on one distinctive figure, its unit saying its dimension; a concept the page lends:
+             -0.5 more, and it gives way to one a sentence states); two different ones never join
+             ("height" and "length" of one dam)
+    defined  +1 one defining qualifier on both sides ("deck", "within three days"); a doubt when
+             only one side says it
     figure   +1 the same figure to its last digit, or its exact conversion, with three or more
              significant digits; +0.5 with two; round and small figures say nothing
     topic    +2 named in both sentences, +1.5 stated on one side and lent by the document on the
@@ -20,7 +24,8 @@ where it was read:
 Cannot-link rules, whatever the score: different concepts, different set qualifiers ("other",
 "additional"), different defining qualifiers on both sides ("within three days" / "within two
 weeks"), stated times that do not overlap, and, for figures that clash, a ratio beyond what one
-quantity told by two publishers plausibly spans (see `PLAUSIBLE_RATIO`). `raise_clash` says when a
+quantity told by two publishers plausibly spans (see `PLAUSIBLE_RATIO`; temperatures, on an
+interval scale, by their difference). `raise_clash` says when a
 clash between two claims that do meet is still not worth raising.
 """
 from __future__ import annotations
