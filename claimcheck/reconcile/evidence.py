@@ -195,7 +195,8 @@ def weigh(a: Claim, b: Claim) -> Evidence:
     else:
         # a block of one counted noun ("16 gas cells"): the noun stands for the concept; measures
         # and money share a block by dimension only, so there two nouns must meet
-        score = CONCEPT if a.kind not in (Kind.MEASURE, Kind.MONEY) or (fa.entity and fa.entity == fb.entity) else 0.0
+        score = CONCEPT if a.kind not in (Kind.MEASURE, Kind.MONEY) or (fa.entity and fa.entity == fb.entity) else \
+            0.5 if a.kind is Kind.MEASURE and same >= 1.0 else 0.0  # the unit's dimension, as above
     if same > 0:
         score += same
         said.append("the same figure")
