@@ -162,6 +162,8 @@ def test_html_shows_the_reviewed_link_as_reviewed_not_as_a_problem(cycle):
     dead = re.findall(r'data-status="broken">broken</span>( <span class="status reviewed"[^>]*>reviewed</span>)? '
                       r'<a class="url" href="[^"]*/status/(\d+)"', articles)
     assert sorted((code, bool(chip)) for chip, code in dead) == [("404", True), ("410", False)]
+    chips = re.findall(r'<li class="(flag(?: reviewed)?)" data-flag="insecure-scheme">', articles)
+    assert sorted(chips) == ["flag", "flag reviewed", "flag reviewed"]  # the new footnote's flag alone is live
     assert page.count('class="reviewed-card"') == 1  # the old conflict folded, the two new ones open
     tile = re.search(r'<span class="n">(\d+)</span><span class="what">dead links</span><span class="sub">([^<]*)', page)
     assert tile is not None and tile.group(1) == "1" and "1 more reviewed" in tile.group(2)
