@@ -66,7 +66,6 @@ def test_before_the_baseline_the_dead_link_and_conflict_fail_and_after_it_nothin
 
 
 def test_json_lists_the_new_findings_failing_and_the_old_ones_reviewed(cycle):
-    state = cycle
     code, out = _scan("json")
     report = json.loads(out)
     failing = [f for f in report["findings"] if f["fails"]]
