@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from ..config import Settings
 from ..gate import review_of
-from ..model import Claim, Document, LinkResult, LinkStatus, Report, Severity
+from ..model import Claim, Document, LinkResult, LinkStatus, Report, Review, Severity
 from .chart import Interval, chart, finite, interval_text, narrow
 from .excerpt import note_marks, sentence_pieces
 from .html_views import (
@@ -41,7 +41,7 @@ from .html_views import (
     Segment,
     Side,
 )
-from .review import all_reviewed, reviewed_rows, reviewed_words
+from .review import reviewed_flags, reviewed_rows, reviewed_words
 
 
 def safe_href(url: str) -> str | None:
@@ -53,7 +53,7 @@ def safe_href(url: str) -> str | None:
     return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
-def _link_view(url: str, result: LinkResult | None, offline: bool | None) -> LinkView:
+def _link_view(url: str, result: LinkResult | None, offline: bool | None, reviewed: str = "") -> LinkView:
     if result is None:
         # Offline runs check no link: the summary says so once, not beside every URL.
         return LinkView(url, safe_href(url), "not checked", "" if offline else "not in this report", "muted")
@@ -61,7 +61,7 @@ def _link_view(url: str, result: LinkResult | None, offline: bool | None) -> Lin
     detail = " ".join(x for x in (str(result.http_status) if result.http_status else "", result.reason) if x)
     if result.final_url and result.final_url != url:
         detail = f"{detail} \u2192 {result.final_url}".strip()
-    return LinkView(url, safe_href(url), status, detail, LINK_TONE.get(status, "muted"))
+    return LinkView(url, safe_href(url), status, detail, LINK_TONE.get(status, "muted"), reviewed)
 
 
 def _bound(claim: Claim) -> str | None:
@@ -138,8 +138,9 @@ def build_page(report: Report, settings: Settings | None = None) -> Page:
             continue
         anchor = f"fn-{doc_key}-{cite.number}"
         footnotes[(doc_id, cite.number)] = FootnoteView(
-            anchor, doc_key, docs_by_id[doc_id].name, cite, tuple(_link_view(u, links.get(u), offline) for u in cite.urls),
-            tuple(f"{anchor}-ref{i}" for i in range(len(cite.markers))))
+            anchor, doc_key, docs_by_id[doc_id].name, cite,
+            tuple(_link_view(u, links.get(u), offline, reviewed_words(review.verdict(f"link:{u}"))) for u in cite.urls),
+            tuple(f"{anchor}-ref{i}" for i in range(len(cite.markers))), reviewed_flags(review, cite))
 
     claim_views: dict[str, ClaimView] = {}
     marks = note_marks(report)
@@ -193,8 +194,9 @@ def build_page(report: Report, settings: Settings | None = None) -> Page:
         groups.append(GroupView(g, f"group-{n}", gclaims, agreed,
                                 " ".join(sorted({cv.doc_key for cv in gclaims}))))
 
-    problems = [fv for fv in footnotes.values() if fv.problem and not all_reviewed(review, fv.citation)]
-    return Page(report, docs, conflicts, groups, problems, _problem_docs(docs, problems), _summary(report),
+    problems = [fv for fv in footnotes.values() if fv.problem]
+    return Page(report, docs, conflicts, groups, problems, _problem_docs(docs, problems),
+                _summary(report, review, conflicts, list(footnotes.values())),
                 _link_counts(report), _flag_counts(report), _settings_rows(settings), warnings=_warnings(report),
                 reviewed=reviewed_rows(review), stale=[(e.rule, e.where, e.what) for e in review.stale])
 
@@ -219,8 +221,9 @@ def _problem_docs(docs: list[DocView], problems: list[FootnoteView]) -> list[Pro
         counts: dict[str, int] = {}
         for fv in bad:
             for f in fv.citation.flags:
-                counts[f] = counts.get(f, 0) + 1
-            if any(lv.tone == "bad" for lv in fv.links):
+                if f not in fv.reviewed_flags:
+                    counts[f] = counts.get(f, 0) + 1
+            if any(lv.tone == "bad" and not lv.reviewed for lv in fv.links):
                 counts["dead link"] = counts.get("dead link", 0) + 1
         out.append(ProblemDoc(d.key, d.doc.name, d.doc.path, bad, tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))))
     return out
@@ -231,8 +234,11 @@ def _short_name(name: str, width: int = 16) -> str:
     return stem if len(stem) <= width else stem[: width - 1] + "\u2026"
 
 
-def _summary(report: Report) -> dict[str, int]:
+def _summary(report: Report, review: Review, conflicts: list[ConflictView], footnotes: list[FootnoteView]) -> dict[str, int]:
+    """The counts the header and tiles show: what needs a look, and beside it what is reviewed."""
     statuses = [r.status for r in report.links]
+    reviewed_dead = sum(r.status in DEAD and bool(reviewed_words(review.verdict(f"link:{r.url}"))) for r in report.links)
+    open_ = [k.conflict for k in conflicts if not k.reviewed]
     return {
         "documents": len(report.documents), "skipped": len(report.skipped), "claims": len(report.claims),
         "groups": len(report.groups), "agreeing": sum(g.agrees for g in report.groups),
@@ -240,8 +246,13 @@ def _summary(report: Report) -> dict[str, int]:
         "contradictions": sum(k.severity == Severity.CONTRADICTION for k in report.conflicts),
         "near_misses": sum(k.severity == Severity.NEAR_MISS for k in report.conflicts),
         "possible": sum(k.severity == Severity.POSSIBLE for k in report.conflicts),
-        "citations": len(report.citations), "flagged": sum(bool(c.flags) for c in report.citations),
-        "links": len(statuses), "dead": sum(s in DEAD for s in statuses),
+        "open_contradictions": sum(k.severity == Severity.CONTRADICTION for k in open_),
+        "open_near_misses": sum(k.severity == Severity.NEAR_MISS for k in open_),
+        "reviewed_conflicts": len(conflicts) - len(open_),
+        "citations": len(report.citations),
+        "flagged": sum(any(f not in fv.reviewed_flags for f in fv.citation.flags) for fv in footnotes),
+        "reviewed_flagged": sum(bool(fv.citation.flags) and set(fv.citation.flags) <= fv.reviewed_flags for fv in footnotes),
+        "links": len(statuses), "dead": sum(s in DEAD for s in statuses) - reviewed_dead, "reviewed_dead": reviewed_dead,
         "unverified": sum(s == LinkStatus.UNVERIFIED for s in statuses),
     }
 

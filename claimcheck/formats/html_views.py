@@ -45,6 +45,7 @@ class LinkView:
     status: str  # "ok", "broken", ... or "not checked"
     detail: str
     tone: str
+    reviewed: str = ""  # "by whom, when: note" when the baseline marks this link's status reviewed
 
 
 @dataclass(frozen=True)
@@ -55,10 +56,18 @@ class FootnoteView:
     citation: Citation
     links: tuple[LinkView, ...]
     marker_anchors: tuple[str, ...]
+    reviewed_flags: frozenset[str] = frozenset()  # flags the baseline marks reviewed: drawn as such
 
     @property
     def problem(self) -> bool:
-        return bool(self.citation.flags) or any(link.tone == "bad" for link in self.links)
+        """A flag or a dead link that no reviewer has marked reviewed: the footnote needs a look."""
+        return any(f not in self.reviewed_flags for f in self.citation.flags) or \
+            any(link.tone == "bad" and not link.reviewed for link in self.links)
+
+    @property
+    def settled(self) -> bool:
+        """Every flag and dead link of it is reviewed: listed among reviewed findings, not problems."""
+        return not self.problem and (bool(self.citation.flags) or any(link.tone == "bad" for link in self.links))
 
 
 Pieces = tuple[tuple[str, int | None], ...]  # text, or a footnote marker with its number

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import LinkStatus, Report, Severity
+from ..model import LinkStatus, Report, Review, Severity
 from .excerpt import Index, clean, excerpt, footnote_words
 
 GOOD = {LinkStatus.OK, LinkStatus.SKIPPED}
@@ -31,20 +31,14 @@ def markdown(report: Report) -> str:
 
     index = Index(report)
     full, report = report, without_reviewed(report)  # reviewed findings are folded in the review section
+    review = review_of(full)
     lines = ["# claimcheck report", ""]
     if report.network_note:
         lines += [f"> {md(report.network_note)}", ""]
     for note in (*(f"Not checked: {f.message}" for f in report.faults), *report.warnings):  # an incomplete run says so
         lines += [f"> {md(note)}", ""]
     lines += _conflicts(report, index)
-    problems = [r for r in report.links if r.status not in GOOD]
-    if report.links:
-        lines += ["## Links", "", "| status | URL | HTTP | where | reason |", "| --- | --- | --- | --- | --- |"]
-        for r in sorted(report.links, key=lambda r: (r.status in GOOD, r.status.value, r.url)):
-            where = "; ".join(md(f"{ref.path or ref.doc}:{ref.line}") + (f" \\[{ref.footnote}\\]" if ref.footnote else "")
-                              for ref in r.refs)
-            lines.append(f"| {r.status.value} | {md_url(r.url)} | {r.http_status or ''} | {where} | {md(r.reason)} |")
-        lines += ["", f"{len(problems)} of {len(report.links)} links need a look.", ""]
+    lines += _links(full, review)
     flagged = [c for c in report.citations if c.flags]
     if flagged:
         paths = {d.id: d.path for d in report.documents}
@@ -59,9 +53,30 @@ def markdown(report: Report) -> str:
             quotes = ", ".join(dict.fromkeys(md(index.claims[c].quote) for c in g.claims if c in index.claims))
             lines.append(f"- **{md(g.label)}**: {quotes}" + (f" ({md(g.evidence)})" if g.evidence else ""))
         lines.append("")
-    lines += review_markdown(review_of(full))
+    lines += review_markdown(review)
     lines += _claims(report)
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _links(report: Report, review: Review) -> list[str]:
+    """Every link, problems first; a link the baseline marks reviewed is listed as such, after the new ones."""
+    if not report.links:
+        return []
+
+    def reviewed(url: str) -> bool:
+        v = review.verdict(f"link:{url}")
+        return v is not None and v.reviewed is not None
+
+    out = ["## Links", "", "| status | URL | HTTP | where | reason |", "| --- | --- | --- | --- | --- |"]
+    for r in sorted(report.links, key=lambda r: (r.status in GOOD, reviewed(r.url), r.status.value, r.url)):
+        where = "; ".join(md(f"{ref.path or ref.doc}:{ref.line}") + (f" \\[{ref.footnote}\\]" if ref.footnote else "")
+                          for ref in r.refs)
+        status = r.status.value + (" (reviewed)" if reviewed(r.url) else "")
+        out.append(f"| {status} | {md_url(r.url)} | {r.http_status or ''} | {where} | {md(r.reason)} |")
+    problems = [r for r in report.links if r.status not in GOOD]
+    settled = sum(reviewed(r.url) for r in problems)
+    return [*out, "", f"{len(problems) - settled} of {len(report.links)} links need a look"
+            + (f"; {settled} reviewed, listed under Review" if settled else "") + ".", ""]
 
 
 def _conflicts(report: Report, index: Index) -> list[str]:

@@ -63,10 +63,10 @@ def reviewed_words(v: Verdict | None) -> str:
     return f"by {e.by} on {e.on}" + (f": {e.note}" if e.note else "")
 
 
-def all_reviewed(review: Review, cite: Citation) -> bool:
-    """Every flag of the footnote is reviewed: the HTML leaves it out of the problems table."""
-    verdicts = [review.verdict(f"citation:{cite.doc_id or cite.doc}:{cite.number}:{flag}") for flag in cite.flags]
-    return bool(verdicts) and all(v is not None and v.reviewed is not None for v in verdicts)
+def reviewed_flags(review: Review, cite: Citation) -> frozenset[str]:
+    """The footnote's flags the baseline marks reviewed: the HTML draws them so and counts them apart."""
+    verdicts = {flag: review.verdict(f"citation:{cite.doc_id or cite.doc}:{cite.number}:{flag}") for flag in cite.flags}
+    return frozenset(flag for flag, v in verdicts.items() if v is not None and v.reviewed is not None)
 
 
 def reviewed_rows(review: Review) -> list[tuple[str, str, str, str]]:

@@ -7,7 +7,7 @@ from rich.text import Text
 
 from ..gate import without_reviewed
 from ..model import Bound, Claim, Report, Severity
-from .excerpt import clean
+from .excerpt import Index, clean
 from .terminal_findings import plural, render_agreeing_groups, render_conflicts
 from .terminal_review import review_lines
 
@@ -170,7 +170,7 @@ def render_scan(report: Report, console: Console, show_claims: bool = False) -> 
     baseline marks reviewed are folded into one line per rule, after the rest.
     """
     full, report = report, without_reviewed(report)
-    render_conflicts(report, console)
+    render_conflicts(report, console, Index(full))  # a side's footnote still says its link is broken, reviewed or not
     _print_links(report, console, problems_only=True)
     flags = citation_lines(report)
     if flags:

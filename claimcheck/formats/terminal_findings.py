@@ -58,14 +58,15 @@ def conflict_panel(conflict: Conflict, index: Index) -> Panel:
                  border_style=SEVERITY_STYLE[conflict.severity])
 
 
-def render_conflicts(report: Report, console: Console) -> None:
+def render_conflicts(report: Report, console: Console, index: Index | None = None) -> None:
+    """The conflicts, worst first; `index` (of the whole report) names what each side cites, reviewed links included."""
     if not report.reconciled:
         console.print(Text("Reconciliation did not run for this command: no groups or conflicts.", style="dim"))
         return
     if not report.conflicts:
         console.print(Text("No conflicts between claims.", style="green"))
         return
-    index = Index(report)
+    index = index or Index(report)
     order = {Severity.CONTRADICTION: 0, Severity.NEAR_MISS: 1, Severity.POSSIBLE: 2}
     console.print(Text(f"Conflicts · {len(report.conflicts)}", style="bold"))
     for conflict in sorted(report.conflicts, key=lambda c: (order[c.severity], c.id)):
