@@ -31,10 +31,9 @@ from pathlib import Path
 from typing import Any
 
 from ..config import ReconcileSettings, Settings
-from ..documents import collect_paths
 from ..gate import failing_severities
 from ..model import Claim, Conflict, DocumentResult, LinkResult, Skipped
-from ..pipeline import document_ids, process_document
+from ..pipeline import process_document
 from ..reconcile import block_key
 from . import dataset as ds
 from .blocks import SPLIT_AT, bucketed, reconcile_bucket, shuffle_blocks
@@ -53,6 +52,7 @@ from .dask import (
     _warm,
     _workers,
 )
+from .listing import ArchiveFile, batches, walk
 from .parquet import read_claims_parquet, staged_dataset, write_claims_parquet
 
 __all__ = ["scan_archive"]
@@ -118,7 +118,7 @@ def _write_findings(folder: Path, stem: str, found: list[tuple[str, Any]], claim
     return files, counts, bad, sorted(c.id for c in kept)
 
 
-def _extract_part(batch: Sequence[tuple[int, str, str]], settings: Settings, folder: str, part: str,
+def _extract_part(batch: Sequence[ArchiveFile], settings: Settings, folder: str, part: str,
                   run: str = "", failing: frozenset[str] = frozenset()) -> list[_Part]:
     """One extraction task: `process_document` per file, every result written to the dataset."""
     cpu, out, stem = time.thread_time(), Path(folder), f"p-{run}-{part}"
@@ -153,8 +153,8 @@ def _extract_part(batch: Sequence[tuple[int, str, str]], settings: Settings, fol
                   entities=_entity_counts(entries), cpu=time.thread_time() - cpu)]
 
 
-def _lost_part(i: int, path: str, reason: str) -> list[_Part]:
-    return [_Part(counts={f"lost-{i}": {"skipped": 1}}, skipped=(Skipped(path, reason, error=True),))]
+def _lost_part(order: Any, path: str, reason: str) -> list[_Part]:
+    return [_Part(counts={f"lost-{path}": {"skipped": 1}}, skipped=(Skipped(path, reason, error=True),))]
 
 
 def _strip(parts: list[_Part]) -> list[_Part]:
@@ -283,50 +283,38 @@ def scan_archive(paths: list[str], settings: Settings, dataset: str | Path, *, s
     run that made it, and commits its manifest last, so a run that fails leaves it as it was.
     """
     _require_dask()
-    if add:
-        base = ds.Dataset.open(dataset)
-        items = _items(paths, settings, base.manifest["roots"])
-        staging: Any = nullcontext(Path(dataset))
-    else:
-        items = _items(paths, settings, paths)
-        staging = staged_dataset(dataset)
+    base = ds.Dataset.open(dataset) if add else None
+    roots = base.manifest["roots"] if base is not None else paths
+    next(walk(paths, settings.include, settings.exclude, roots))  # nothing to read fails here, before a cluster starts
+    staging: Any = nullcontext(Path(dataset)) if add else staged_dataset(dataset)
     with staging as folder:
-        target = base if add else ds.Dataset(folder)
+        target = base if base is not None else ds.Dataset(folder)
         if not add:
             target.manifest.update(roots=[os.path.abspath(p) for p in paths], buckets=BUCKETS)
         with _connect(scheduler, notice) as client:
-            summary = _scan(client, target, items, settings, progress, notice, partition_size, split_at, add)
+            files = walk(paths, settings.include, settings.exclude, roots)
+            summary = _scan(client, target, files, settings, progress, notice, partition_size, split_at, add)
     return dataclasses.replace(summary, dataset=str(dataset))  # the staging folder is the dataset now
-
-
-def _items(paths: list[str], settings: Settings, roots: Sequence[str]) -> list[tuple[int, str, str]]:
-    """(order, path, document id) per file, as plain strings: the client keeps this and no Path
-    object or id map (a third of what it held per article before)."""
-    files = collect_paths(paths, settings.include, settings.exclude)
-    ids = document_ids(files, roots)
-    return [(i, str(f), ids[f]) for i, f in enumerate(files)]
 
 
 def _failing(settings: Settings) -> frozenset[str]:
     return frozenset(s.value for s in failing_severities(settings.fail_on_conflicts))
 
 
-def _scan(client: Any, target: ds.Dataset, items: list[tuple[int, str, str]], settings: Settings,
+def _scan(client: Any, target: ds.Dataset, files: Iterable[ArchiveFile], settings: Settings,
           progress: Progress | None, notice: Notice | None, partition_size: int | None, split_at: int,
           add: bool) -> ds.RunSummary:
     import dask.bag as db
 
     workers, run = _workers(client), uuid.uuid4().hex[:8]
-    size = partition_size or max(1, min(MAX_PARTITION, -(-len(items) // (workers * TASKS_PER_WORKER))))
-    batches = [items[k:k + size] for k in range(0, len(items), size)]
     if notice is not None:
-        notice(f"Dask: {workers} worker{'s' if workers != 1 else ''}, {len(items)} files in {len(batches)} tasks"
-               + (", added to the dataset" if add else ""))
-    parts: list[Any] = []
-    if batches:
-        client.run(_warm, settings.model)
-        task = partial(_extract_part, run=run, failing=_failing(settings))
-        parts = _extract_all(client, batches, settings, str(target.folder), progress, task, _lost_part)
+        notice(f"Dask: {workers} worker{'s' if workers != 1 else ''}, files listed as they are read, "
+               f"up to {partition_size or MAX_PARTITION} a task" + (", added to the dataset" if add else ""))
+    client.run(_warm, settings.model)
+    task = partial(_extract_part, run=run, failing=_failing(settings))
+    # Batches in flight: enough to keep every worker busy while the client lists the next folders.
+    parts = _extract_all(client, batches(files, workers, TASKS_PER_WORKER, MAX_PARTITION, partition_size), settings,
+                         str(target.folder), progress, task, _lost_part, window=workers * TASKS_PER_WORKER)
     extracted = db.from_delayed(parts) if parts else db.from_sequence([], npartitions=1)
     return _finish(client, target, extracted, settings, progress, split_at, add, run, workers)
 
