@@ -334,15 +334,12 @@ def _links_graph(extracted: Any, settings: LinkSettings, workers: int) -> Any:
 def _extract_all(client: Any, batches: Iterable[list[tuple[Any, str, str]]], settings: Settings, ledger: str | None,
                  progress: Progress | None, task: Callable[..., Any] = _extract, lost: Callable[..., Any] = _lost,
                  window: int | None = None) -> list[Any]:
-    """One future per extraction task, in batch order; the results stay on the workers.
-
-    Batches are submitted as they come, at most `window` of them running or waiting at once (every
-    one at once without it), so a client that lists files while they are read (listing.py) holds
-    only the batches in flight. The progress bar's total is the files submitted so far.
+    """One future per extraction task, in batch order; the results stay on the workers. Batches are
+    submitted as they come, at most `window` running or waiting (all without it), so a client listing
+    files as they are read (listing.py) holds only those; the progress total is the files so far.
     A batch whose worker process dies (a crash in a C extension, the memory limit) is run again file
     by file, so only the file that kills a worker is lost: it becomes a Skipped with error=True.
-    `task(batch, settings, ledger, part)` and `lost(order, path, reason)` default to the Report engine's.
-    """
+    `task(batch, settings, ledger, part)` and `lost(order, path, reason)` default to the Report engine's."""
     from distributed import as_completed
     from distributed.scheduler import KilledWorker
 
@@ -359,16 +356,13 @@ def _extract_all(client: Any, batches: Iterable[list[tuple[Any, str, str]]], set
         running[future] = (n, one, batch)
         pending.add(future)
 
-    def more() -> bool:
+    def fill() -> None:  # submit batches until `window` are running or waiting
         nonlocal total
-        nxt = next(source, None)
-        if nxt is not None:
+        while (window is None or len(running) < window) and (nxt := next(source, None)) is not None:
             submit(nxt[0], None, nxt[1])
             total += len(nxt[1])
-        return nxt is not None
 
-    while (window is None or len(running) < window) and more():
-        pass
+    fill()
     if progress:
         progress("extract", 0, total)
     for future in pending:
@@ -385,15 +379,14 @@ def _extract_all(client: Any, batches: Iterable[list[tuple[Any, str, str]]], set
             future.result()  # the task's own error (the model cannot load, the ledger cannot be written)
         final[(n, one if one is not None else -1)] = future
         done += 1 if one is not None else len(batch)
-        while (window is None or len(running) < window) and more():
-            pass
+        fill()
         if progress:
             progress("extract", done, total)
     return [final[k] for k in sorted(final)]
 
 
-def _gather(client: Any, bag: Any, stage: str, progress: Progress | None) -> list[Any]:
-    """Wait for a persisted bag's partitions, counting them on the progress bar, and fetch them."""
+def _gather(client: Any, bag: Any, stage: str, progress: Progress | None, fetch: bool = True) -> list[Any]:
+    """Wait for a persisted bag's partitions, counting them on the progress bar, and fetch them (or not)."""
     from distributed import as_completed, futures_of
 
     futures = futures_of(bag)
@@ -404,4 +397,4 @@ def _gather(client: Any, bag: Any, stage: str, progress: Progress | None) -> lis
             future.result()
         if progress:
             progress(stage, done, len(futures))
-    return [x for part in client.gather(futures) for x in part]
+    return [x for part in client.gather(futures) for x in part] if fetch else []
