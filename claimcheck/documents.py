@@ -125,27 +125,34 @@ def collect_paths(paths: list[str], include: list[str] | None = None,
                 if not any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(f"{rel}/", g) for g in exclude):
                     found.append(child)
                 continue
-            if not _probe(child.is_file):
-                continue
-            if child.suffix.lower() not in SUPPORTED:
-                skipped.append(child.suffix.lower() or child.name)
-                continue
-            if include and not any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(child.name, g) for g in include):
-                skipped.append("(include)")
-                continue
-            if any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(child.name, g) for g in exclude):
-                skipped.append("(exclude)")
-                continue
-            found.append(child)
+            why = left_out_because(child, rel, include, exclude)
+            if why is None:
+                found.append(child)
+            elif why:
+                skipped.append(why)
     if not found:
-        raise UsageError(_nothing_to_read(left_out))
+        raise UsageError(nothing_to_read(left_out))
     unique: dict[Path | str, Path] = {}
     for p in found:  # the same file named twice is read once, under the name the user gave
         unique.setdefault("-" if p is STDIN else _probe(p.resolve, p.absolute()), p)
     return sorted(unique.values(), key=lambda p: (p.name, str(p)))
 
 
-def _nothing_to_read(left_out: dict[str, list[str]]) -> str:
+def left_out_because(child: Path, rel: str, include: list[str], exclude: list[str]) -> str | None:
+    """None when a folder's entry is an article to read; else why not, as `nothing_to_read` counts it
+    (its suffix, "(include)", "(exclude)"; "" for what is no file at all). `rel` is its path from the folder."""
+    if not _probe(child.is_file):
+        return ""
+    if child.suffix.lower() not in SUPPORTED:
+        return child.suffix.lower() or child.name
+    if include and not any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(child.name, g) for g in include):
+        return "(include)"
+    if any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(child.name, g) for g in exclude):
+        return "(exclude)"
+    return None
+
+
+def nothing_to_read(left_out: dict[str, list[str]]) -> str:
     """Why folders gave no article: empty, only formats claimcheck does not read, or all filtered out."""
     reads = ", ".join(sorted(SUPPORTED))
     parts = []

@@ -200,3 +200,19 @@ def test_a_dataset_folder_that_is_not_one_is_a_usage_error(tmp_path):
 
     with pytest.raises(UsageError, match="not a claimcheck results dataset"):
         Dataset.open(tmp_path)
+
+
+def test_task_summaries_merge_into_one_capped_summary_with_exact_counts(monkeypatch):
+    from claimcheck.engines import dataset as ds
+    from claimcheck.engines.summaries import _merge, _Part
+    from claimcheck.model import Skipped
+
+    monkeypatch.setattr(ds, "KEPT", 3)
+    parts = [_Part(files={"claims": [f"p{n}.parquet"]}, counts={f"p{n}": {"claims": 2}},
+                   skipped=(Skipped(f"{n}.txt", "unreadable"),), new=(f"c{9 - n}",), new_count=5, seconds=(float(n),),
+                   cpu=1.0, failing_count=7) for n in range(5)]
+    one = _merge([_merge(parts[:2]), _merge(parts[2:])])  # as a tree reduction folds them
+    assert one.files == {"claims": [f"p{n}.parquet" for n in range(5)]} and len(one.counts) == 5
+    assert [s.path for s in one.skipped] == ["0.txt", "1.txt", "2.txt"]  # the first, in task order
+    assert one.new == ("c5", "c6", "c7") and one.seconds == (4.0, 3.0, 2.0)  # the smallest ids, the slowest blocks
+    assert (one.new_count, one.failing_count, one.cpu) == (25, 35, 5.0)

@@ -163,6 +163,50 @@ def test_links_are_checked_host_by_host_with_the_default_path_s_results(cluster,
     assert sum(1 for _, path in server.methods if path.startswith("/ok/page-1")) == 2  # once per run
 
 
+def archive_scan(cluster, paths, settings, folder, **kw):
+    from claimcheck.engines.archive import scan_archive
+
+    return scan_archive([str(p) for p in paths], settings, folder, scheduler=cluster.scheduler.address, **kw)
+
+
+def test_an_archive_run_loses_only_the_file_that_kills_its_worker(cluster, tmp_path):
+    from claimcheck.engines.dataset import Dataset
+
+    archive = tmp_path / "archive"
+    for name in ("a", f"{KILLER}", "c", "d"):
+        (archive / "x").mkdir(parents=True, exist_ok=True)
+        (archive / "x" / f"{name}.txt").write_text(f"Some 1{len(name)}0 people met in Bishkek in 2019 ({name}).\n")
+    summary = archive_scan(cluster, [archive], Settings(offline=True), tmp_path / "ds", partition_size=4)
+    (lost,) = summary.skipped
+    assert Path(lost.path).name == f"{KILLER}.txt" and lost.error and "worker process died" in lost.reason
+    ids = sorted(r["id"] for _, rows in Dataset.open(tmp_path / "ds").rows("documents", ["id"]) for r in rows)
+    assert ids == ["x/a", "x/c", "x/d"] and summary.documents == 3 and summary.skipped_count == 1
+
+
+def test_an_archive_run_checks_links_as_the_default_path_does(cluster, tmp_path):
+    from claimcheck.engines.dataset import Dataset, link_of
+
+    server = LinkServer().start()
+    try:
+        base = server.base
+        archive = tmp_path / "archive"
+        for folder, name, text in (("2019", "b", f"About 40 left.1 See {base}/ok/page-7.\n\n1. A, “T,” AP, {base}/ok/page-1\n"),
+                                   ("2020", "a", f"Over 90 were held.1\n\n1. A, “T,” AP, {base}/ok/page-1\n"),
+                                   ("2020", "c", f"Some 12 died.1\n\n1. B, “U,” AP, {base}/status/404\n")):
+            (archive / folder).mkdir(parents=True, exist_ok=True)
+            (archive / folder / f"{name}.txt").write_text(text, encoding="utf-8")
+        settings = Settings(links=LinkSettings(allow_private=True, cache=False, timeout=2.0, connect_timeout=1.0, retries=0))
+        expected = scan([str(archive)], settings)
+        archive_scan(cluster, [archive], settings, tmp_path / "ds", partition_size=1)
+    finally:
+        server.stop()
+    got = sorted((link_of(r) for _, rows in Dataset.open(tmp_path / "ds").rows("links") for r in rows), key=lambda r: r.url)
+    want = sorted(expected.links, key=lambda r: r.url)
+    # the same results, each URL's citations in the default path's file order (by name: 2020/a before 2019/b)
+    assert [dataclasses.replace(r, elapsed_ms=None) for r in got] == [dataclasses.replace(r, elapsed_ms=None) for r in want]
+    assert [r.doc_id for r in want[0].refs] == ['2020/a', '2019/b']  # one URL cited in two folders
+
+
 def test_spacy_loads_once_per_worker_process(cluster, tmp_path):
     def models():
         from claimcheck.claims import extract

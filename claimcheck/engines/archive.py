@@ -9,8 +9,9 @@
     refs files -> links            shuffled by host, as the Report engine does; results written
     -> RunSummary                  counts, and the findings that fail the run (up to `dataset.KEPT`)
 
-Nothing the client holds grows with the archive but the list of file names (one per task, about
-200 articles each). `add=True` adds new articles to an existing dataset: only they are read and
+The client lists the files folder by folder as the tasks read them (listing.py) and gathers one
+summary of the tasks, merged on the workers (summaries.py): what it holds grows with the archive
+only by a future and a manifest entry per task of 200 articles, not by the articles. `add=True` adds new articles to an existing dataset: only they are read and
 extracted; their claims are reconciled with the claims already in the dataset's blocks (read from
 the dataset, not from the articles), and conflicts the dataset did not hold are listed as new.
 `ledgers.reconcile_archive` runs the same blocks over Parquet ledgers.
@@ -25,16 +26,15 @@ import uuid
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from ..config import ReconcileSettings, Settings
-from ..documents import collect_paths
 from ..gate import failing_severities
-from ..model import Claim, Conflict, DocumentResult, LinkResult, Skipped
-from ..pipeline import document_ids, process_document
+from ..model import Claim, DocumentResult, LinkResult, Skipped
+from ..pipeline import process_document
 from ..reconcile import block_key
 from . import dataset as ds
 from .blocks import SPLIT_AT, bucketed, reconcile_bucket, shuffle_blocks
@@ -53,72 +53,16 @@ from .dask import (
     _warm,
     _workers,
 )
+from .listing import ArchiveFile, batches, walk
 from .parquet import read_claims_parquet, staged_dataset, write_claims_parquet
+from .summaries import _fault_skips, _merge, _Part, _write_findings
 
 __all__ = ["scan_archive"]
 
 BUCKETS = 256  # bucket files per findings table: an incremental run rewrites the buckets it touches
 
 
-@dataclass(frozen=True)
-class _Part:
-    """What one task tells the client: the files it wrote and their counts (never the rows)."""
-
-    files: dict[str, list[str]] = field(default_factory=dict)
-    counts: dict[str, dict[str, int]] = field(default_factory=dict)  # file stem -> counts
-    skipped: tuple[Skipped, ...] = ()
-    failing: tuple[Conflict, ...] = ()
-    new: tuple[str, ...] = ()  # conflict ids the dataset did not hold before this run
-    new_count: int = 0
-    seconds: tuple[float, ...] = ()  # reconcile time of each sub-block (blocks only)
-    entities: Counter[str] = field(default_factory=Counter)
-    cpu: float = 0.0  # CPU seconds of the task's own thread: what a worker spends outside tasks is the rest
-
-
-# -- on the workers --------------------------------------------------------------------------------
-
-def _findings_rows(found: Iterable[tuple[str, Any]]) -> tuple[list[dict], list[dict], list[Conflict], Counter[str]]:
-    groups, conflicts, kept = [], [], []
-    counts: Counter[str] = Counter()
-    for block, part in found:
-        gs, cs = part[0], part[1]
-        for g in gs:
-            groups.append(ds.group_row(g, block))
-            counts["groups"] += 1
-            counts["agreeing"] += g.agrees
-        for c in cs:
-            conflicts.append(ds.conflict_row(c, block))
-            counts[c.severity.value] += 1
-            kept.append(c)
-    return groups, conflicts, kept, counts
-
-
-def _fault_skips(found: Iterable[tuple[str, Any]]) -> tuple[Skipped, ...]:
-    """A block or document check that raised (`reconcile.safe`), as a skip naming its documents: the
-    dataset's report has no faults table, and a skip fails the run under `fail_on_skipped` as a Fault does."""
-    return tuple(Skipped(", ".join(f.documents), f"not checked: {f.part}: internal error {f.reason}, please report it",
-                         error=True)
-                 for _, part in found for f in (part[2] if len(part) > 2 else ()))
-
-
-def _write_findings(folder: Path, stem: str, found: list[tuple[str, Any]], claims: dict[str, Claim], failing: set[str]
-                    ) -> tuple[dict[str, list[str]], Counter[str], tuple[Conflict, ...], list[str]]:
-    groups, conflicts, kept, counts = _findings_rows(found)
-    files: dict[str, list[str]] = {}
-    name = f"{stem}.parquet"
-    if groups:
-        ds.write_rows(folder / "groups" / name, groups, ds.GROUP_COLUMNS)
-        files["groups"] = [name]
-    if conflicts:
-        ds.write_rows(folder / "conflicts" / name, conflicts, ds.CONFLICT_COLUMNS)
-        named = sorted({cid for c in kept for cid in c.claims if cid in claims})
-        write_claims_parquet([claims[cid] for cid in named], folder / "sides" / name)
-        files["conflicts"], files["sides"] = [name], [name]
-    bad = tuple(sorted((c for c in kept if c.severity.value in failing), key=lambda c: c.id)[:ds.KEPT])
-    return files, counts, bad, sorted(c.id for c in kept)
-
-
-def _extract_part(batch: Sequence[tuple[int, str, str]], settings: Settings, folder: str, part: str,
+def _extract_part(batch: Sequence[ArchiveFile], settings: Settings, folder: str, part: str,
                   run: str = "", failing: frozenset[str] = frozenset()) -> list[_Part]:
     """One extraction task: `process_document` per file, every result written to the dataset."""
     cpu, out, stem = time.thread_time(), Path(folder), f"p-{run}-{part}"
@@ -143,22 +87,18 @@ def _extract_part(batch: Sequence[tuple[int, str, str]], settings: Settings, fol
                 for h, u, o, ref in _link_rows(entries)]
         ds.write_rows(out / "refs" / name, refs, ds.REF_COLUMNS)
         files["refs"] = [name]
-    more, counts, bad, ids = _write_findings(out, f"d-{run}-{part}", found, {c.id: c for c in claims}, set(failing))
+    more, counts, bad, ids, n_bad = _write_findings(out, f"d-{run}-{part}", found, {c.id: c for c in claims}, set(failing))
     files.update(more)
     counts.update(documents=len(done), claims=len(claims), citations=len(cites),
                   flags=sum(len(c.flags) for c in cites), skipped=len(skipped))
     from .dask import _entity_counts
 
     return [_Part(files, {stem: dict(counts)}, skipped, bad, tuple(ids[:ds.KEPT]), len(ids),
-                  entities=_entity_counts(entries), cpu=time.thread_time() - cpu)]
+                  entities=_entity_counts(entries), cpu=time.thread_time() - cpu, failing_count=n_bad)]
 
 
-def _lost_part(i: int, path: str, reason: str) -> list[_Part]:
-    return [_Part(counts={f"lost-{i}": {"skipped": 1}}, skipped=(Skipped(path, reason, error=True),))]
-
-
-def _strip(parts: list[_Part]) -> list[_Part]:
-    return [dataclasses.replace(p, entities=Counter()) for p in parts]
+def _lost_part(order: Any, path: str, reason: str) -> list[_Part]:
+    return [_Part(counts={f"lost-{path}": {"skipped": 1}}, skipped=(Skipped(path, reason, error=True),))]
 
 
 def _entities(parts: Iterable[_Part]) -> Counter[str]:
@@ -218,11 +158,12 @@ def _write_buckets(part: Iterable[tuple[int, list[Any]]], folder: str, run: str,
         seconds = [t for _, _, _, t in done]
         keyed = [(sub, c) for sub, claims, _, _ in done for c in claims]
         ds.write_keyed_claims(Path(folder) / "blocks" / f"{stem}.parquet", keyed)
-        files, counts, bad, _ = _write_findings(Path(folder), stem, found, {c.id: c for _, c in keyed}, set(failing))
+        files, counts, bad, _, n_bad = _write_findings(Path(folder), stem, found, {c.id: c for _, c in keyed}, set(failing))
         files["blocks"] = [f"{stem}.parquet"]
         counts["skipped"] += len(faults)
         new = sorted(c.id for _, f in found for c in f[1] if c.id not in old) if old is not None else []
-        out.append(_Part(files, {stem: dict(counts)}, faults, bad, tuple(new[:ds.KEPT]), len(new), tuple(seconds)))
+        out.append(_Part(files, {stem: dict(counts)}, faults, bad, tuple(new[:ds.KEPT]), len(new),
+                         tuple(sorted(seconds, reverse=True)[:ds.KEPT]), failing_count=n_bad))
     return out
 
 
@@ -283,50 +224,38 @@ def scan_archive(paths: list[str], settings: Settings, dataset: str | Path, *, s
     run that made it, and commits its manifest last, so a run that fails leaves it as it was.
     """
     _require_dask()
-    if add:
-        base = ds.Dataset.open(dataset)
-        items = _items(paths, settings, base.manifest["roots"])
-        staging: Any = nullcontext(Path(dataset))
-    else:
-        items = _items(paths, settings, paths)
-        staging = staged_dataset(dataset)
+    base = ds.Dataset.open(dataset) if add else None
+    roots = base.manifest["roots"] if base is not None else paths
+    next(walk(paths, settings.include, settings.exclude, roots))  # nothing to read fails here, before a cluster starts
+    staging: Any = nullcontext(Path(dataset)) if add else staged_dataset(dataset)
     with staging as folder:
-        target = base if add else ds.Dataset(folder)
+        target = base if base is not None else ds.Dataset(folder)
         if not add:
             target.manifest.update(roots=[os.path.abspath(p) for p in paths], buckets=BUCKETS)
         with _connect(scheduler, notice) as client:
-            summary = _scan(client, target, items, settings, progress, notice, partition_size, split_at, add)
+            files = walk(paths, settings.include, settings.exclude, roots)
+            summary = _scan(client, target, files, settings, progress, notice, partition_size, split_at, add)
     return dataclasses.replace(summary, dataset=str(dataset))  # the staging folder is the dataset now
-
-
-def _items(paths: list[str], settings: Settings, roots: Sequence[str]) -> list[tuple[int, str, str]]:
-    """(order, path, document id) per file, as plain strings: the client keeps this and no Path
-    object or id map (a third of what it held per article before)."""
-    files = collect_paths(paths, settings.include, settings.exclude)
-    ids = document_ids(files, roots)
-    return [(i, str(f), ids[f]) for i, f in enumerate(files)]
 
 
 def _failing(settings: Settings) -> frozenset[str]:
     return frozenset(s.value for s in failing_severities(settings.fail_on_conflicts))
 
 
-def _scan(client: Any, target: ds.Dataset, items: list[tuple[int, str, str]], settings: Settings,
+def _scan(client: Any, target: ds.Dataset, files: Iterable[ArchiveFile], settings: Settings,
           progress: Progress | None, notice: Notice | None, partition_size: int | None, split_at: int,
           add: bool) -> ds.RunSummary:
     import dask.bag as db
 
     workers, run = _workers(client), uuid.uuid4().hex[:8]
-    size = partition_size or max(1, min(MAX_PARTITION, -(-len(items) // (workers * TASKS_PER_WORKER))))
-    batches = [items[k:k + size] for k in range(0, len(items), size)]
     if notice is not None:
-        notice(f"Dask: {workers} worker{'s' if workers != 1 else ''}, {len(items)} files in {len(batches)} tasks"
-               + (", added to the dataset" if add else ""))
-    parts: list[Any] = []
-    if batches:
-        client.run(_warm, settings.model)
-        task = partial(_extract_part, run=run, failing=_failing(settings))
-        parts = _extract_all(client, batches, settings, str(target.folder), progress, task, _lost_part)
+        notice(f"Dask: {workers} worker{'s' if workers != 1 else ''}, files listed as they are read, "
+               f"up to {partition_size or MAX_PARTITION} a task" + (", added to the dataset" if add else ""))
+    client.run(_warm, settings.model)
+    task = partial(_extract_part, run=run, failing=_failing(settings))
+    # Batches in flight: enough to keep every worker busy while the client lists the next folders.
+    parts = _extract_all(client, batches(files, workers, TASKS_PER_WORKER, MAX_PARTITION, partition_size), settings,
+                         str(target.folder), progress, task, _lost_part, window=workers * TASKS_PER_WORKER)
     extracted = db.from_delayed(parts) if parts else db.from_sequence([], npartitions=1)
     return _finish(client, target, extracted, settings, progress, split_at, add, run, workers)
 
@@ -360,7 +289,7 @@ def _finish(client: Any, target: ds.Dataset, extracted: Any, settings: Settings,
     seen = dask.delayed(_old_conflicts)([str(p) for p in target.files("conflicts") if p.name.startswith("b")]) if add else None
     buckets = shuffle_blocks(tagged, nparts).map_partitions(_write_buckets, folder, run, settings.reconcile,
                                                             _failing(settings), seen)
-    found = _wait(client, client.persist(buckets), "reconcile", progress)
+    found = _wait(client, client.persist(buckets), "reconcile", progress, merged=True)
     links: list[_Link] = []
     if not settings.offline:
         refs = [str(p) for part in client.gather(client.compute(extracted.map(lambda p: p.files.get("refs", []))))
@@ -371,15 +300,20 @@ def _finish(client: Any, target: ds.Dataset, extracted: Any, settings: Settings,
                      .map_partitions(_check_hosts, settings.links)
                      .map_partitions(_write_links, folder, run, frozenset(settings.links.fail_on)))
             links = _wait(client, client.persist(graph), "links", progress)
-    extraction = client.gather(client.compute(extracted.map_partitions(_strip)))
+    extraction = [client.compute(extracted.reduction(_merge, _merge, split_every=16)).result()]
     entity_file = client.compute(entities).result()
     return _commit(target, extraction, found, links, entity_file, add, old_blocks)
 
 
-def _wait(client: Any, bag: Any, stage: str, progress: Progress | None) -> list[Any]:
+def _wait(client: Any, bag: Any, stage: str, progress: Progress | None, merged: bool = False) -> list[Any]:
+    """Wait for a persisted bag, counting its tasks on the progress bar; fetch what it holds, or, for a
+    bag of summaries (`merged`), one summary merged on the workers."""
     from .dask import _gather
 
-    return _gather(client, bag, stage, progress)
+    if not merged:
+        return _gather(client, bag, stage, progress)
+    _gather(client, bag, stage, progress, fetch=False)
+    return [client.compute(bag.reduction(_merge, _merge, split_every=16)).result()]
 
 
 def _commit(target: ds.Dataset, extraction: list[_Part], found: list[_Part], links: list[_Link], entity_file: str,
@@ -411,7 +345,7 @@ def _commit(target: ds.Dataset, extraction: list[_Part], found: list[_Part], lin
         conflicts={s: total[s] for s in ("contradiction", "near-miss")},
         links={k.split(":", 1)[1]: v for k, v in sorted(total.items()) if k.startswith("link:")},
         skipped=skipped[:ds.KEPT], skipped_count=total["skipped"], failing=tuple(failing[:ds.KEPT]),
-        failing_count=sum(1 for p in [*extraction, *found] for _ in p.failing),
+        failing_count=sum(p.failing_count for p in [*extraction, *found]),
         failing_links=tuple(r for link in links for r in link.failing)[:ds.KEPT],
         new_conflicts=tuple(new[:ds.KEPT]), new_count=sum(p.new_count for p in [*found, *extraction]) if add else 0,
         warnings=tuple(dict.fromkeys(w for link in links for w in link.warnings)),

@@ -45,9 +45,11 @@ __all__ = ["scan_dask"]
 
 Progress = Callable[[str, int, int], None]
 Notice = Callable[[str], None]
-Entry = tuple[int, DocumentResult | Skipped]  # (the file's index in the scan, what came of it)
+# (the file's place in the scan's order, what came of it): its index in the list the Report engine
+# makes, or in an archive run the key that list is sorted by (listing.py); either sorts as files do.
+Entry = tuple[Any, DocumentResult | Skipped]
 Findings = tuple[tuple[Group, ...], tuple[Conflict, ...]]
-Order = tuple[int, int, int, int]  # where a citation of a URL stands in `link_targets` over the whole archive
+Order = tuple[int, Any, int, int]  # where a citation of a URL stands in `link_targets` over the whole archive
 
 # A worker's own timers cost CPU per second of wall time, whatever the work: on a busy 2-core machine
 # the profiler (every 10 ms), the memory monitor (every 100 ms) and the system monitor took 11% of
@@ -87,7 +89,7 @@ def _slim(entries: Sequence[Entry]) -> list[Entry]:
     return [(i, dataclasses.replace(r, notes=Notes()) if isinstance(r, DocumentResult) else r) for i, r in entries]
 
 
-def _claim_order(c: Claim, i: int, pos: int) -> tuple[str, int, int, int, int]:
+def _claim_order(c: Claim, i: Any, pos: int) -> tuple[str, int, int, Any, int]:
     return (c.doc_id, c.start, c.end, i, pos)  # the default path's sort, ties in file order
 
 
@@ -110,7 +112,7 @@ def _canonical(counts: Counter[str], fuzzy: int) -> dict[str, str]:
 
 
 def _blockable(entries: Sequence[Entry], canon: Mapping[str, str]
-               ) -> list[tuple[str, tuple[str, int, int, int, int], Claim]]:
+               ) -> list[tuple[str, tuple[str, int, int, Any, int], Claim]]:
     """(block key, order, claim) for every claim reconciliation compares across documents."""
     rows = []
     for i, r in entries:
@@ -329,49 +331,62 @@ def _links_graph(extracted: Any, settings: LinkSettings, workers: int) -> Any:
             .map_partitions(_check_hosts, settings))
 
 
-def _extract_all(client: Any, batches: list[list[tuple[int, str, str]]], settings: Settings, ledger: str | None,
-                 progress: Progress | None, task: Callable[..., Any] = _extract, lost: Callable[..., Any] = _lost) -> list[Any]:
-    """One future per extraction task, in batch order; the results stay on the workers.
-
+def _extract_all(client: Any, batches: Iterable[list[tuple[Any, str, str]]], settings: Settings, ledger: str | None,
+                 progress: Progress | None, task: Callable[..., Any] = _extract, lost: Callable[..., Any] = _lost,
+                 window: int | None = None) -> list[Any]:
+    """One future per extraction task, in batch order; the results stay on the workers. Batches are
+    submitted as they come, at most `window` running or waiting (all without it), so a client listing
+    files as they are read (listing.py) holds only those; the progress total is the files so far.
     A batch whose worker process dies (a crash in a C extension, the memory limit) is run again file
     by file, so only the file that kills a worker is lost: it becomes a Skipped with error=True.
-    `task(batch, settings, ledger, part)` and `lost(i, path, reason)` default to the Report engine's.
-    """
+    `task(batch, settings, ledger, part)` and `lost(order, path, reason)` default to the Report engine's."""
     from distributed import as_completed
     from distributed.scheduler import KilledWorker
 
-    run = uuid.uuid4().hex[:12]
-    futures: dict[Any, tuple[int, int | None]] = {client.submit(task, batch, settings, ledger, f"{n:05d}", key=f"claimcheck-extract-{run}-{n}",
-                             pure=False): (n, None) for n, batch in enumerate(batches)}
-    final: dict[tuple[int, int | None], Any] = {}
-    total, done = sum(len(b) for b in batches), 0
+    run, source = uuid.uuid4().hex[:12], enumerate(batches)
+    running: dict[Any, tuple[int, int | None, list[tuple[Any, str, str]]]] = {}
+    final: dict[tuple[int, int], Any] = {}
+    pending = as_completed()
+    total, done = 0, 0
+
+    def submit(n: int, one: int | None, batch: list[tuple[Any, str, str]]) -> None:
+        part, key = (f"{n:05d}", f"{n}") if one is None else (f"{n:05d}-{one:04d}", f"{n}-{one}")
+        future = client.submit(task, batch if one is None else [batch[one]], settings, ledger, part,
+                               key=f"claimcheck-extract-{run}-{key}", pure=False)
+        running[future] = (n, one, batch)
+        pending.add(future)
+
+    def fill() -> None:  # submit batches until `window` are running or waiting
+        nonlocal total
+        while (window is None or len(running) < window) and (nxt := next(source, None)) is not None:
+            submit(nxt[0], None, nxt[1])
+            total += len(nxt[1])
+
+    fill()
     if progress:
         progress("extract", 0, total)
-    pending = as_completed(list(futures))
     for future in pending:
-        n, one = futures[future]
+        n, one, batch = running.pop(future)
         if future.status == "error" and isinstance(future.exception(), KilledWorker):
             if one is None:  # the batch killed its worker: find the file that did, one task each
-                for k, item in enumerate(batches[n]):
-                    retry = client.submit(task, [item], settings, ledger, f"{n:05d}-{k:04d}",
-                                          key=f"claimcheck-extract-{run}-{n}-{k}", pure=False)
-                    futures[retry] = (n, k)
-                    pending.add(retry)
+                for k in range(len(batch)):
+                    submit(n, k, batch)
                 continue
-            i, path, _ = batches[n][one]
-            future = client.submit(lost, i, path, "the worker process died while reading it (a crash or its memory "
-                                   "limit); please report it with the file", key=f"claimcheck-lost-{run}-{n}-{one}")
+            order, path, _ = batch[one]
+            future = client.submit(lost, order, path, "the worker process died while reading it (a crash or its "
+                                   "memory limit); please report it with the file", key=f"claimcheck-lost-{run}-{n}-{one}")
         elif future.status != "finished":
             future.result()  # the task's own error (the model cannot load, the ledger cannot be written)
         final[(n, one if one is not None else -1)] = future
-        done += 1 if one is not None else len(batches[n])
+        done += 1 if one is not None else len(batch)
+        fill()
         if progress:
             progress("extract", done, total)
     return [final[k] for k in sorted(final)]
 
 
-def _gather(client: Any, bag: Any, stage: str, progress: Progress | None) -> list[Any]:
-    """Wait for a persisted bag's partitions, counting them on the progress bar, and fetch them."""
+def _gather(client: Any, bag: Any, stage: str, progress: Progress | None, fetch: bool = True) -> list[Any]:
+    """Wait for a persisted bag's partitions, counting them on the progress bar, and fetch them (or not)."""
     from distributed import as_completed, futures_of
 
     futures = futures_of(bag)
@@ -382,4 +397,4 @@ def _gather(client: Any, bag: Any, stage: str, progress: Progress | None) -> lis
             future.result()
         if progress:
             progress(stage, done, len(futures))
-    return [x for part in client.gather(futures) for x in part]
+    return [x for part in client.gather(futures) for x in part] if fetch else []

@@ -20,10 +20,11 @@ from ..errors import UsageError
 from ..model import Claim
 from ..reconcile import guarded_document
 from . import dataset as ds
-from .archive import BUCKETS, _failing, _fault_skips, _finish, _Part, _wait, _write_findings
+from .archive import BUCKETS, _failing, _finish
 from .blocks import SPLIT_AT
-from .dask import TASKS_PER_WORKER, Notice, Progress, _connect, _require_dask, _workers
+from .dask import TASKS_PER_WORKER, Notice, Progress, _connect, _gather, _require_dask, _workers
 from .parquet import read_claims_parquet, staged_dataset, write_claims_parquet
+from .summaries import _fault_skips, _Part, _write_findings
 
 __all__ = ["reconcile_archive"]
 
@@ -73,13 +74,13 @@ def _documents_part(part: Iterable[tuple[str, list[Claim]]], folder: str, run: s
         if not c.duplicate_of:
             by_doc.setdefault(c.doc_id or c.doc, []).append(c)
     found = [(f"doc|{doc}", guarded_document(doc, by_doc[doc], (), settings)) for doc in sorted(by_doc)]
-    files, counts, bad, _ = _write_findings(Path(folder), f"d-{stem[2:]}", found, {c.id: c for c in claims}, set(failing))
+    files, counts, bad, _, n_bad = _write_findings(Path(folder), f"d-{stem[2:]}", found, {c.id: c for c in claims}, set(failing))
     files["claims"] = [f"{stem}.parquet"]
     counts.update(claims=len(claims), documents=len({c.doc_id for c in claims}))
     entities = Counter(c.frame.entity for c in claims if c.frame and c.frame.entity)
     faults = _fault_skips(found)
     counts["skipped"] += len(faults)
-    return [_Part(files, {stem: dict(counts)}, faults, bad, (), 0, (), entities)]
+    return [_Part(files, {stem: dict(counts)}, faults, bad, (), 0, (), entities, failing_count=n_bad)]
 
 
 def _reconcile_ledgers(client: Any, target: ds.Dataset, files: Sequence[str], settings: Settings,
@@ -92,7 +93,7 @@ def _reconcile_ledgers(client: Any, target: ds.Dataset, files: Sequence[str], se
                  .groupby(lambda c: c.doc_id, shuffle="tasks", npartitions=nparts)
                  .map_partitions(_documents_part, str(target.folder), run, settings.reconcile, _failing(settings)))
     extracted = client.persist(documents)
-    _wait(client, extracted, "documents", progress)
+    _gather(client, extracted, "documents", progress, fetch=False)  # the summaries stay on the workers
     return _finish(client, target, extracted, dataclasses.replace(settings, offline=True), progress, split_at, False, run,
                    workers)
 
