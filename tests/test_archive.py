@@ -216,3 +216,16 @@ def test_task_summaries_merge_into_one_capped_summary_with_exact_counts(monkeypa
     assert [s.path for s in one.skipped] == ["0.txt", "1.txt", "2.txt"]  # the first, in task order
     assert one.new == ("c5", "c6", "c7") and one.seconds == (4.0, 3.0, 2.0)  # the smallest ids, the slowest blocks
     assert (one.new_count, one.failing_count, one.cpu) == (25, 35, 5.0)
+
+
+def test_the_run_summary_counts_every_severity(cluster, tmp_path):
+    # a clash on topics both pages only lend is `possible`: the summary counts it as the report does
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    head = "Velmar dam failure\n\nThe Velmar dam failed in 1987, flooding the Ostra valley and the Velmar plain.\n\n"
+    (folder / "a.txt").write_text(head + "The flood killed 1,210 people.\n", encoding="utf-8")
+    (folder / "b.txt").write_text(head + "In all, 1,150 people died.\n", encoding="utf-8")
+    summary = run(cluster, [folder], tmp_path / "ds")
+    expected = scan([str(folder)], Settings(offline=True))
+    assert [c.severity.value for c in expected.conflicts] == ["possible"]
+    assert summary.conflicts == {"contradiction": 0, "near-miss": 0, "possible": 1}

@@ -33,7 +33,7 @@ from typing import Any
 
 from ..config import ReconcileSettings, Settings
 from ..gate import failing_severities
-from ..model import Claim, DocumentResult, LinkResult, Skipped
+from ..model import Claim, DocumentResult, LinkResult, Severity, Skipped
 from ..pipeline import process_document
 from ..reconcile import block_key
 from . import dataset as ds
@@ -342,7 +342,7 @@ def _commit(target: ds.Dataset, extraction: list[_Part], found: list[_Part], lin
     return ds.RunSummary(
         dataset=str(target.folder), documents=total["documents"], claims=total["claims"], citations=total["citations"],
         flags=total["flags"], groups=total["groups"], agreeing=total["agreeing"],
-        conflicts={s: total[s] for s in ("contradiction", "near-miss")},
+        conflicts={s.value: total[s.value] for s in Severity},  # every severity, "possible" too
         links={k.split(":", 1)[1]: v for k, v in sorted(total.items()) if k.startswith("link:")},
         skipped=skipped[:ds.KEPT], skipped_count=total["skipped"], failing=tuple(failing[:ds.KEPT]),
         failing_count=sum(p.failing_count for p in [*extraction, *found]),
