@@ -348,6 +348,9 @@ NO_CONFLICT = [
     # a measure's place named on one side only does not excuse a clash, but two stated places differ
     (VELMAR + "The flood wave was heard 120 km away in Ostra.", VELMAR + "The flood wave was heard 300 km away in Marn.",
      "120 km", "300 km"),
+    # the size of a change is not the level it changed: "fell by 2%" against "was 2.4%"
+    (VELMAR + "Unemployment in the Ostra valley fell by 3% in 1988.",
+     VELMAR + "Unemployment in the Ostra valley was 2.4% in 1988.", "3%", "2.4%"),
     # different sources are not the articles' conflict
     (VELMAR + "According to the Interior Ministry, the flood killed 1,210 people.",
      VELMAR + "According to the Red Cross, the flood killed 1,150 people.", "1,210", "1,150"),

@@ -141,7 +141,7 @@ def concept_conflicts(gid: str, members: Sequence[Claim], settings: ReconcileSet
         # state it is worth a look, but it may be a later figure, so at most `possible`
         changed = "change" in fa.scope or "change" in fb.scope
         if changed and ("change" in fa.scope) != ("change" in fb.scope) and not (set(fa.scope) | set(fb.scope)) & {"after"} \
-                and _a_state(a if "change" in fa.scope else b):
+                and (_a_state(a if "change" in fa.scope else b) or not _sized_change(b if "change" in fa.scope else a)):
             continue
         if not currencies and (not apart(a, b) or _rounded(a, b)):
             continue
@@ -195,7 +195,13 @@ def _slip(gid: str, a: Claim, b: Claim) -> Conflict:
                     kind=ConflictKind.VALUES, severity=Severity.NEAR_MISS, reason=why, gap=None)
 
 
-_STATE = re.compile(r"\b(?:to|from|at)\s+(?:(?:about|around|some|nearly|almost|over|more than|at least|roughly|just|an?)\s+)*$", re.I)
+
+
+_HEDGE_WORDS = r"(?:(?:about|around|some|nearly|almost|over|more than|at least|roughly|just|approximately|an?)\s+)*"
+_STATE = re.compile(r"\b(?:to|from|at)\s+" + _HEDGE_WORDS + "$", re.I)
+_SIZED = re.compile(r"\b(?:rose|risen|fell|fallen|dropped|plunged|plummeted|lowered|raised|increased|decreased|declined|"
+                    r"grew|grown|shrank|shrunk|cooled|warmed|climbed|jumped|soared|sank|slid|gained|lost)(?:\s+(?:[\w-]+\s+){0,3}?by)?\s+"
+                    + _HEDGE_WORDS + "$", re.I)
 
 
 def _a_state(c: Claim) -> bool:
@@ -203,6 +209,13 @@ def _a_state(c: Claim) -> bool:
     change ("fell by 2%", "plunged more than 1.1 deg C"), which compares with other sizes of it."""
     at = c.sentence.find(c.quote)
     return at < 0 or _STATE.search(c.sentence[:at]) is not None
+
+
+def _sized_change(c: Claim) -> bool:
+    """A figure its words make the size of a change ("was lowered approximately 0.5°C", "fell by
+    2%"), though its frame did not read a change: the only kind a change's size compares with."""
+    at = c.sentence.find(c.quote)
+    return at > 0 and _SIZED.search(c.sentence[:at]) is not None
 
 
 def _conversion(c: Claim) -> bool:
