@@ -202,7 +202,7 @@ def weigh(a: Claim, b: Claim) -> Evidence:
         said.append("the same figure")
     if bool(da) != bool(db):
         weak.append(f"only one says {', '.join(sorted(da or db))!r}")
-    elif da and da == db:
+    elif da and da == db and da - TEMPORAL:  # "after the flood" twice says when, not what
         # the same definition said on both sides is what the figures are of: "the deck, 350 metres
         # up" and "the deck at 360 m"; "within three days" twice
         score += 1.0
