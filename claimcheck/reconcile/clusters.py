@@ -28,10 +28,16 @@ class _Cluster:
     min_high: float = INF
     merged_into: int | None = None
     spans: list[Interval | None] = field(default_factory=list)  # each member's interval, computed once
+    # The member that says most of what the cluster measures, among its first three: a founder may
+    # say little but its adjective ("the 279-foot dam"), a later member its concept too ("85 m high").
+    spokesman: Claim | None = None
+    _says: int = -1
 
     def add(self, c: Claim, mine: Interval | None) -> None:
         self.members.append(c)
         self.spans.append(mine)
+        if len(self.members) <= 3 and (says := _says_most(c)) > self._says:
+            self.spokesman, self._says = c, says
         if mine is not None and c.cited_in is None:
             self.max_low, self.min_high = max(self.max_low, mine.low), min(self.min_high, mine.high)
 
@@ -61,7 +67,8 @@ class _Cluster:
 def _link(a: _Cluster, b: _Cluster) -> bool:
     """Phase two: two agreeing clusters are one quantity told differently when every pair scores
     `JOIN`, no document gives both a figure and a clashing one, and each clash is plausible."""
-    if weigh(_spokesman(a), _spokesman(b)).score < JOIN - SPREAD:
+    assert a.spokesman is not None and b.spokesman is not None
+    if weigh(a.spokesman, b.spokesman).score < JOIN - SPREAD:
         return False  # their best evidenced members do not meet: no need to weigh the rest
     total, n, best = 0.0, 0, -INF
     for i in _sample(len(a.members)):
@@ -81,11 +88,9 @@ def _link(a: _Cluster, b: _Cluster) -> bool:
     return best >= JOIN and total / n >= JOIN - SPREAD
 
 
-def _spokesman(k: _Cluster) -> Claim:
-    """The member that says most of what the cluster measures, among its first: a founder may say
-    little but its adjective ("the 279-foot dam"), a later member its concept too ("85 m high")."""
-    return max(k.members[:3], key=lambda c: _stated(c) + (c.frame is not None and c.frame.concept is not None
-                                                          and c.frame.concept_from is None))
+def _says_most(c: Claim) -> int:
+    """How much a claim's own words state: topic, time, place, event, and its concept."""
+    return _stated(c) + (c.frame is not None and c.frame.concept is not None and c.frame.concept_from is None)
 
 
 def apart(a: Claim, b: Claim, ia: Interval | None = None, ib: Interval | None = None) -> bool:
