@@ -124,7 +124,7 @@ def frame_of(tokens: list[Token], q: Quantity, time: str | None, source: str | N
     end_at = tokens[-1].idx + len(tokens[-1]) - base
     return Frame(
         entity=entity, event=aliases.event(event) if event else None,
-        place=_place(noun, tokens, aliases),
+        place=_place(noun, tokens, aliases, text),
         time=_figure_time(text, at, end_at, time, _attributive(tokens, skip, q)),
         scope=tuple(sorted(scope)), source=norm(source) if source else None, proper=proper,
         concept=concept, topic=topic, topic_from="sentence" if topic else None,
@@ -295,13 +295,13 @@ def _change_verb(tokens: list[Token], skip: set[int], lemmatize: Lemmatize) -> s
     return None
 
 
-def _place(noun: Token | None, tokens: list[Token], aliases: Aliases) -> str | None:
+def _place(noun: Token | None, tokens: list[Token], aliases: Aliases, text: str) -> str | None:
     """Where the counted thing is: "X is home to", then a place in its own phrase, then its clause's."""
     sent = tokens[0].sent
-    home = once(sent.doc, ("home", sent.start), lambda: next(
+    home = None if "home" not in text and "Home" not in text else once(sent.doc, ("home", sent.start), lambda: next(
         (subj for t in sent if t.lower_ == "home" and t.dep_ == "attr"
          and (subj := next((c for c in t.head.children if c.dep_ == "nsubj"), None)) is not None
-         and subj.tag_ in ("NNP", "NNPS")), None))
+         and subj.tag_ in ("NNP", "NNPS")), None))  # a substring test first: few sentences say "home"
     if home is not None:
         return aliases.place(_name(home))
     skip = {t.i for t in tokens}
@@ -319,9 +319,13 @@ def _place(noun: Token | None, tokens: list[Token], aliases: Aliases) -> str | N
     if noun is not None and noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
         roots.append(noun.head)
     roots.append(sent.root)
+    # the sentence's places, found once; each root keeps those below it rather than walking its
+    # subtree again (its edges first, a cheap test that nearly always decides)
+    places = once(sent.doc, ("places", sent.start), partial(_places_below, sent.root))
     for root in roots:
-        places = once(root.doc, ("places", root.i), partial(_places_below, root))
-        place = next((t for t in places if t.i not in skip), None)
+        lo, hi = root.left_edge.i, root.right_edge.i
+        place = next((t for t in places if lo <= t.i <= hi and t.i not in skip and (t == root or root.is_ancestor(t))),
+                     None)
         if place is not None:
             return aliases.place(_name(place))
     return None
