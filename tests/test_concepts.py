@@ -62,6 +62,9 @@ CONCEPTS = [
     ("The quake left some 95,000 homeless.", "some 95,000", "homeless"),
     ("Between 120,000 and 150,000 people had to leave their homes.", "Between 120,000 and 150,000", "displaced"),
     ("Police said 64 protesters were later remanded in custody.", "64", "detained"),
+    ("More than 1,000 houses burned in the fire.", "More than 1,000", "destroyed"),
+    ("The referendum passed with 52% of the vote.", "52%", "vote_share"),
+    ("The marathon drew 45,000 runners.", "45,000", "participants"),
     # an infobox label glued to its value is what the value is, whatever noun follows
     ("MV Orla\n\nTypeRo-ro ferry\nLength98.4 m\nCapacity850 passengers, 90 cars\n\nThe ferry sank in 1997.", "850", "capacity"),
     # the counted noun's own predicate, after it: not the nearer cue of the clause before
@@ -174,6 +177,13 @@ GROUP = [
     # "a forecast of 40,000" counts what its clause says, as "expected around 40,000 vehicles" does
     (VELMAR + "Traffic on the dam road averaged 48,000 vehicles a day, compared with a forecast of 40,000.",
      VELMAR + "Planners expected around 40,000 vehicles a day on the dam road.", "40,000", "around 40,000"),
+    # a share of the vote, a turnout, the people who took part: each in other words
+    (VELMAR + "The Velmar referendum passed with 52% of the vote.", VELMAR + "Some 52 percent of voters backed the plan.",
+     "52%", "Some 52 percent"),
+    (VELMAR + "Turnout was 72% in the Velmar referendum.", VELMAR + "Nearly 72.2% of registered voters cast ballots.",
+     "72%", "Nearly 72.2%"),
+    (VELMAR + "The Velmar marathon drew 45,000 runners.", VELMAR + "About 45,000 people took part in the race.",
+     "45,000", "About 45,000"),
     # a share of a place: "New" in a name is not a new set
     (VELMAR + "Roughly 60% of New Ostra was flooded.", VELMAR + "The water submerged sixty percent of New Ostra.",
      "Roughly 60%", "sixty percent"),
@@ -351,6 +361,9 @@ NO_CONFLICT = [
     # the size of a change is not the level it changed: "fell by 2%" against "was 2.4%"
     (VELMAR + "Unemployment in the Ostra valley fell by 3% in 1988.",
      VELMAR + "Unemployment in the Ostra valley was 2.4% in 1988.", "3%", "2.4%"),
+    # suspected cases are not the confirmed ones
+    (VELMAR + "Health officials reported 1,240 suspected cases of cholera in the valley.",
+     VELMAR + "There were 860 confirmed cases of cholera in the valley.", "1,240", "860"),
     # different sources are not the articles' conflict
     (VELMAR + "According to the Interior Ministry, the flood killed 1,210 people.",
      VELMAR + "According to the Red Cross, the flood killed 1,150 people.", "1,210", "1,150"),

@@ -136,7 +136,7 @@ _VAGUE_VERBS = {"cause", "lose", "bring", "leave", "put", "make", "give", "get",
                 "list", "include", "occur", "happen", "follow", "raise", "increase", "climb", "stand", "remain", "stay",
                 "compare", "expect", "forecast", "project", "predict", "see", "attribute", "blame", "link", "tie", "place", "cite", "document", "register", "tally", "land", "arrive", "be", "have", "hit",
                 "top", "exceed", "pass", "surpass", "near", "approach", "add", "win", "receive", "secure", "gain",
-                "collect", "poll"}
+                "collect", "poll", "draw", "attract"}
 
 
 def _forms(verb: str) -> tuple[str, ...]:

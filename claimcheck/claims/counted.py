@@ -37,7 +37,8 @@ CONTAINERS = {"number", "total", "estimate", "figure", "count", "tally", "sum", 
 
 # Modifiers that make it another quantity: "35 other countries" are not "35 countries".
 SCOPE_WORDS = {"other", "additional", "further", "remaining", "total", "overall", "combined", "new", "former",
-               "more", "extra", "largest", "biggest", "smallest", "registered", "official"}
+               "more", "extra", "largest", "biggest", "smallest", "registered", "official",
+               "suspected", "probable", "presumed", "unconfirmed"}  # "1,240 suspected cases" are not the confirmed
 
 
 def governing_verb(noun: Token | None, lemmatize: Lemmatize) -> str | None:

@@ -227,7 +227,7 @@ def _concept(tokens: list[Token], q: Quantity, text: str, base: int, noun: Token
         verb = None  # "killing 1,198 of the 1,959 aboard": the verb is the part's, the whole is read from its words
     return aliases.lexicon.concept(q.kind, unit, text, start, end, verb=verb,
                                    noun=noun.lower_ if noun is not None else None,
-                                   subject=noun is not None and noun.dep_ in ("nsubj", "nsubjpass"))
+                                   subject=noun is not None and noun.dep_ in ("nsubj", "nsubjpass", "ROOT"))
 
 
 _ANOTHER = re.compile(r"\b(another|additional|extra|further|other)\s+(?:Rs\.?\s*|[$€£¥₹]\s*|USD\s+|INR\s+)?$", re.I)
