@@ -153,6 +153,14 @@ def test_a_breakdown_is_checked_against_its_total(run, text, verdict):
     assert [c.severity for c in conflicts if c.kind is ConflictKind.BREAKDOWN] == ([verdict] if verdict else [])
 
 
+def test_a_part_of_an_earlier_sentence_s_whole_is_no_breakdown(run):
+    # "Four of those survivors" points back; the later "812 survivors" is no total of the sentence's figures
+    _, groups, conflicts = run("The ferry sank with 2,000 people aboard. Four of those survivors died in the "
+                               "following months, bringing the numbers to 812 survivors and 1,188 victims.")
+    assert not [g for g in groups if g.label.startswith("breakdown")]
+    assert not [c for c in conflicts if c.kind is ConflictKind.BREAKDOWN]
+
+
 def test_a_partial_breakdown_is_not_flagged(run):
     _, _, conflicts = run("The report is built on interviews with 58 people. Five of those interviewed are "
                           "former detainees and 38 are relatives of detainees.")

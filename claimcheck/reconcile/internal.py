@@ -21,6 +21,16 @@ from .groups import group_id, same_name
 from .intervals import human, interval_of, share
 
 _EACH = re.compile(r"\bone each\b|\beach\b", re.I)
+_OF_THE = re.compile(r"\s*(?:[\w-]+\s+)?(?:out\s+)?of\s+(?:the\s+|all\s+|its\s+|their\s+)?", re.I)
+
+
+def _between(a: Claim, b: Claim) -> tuple[int, int]:
+    """Where the words between two claims of one sentence stand in it (whatever its offset in the page)."""
+    at = a.sentence.find(a.quote)
+    if at < 0:
+        return 0, 0
+    lo = at + len(a.quote)
+    return lo, lo + max(0, b.start - a.end)
 
 
 def check_document(doc_id: str, claims: Sequence[Claim], citations: Sequence[Citation] = (),
@@ -53,9 +63,11 @@ def _breakdowns(claims: Sequence[Claim]) -> list[tuple[Group, Conflict | None]]:
         parts = [c for c in members if c.frame and "part" in c.frame.scope and c.bound is Bound.EXACT]
         if not parts:
             continue
+        # the whole is the figure the part is "of" ("32 of the 58 interviewees"); "Four of those
+        # survivors" points back to an earlier sentence, and a later "762 survivors" is no total
         totals = [c for c in members if c not in parts and c.bound is Bound.EXACT and c.frame
                   and parts[0].frame and same_name(c.frame.entity or "", parts[0].frame.entity or "", 90)
-                  and c.start > parts[0].start]
+                  and c.start > parts[0].start and _OF_THE.fullmatch(c.sentence, *_between(parts[0], c)) is not None]
         if not totals:
             continue
         total = totals[0]
