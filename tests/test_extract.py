@@ -62,6 +62,12 @@ def test_who_says_a_figure_is_the_active_subject_or_the_agent(make_doc, nlp, sen
     assert claim.source == source
 
 
+def test_each_figure_is_said_by_the_voice_that_governs_it(make_doc, nlp):
+    # two attributions in one sentence: each figure keeps its own, and a body ("police") speaks too
+    claims = claims_of(make_doc, nlp, "Police estimated the crowd at 3,500; the miners' union said 10,000 had marched.")
+    assert {c.quote: c.source for c in claims} == {"3,500": "Police", "10,000": "the miners' union"}
+
+
 def test_markers_cite_and_never_count(make_doc, nlp):
     text = ("In July 2019, 22 states signed a letter on Uyghurs2, and China could expand to 50.4 Those states were mostly democracies.\n\n"
             "2. A, “22 countries sign letter,” BBC, July 11, 2019, https://www.cnn.com/2019/07/11/x.html.\n"

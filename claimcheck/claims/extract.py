@@ -33,6 +33,10 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?:\d{1,3}(?=\s)|(?:\[\d{1,4}(?
 _SAY_VERBS = {"said", "says", "say", "reported", "reports", "claimed", "claims", "estimated", "estimates",
               "told", "noted", "notes", "stated", "states", "wrote", "writes", "announced", "found",
               "finds", "according", "counted", "showed", "shows", "revealed", "confirmed"}
+# Bodies news quotes for figures without naming them, each a side of its own: "police said",
+# "organisers estimated". Not "officials" or "authorities", which say no more than the paper does.
+_BODIES = {"police", "union", "organisers", "organizers", "government", "ministry", "army", "military", "rescuers",
+           "coroner", "operator", "council", "agency", "institute", "committee"}
 _EVENT_VERBS = re.compile(r"\b(?:launched|announced|signed|founded|established|passed|opened|closed|killed|"
                           r"arrested|detained|elected|died|invaded|declared|introduced|adopted|ratified|"
                           r"began|started|created|built|visited|held|won|approved|banned|released)\b")
@@ -179,14 +183,15 @@ def extract_many(items: Sequence[tuple[Document, Notes]], nlp: Language, batch_s
             cited_in = note.number if note is not None else None
             inside = notes.markers[bisect.bisect_left(marker_starts, s):bisect.bisect_left(marker_starts, e + 4)]
             citations = (cited_in,) if cited_in is not None else tuple(sorted({m.number for m in inside}))
-            source = f"footnote {cited_in}" if cited_in is not None else (
-                _source(sent) if wanted[(s, e)] and sent is not None else None)
+            voices = _voices(sent) if cited_in is None and wanted[(s, e)] and sent is not None else []
+            source = f"footnote {cited_in}" if cited_in is not None else (voices[0][1] if voices else None)
             rows = [(s, e)] if sent is not None else read_pieces(doc.text, (s, e), figures, RUN_SENTENCE)
             reads = [_Read(sent, clean[a:b], a, doc.text[a:b]) for a, b in rows]
             row_starts = [a for a, _ in rows]
-            for q in wanted[(s, e)]:  # one attribution per sentence, however many figures it holds
+            for q in wanted[(s, e)]:
                 read = reads[max(bisect.bisect_right(row_starts, q.start) - 1, 0)]
-                claims.append(_claim(doc, q, read, citations, cited_in, source, lines.line(q.start), aliases, lemma))
+                said = _voice_of(voices, read.tokens(q)) if len(voices) > 1 else source
+                claims.append(_claim(doc, q, read, citations, cited_in, said, lines.line(q.start), aliases, lemma))
             if not wanted[(s, e)] and sent is not None:
                 fact = _fact(doc, sent, s, citations, lines, aliases, lemma)
                 if fact:
@@ -367,19 +372,37 @@ def _date(m: re.Match[str]) -> str | None:
 
 
 def _source(sent: Doc) -> str | None:
-    """Who the sentence attributes its figure to: "according to X", "X reported/said/claimed"."""
+    """Who the sentence attributes its figures to: "according to X", "X reported/said/claimed"."""
+    voices = _voices(sent)
+    return voices[0][1] if voices else None
+
+
+def _voices(sent: Doc) -> list[tuple[Token | None, str]]:
+    """Each attribution the sentence makes, with its verb: "according to X" speaks for all of it
+    (no verb); "Police estimated the crowd at 3,500; the miners' union said 10,000" has two."""
     m = re.search(r"\b[Aa]ccording to ((?:the )?[A-Z][\w'’.&-]*(?: (?:of |for |the )?[A-Z][\w'’.&-]*)*)", sent.text)
     if m:
-        return m.group(1).rstrip(".")
+        return [(None, m.group(1).rstrip("."))]
+    found: list[tuple[Token | None, str]] = []
     for token in sent:
         if token.lower_ in _SAY_VERBS and is_word(token, "VERB"):
             # a passive's subject is what was said ("the damage was estimated at $81 billion"); its
             # agent is who said it ("... estimated by the Red Cross")
             who = next((c for c in token.children if c.dep_ == "nsubj"), None) or next(
                 (p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
-            if who is not None and any(t.tag_ in ("NNP", "NNPS") for t in who.subtree):
-                return covered_text(who.subtree)
-    return None
+            # a name, or a body that speaks for itself in news: "police", "the miners' union"
+            if who is not None and (any(t.tag_ in ("NNP", "NNPS") for t in who.subtree) or who.lower_ in _BODIES):
+                found.append((token, covered_text(who.subtree)))
+    return found
+
+
+def _voice_of(voices: list[tuple[Token | None, str]], tokens: list[Token]) -> str | None:
+    """Of several attributions in one sentence, the one whose verb governs the figure, else the first."""
+    if tokens:
+        for verb, who in voices:
+            if verb is not None and verb.is_ancestor(tokens[0]):
+                return who
+    return voices[0][1]
 
 
 def _fact(doc: Document, sent: Doc, offset: int, citations: tuple[int, ...], lines: LineIndex,
