@@ -138,7 +138,8 @@ def concept_conflicts(gid: str, members: Sequence[Claim], settings: ReconcileSet
         if currencies and a.value != b.value:
             continue  # two currencies: no rate to compare them by, only a slip of the same number
         # "reduced to 8,353 feet" states the state after a change: against another figure for that
-        # state it is worth a look, but it may be a later figure, so at most `possible`
+        # state it is worth a look, but it may be a later figure, so at most `possible`; the size of
+        # a change ("plunged more than 1.1 deg C") is compared only with another size of it
         changed = "change" in fa.scope or "change" in fb.scope
         if changed and ("change" in fa.scope) != ("change" in fb.scope) and not (set(fa.scope) | set(fb.scope)) & {"after"} \
                 and (_a_state(a if "change" in fa.scope else b) or not _sized_change(b if "change" in fa.scope else a)):
@@ -193,8 +194,6 @@ def _slip(gid: str, a: Claim, b: Claim) -> Conflict:
            f"{first.unit} and {second.unit} cannot both be the amount; one looks like a currency slip")
     return Conflict(id=conflict_id([a.id, b.id], ConflictKind.VALUES), group=gid, claims=tuple(sorted((a.id, b.id))),
                     kind=ConflictKind.VALUES, severity=Severity.NEAR_MISS, reason=why, gap=None)
-
-
 
 
 _HEDGE_WORDS = r"(?:(?:about|around|some|nearly|almost|over|more than|at least|roughly|just|approximately|an?)\s+)*"
