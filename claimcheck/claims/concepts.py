@@ -95,7 +95,7 @@ class Lexicon:
             # unless the counted noun, its subject, names the concept itself: "431 bodies were recovered".
             if not subject:
                 return None
-            said = self._predicate(pattern, cue_of, text, end)  # "64 protesters were held overnight"
+            said = self._predicate(pattern, cue_of, text, end)  # "64 protesters were remanded in custody"
             return said or self.word(kind, unit, noun)
         of = re.search(r"\b([a-z]+(?: [a-z]+)?) of (?:the |some |about |around |nearly |over |more than |an? )*$", before)
         if of is not None:
